@@ -1,0 +1,104 @@
+/**
+ * The analysis.json contract (schemaVersion 1). Later layers (report, review app, evaluation) read it.
+ * Fields may be added; the ones below are never renamed.
+ */
+import type { InputVariant } from '../semiology/featureCatalogue.ts';
+
+export const ANALYSIS_SCHEMA_VERSION = 1;
+
+export interface RecordingInfo {
+  /** File name only (never the full path: paths can carry patient names). */
+  fileName: string;
+  sha256: string;
+  durationS: number;
+  hasAudio: boolean;
+  width: number;
+  height: number;
+  fps: number;
+  /** Clockwise rotation in degrees from the container's display matrix (0, 90, 180, 270). */
+  rotation: number;
+  videoCodec: string;
+  audioCodec: string | null;
+}
+
+export interface SegmentInfo {
+  index: number;
+  startS: number;
+  endS: number;
+}
+
+export interface ModelInfo {
+  backend: 'local' | 'remote';
+  /** Display name: GGUF general.name or the remote model name. */
+  name: string;
+  /** Cache identity: file hashes for local models, endpoint + model name for remote ones. */
+  identity: string;
+  /** True when the model is the generated random-weight demo model: findings are meaningless. */
+  demo: boolean;
+  files?: { model: string; mmproj: string | null };
+  endpoint?: string;
+  architecture?: string;
+  projectorType?: string | null;
+  hasVision: boolean;
+  hasAudio: boolean;
+  /** A second model that answers the audio features, when one was configured. */
+  audioModel?: Omit<ModelInfo, 'audioModel'>;
+}
+
+export interface SamplingInfo {
+  fps: number;
+  maxFrames: number;
+  frameSize: number;
+  segmentS: number;
+  overlapS: number;
+}
+
+export interface Finding {
+  featureId: string;
+  /** true present, false absent, null not assessed or failed (see `status` and `reason`). */
+  present: boolean | null;
+  status: 'present' | 'absent' | 'not_assessed' | 'failed';
+  variant: InputVariant;
+  positiveSegments: number[];
+  /** Earliest onset in recording seconds: the model's onset in the first positive segment, else its start. */
+  onsetS: number | null;
+  justifications: string[];
+  reason?: string;
+}
+
+export interface Answer {
+  featureId: string;
+  segmentIndex: number;
+  variant: InputVariant;
+  /** null when the answer failed. */
+  present: boolean | null;
+  justification: string;
+  /** Onset in recording seconds (model onset within the segment + segment start), or null. */
+  onsetS: number | null;
+  fromCache: boolean;
+  status: 'ok' | 'failed';
+  error?: string;
+}
+
+export interface AnalysisStats {
+  modelCalls: number;
+  cacheHits: number;
+  failedAnswers: number;
+  promptTokens: number;
+  completionTokens: number;
+  wallS: number;
+}
+
+export interface AnalysisResult {
+  schemaVersion: typeof ANALYSIS_SCHEMA_VERSION;
+  generator: { name: string; version: string };
+  analysedAt: string;
+  catalogueVersion: number;
+  recording: RecordingInfo;
+  sampling: SamplingInfo;
+  segments: SegmentInfo[];
+  model: ModelInfo;
+  findings: Finding[];
+  answers: Answer[];
+  stats: AnalysisStats;
+}
