@@ -80,6 +80,26 @@ export interface Answer {
   error?: string;
 }
 
+/** An image as the model saw it (cropped face, skeleton overlay or base frame), saved next to analysis.json. */
+export interface Keyframe {
+  featureId: string;
+  segmentIndex: number;
+  variant: InputVariant;
+  /** Recording seconds of the frame. */
+  tS: number;
+  /** JPEG path relative to the directory that holds analysis.json, e.g. `keyframes/tonic-s2.jpg`. */
+  path: string;
+}
+
+/** A clinician's decision on a machine finding, from the review app. */
+export interface ClinicianDecision {
+  featureId: string;
+  decision: 'confirmed' | 'rejected';
+  reviewer?: string;
+  atIso: string;
+  note?: string;
+}
+
 export interface AnalysisStats {
   modelCalls: number;
   cacheHits: number;
@@ -100,5 +120,8 @@ export interface AnalysisResult {
   model: ModelInfo;
   findings: Finding[];
   answers: Answer[];
+  /** One keyframe per positive finding: from its earliest positive segment. */
+  keyframes: Keyframe[];
+  decisions?: ClinicianDecision[];
   stats: AnalysisStats;
 }
