@@ -1,0 +1,81 @@
+/**
+ * One ffmpeg process decodes a recording (or a time range of it) into timed rgb24 frames at a fixed rate,
+ * scaled so the long side is at most `longSide` px. Frames stream as an async iterable: back-pressure stops
+ * ffmpeg while the consumer is busy, so memory stays bounded by one pipe buffer plus one frame.
+ */
+import { spawn } from 'node:child_process';
+import path from 'node:path';
+import { CancelledError, UserError } from '../errors.ts';
+import { debugLog } from '../log.ts';
+import { resolveMediaTools } from './ffmpegPaths.ts';
+import type { TimedFrame } from './frameTypes.ts';
+import { killOnAbort, redactArgs } from './runProcess.ts';
+
+export interface DecodeFramesOptions {
+  /** Frames per second to sample. */
+  fps: number;
+  /** Long side of the output frames in px (never upscaled). */
+  longSide: number;
+  startS?: number;
+  endS?: number;
+  signal?: AbortSignal;
+  /** Display size of the source; probed when omitted. */
+  sourceWidth?: number;
+  sourceHeight?: number;
+}
+
+/** Output size for a display size and a long-side bound: even dimensions, aspect kept, never upscaled. */
+export function scaledSize(width: number, height: number, longSide: number): { width: number; height: number } {
+  const scale = Math.min(1, longSide / Math.max(width, height));
+  const even = (x: number) => Math.max(2, 2 * Math.round((x * scale) / 2));
+  return { width: even(width), height: even(height) };
+}
+
+export async function* decodeFrames(videoPath: string, options: DecodeFramesOptions): AsyncGenerator<TimedFrame> {
+  const { fps, longSide, startS = 0, endS, signal } = options;
+  let { sourceWidth, sourceHeight } = options;
+  if (!sourceWidth || !sourceHeight) {
+    const { probeRecording } = await import('./probeRecording.ts');
+    const p = await probeRecording(videoPath, { signal });
+    sourceWidth = p.width;
+    sourceHeight = p.height;
+  }
+  const { width, height } = scaledSize(sourceWidth, sourceHeight, longSide);
+  const frameBytes = width * height * 3;
+  const args = ['-nostdin', '-v', 'error'];
+  if (startS > 0) args.push('-ss', String(startS));
+  args.push('-i', videoPath);
+  if (endS !== undefined) args.push('-t', String(Math.max(0, endS - startS)));
+  args.push('-an', '-sn', '-vf', `fps=${fps}:round=near,scale=${width}:${height}:flags=area`, '-f', 'rawvideo', '-pix_fmt', 'rgb24', 'pipe:1');
+  const { ffmpeg } = resolveMediaTools();
+  debugLog(`spawn ffmpeg ${redactArgs(args)}`);
+  const child = spawn(ffmpeg, args, { stdio: ['ignore', 'pipe', 'pipe'], windowsHide: true });
+  const detach = killOnAbort(child, signal);
+  let stderr = '';
+  child.stderr.on('data', (d: Buffer) => { if (stderr.length < 16384) stderr += d.toString('utf8'); });
+  const exited = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
+  const spawnError = new Promise<never>((_, reject) => child.on('error', reject));
+  spawnError.catch(() => {});
+  let pending: Buffer = Buffer.alloc(0);
+  let index = 0;
+  try {
+    for await (const chunk of child.stdout as AsyncIterable<Buffer>) {
+      pending = pending.length ? Buffer.concat([pending, chunk]) : chunk;
+      while (pending.length >= frameBytes) {
+        const data = Buffer.from(pending.subarray(0, frameBytes));
+        pending = pending.subarray(frameBytes);
+        yield { tS: Math.round((startS + index / fps) * 1000) / 1000, width, height, data, sourceWidth, sourceHeight };
+        index++;
+      }
+    }
+    const code = await Promise.race([exited, spawnError]);
+    if (signal?.aborted) throw new CancelledError();
+    if (code !== 0) {
+      const msg = stderr.split('\n').find((l) => l.trim()) ?? `exit code ${code}`;
+      throw new UserError(`The video of "${path.basename(videoPath)}" could not be decoded (${msg.replace(videoPath, path.basename(videoPath)).trim()}). The file may be damaged: export it again.`);
+    }
+  } finally {
+    detach();
+    if (child.exitCode === null) child.kill('SIGKILL');
+  }
+}
