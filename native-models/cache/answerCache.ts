@@ -1,0 +1,160 @@
+/**
+ * Every model answer in one SQLite file (WAL), keyed by what determines it: recording content hash, segment
+ * window, feature, input variant, model identity, catalogue version and sampling. A rerun asks the model
+ * nothing already answered; a run that was interrupted resumes where it stopped. Failed answers are not
+ * stored, so a rerun retries them.
+ */
+import Database from 'better-sqlite3';
+import { mkdirSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { UserError } from '../errors.ts';
+
+export interface AnswerKey {
+  recordingSha: string;
+  segmentStartS: number;
+  segmentEndS: number;
+  featureId: string;
+  variant: string;
+  modelId: string;
+  catalogueVersion: number;
+  /** Everything about the input that changes what the model saw (fps, max frames, frame size...). */
+  samplingKey: string;
+}
+
+export interface CachedAnswer {
+  present: boolean;
+  justification: string;
+  /** Onset in seconds from the segment start, or null. */
+  onsetInSegmentS: number | null;
+  promptTokens: number;
+  completionTokens: number;
+}
+
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS answers (
+  recording_sha TEXT NOT NULL, segment_start_ms INTEGER NOT NULL, segment_end_ms INTEGER NOT NULL,
+  feature_id TEXT NOT NULL, variant TEXT NOT NULL, model_id TEXT NOT NULL, catalogue_version INTEGER NOT NULL,
+  sampling_key TEXT NOT NULL,
+  present INTEGER NOT NULL, justification TEXT NOT NULL, onset_s REAL,
+  prompt_tokens INTEGER NOT NULL DEFAULT 0, completion_tokens INTEGER NOT NULL DEFAULT 0,
+  created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now')),
+  PRIMARY KEY (recording_sha, segment_start_ms, segment_end_ms, feature_id, variant, model_id, catalogue_version, sampling_key)
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS file_hashes (
+  path TEXT PRIMARY KEY, size INTEGER NOT NULL, mtime_ms INTEGER NOT NULL, sha256 TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS segment_keyframes (
+  recording_sha TEXT NOT NULL, segment_start_ms INTEGER NOT NULL, segment_end_ms INTEGER NOT NULL,
+  variant TEXT NOT NULL, sampling_key TEXT NOT NULL, t_s REAL NOT NULL, jpeg BLOB NOT NULL,
+  PRIMARY KEY (recording_sha, segment_start_ms, segment_end_ms, variant, sampling_key)
+) WITHOUT ROWID;
+`;
+
+const ms = (s: number) => Math.round(s * 1000);
+
+/** Turns SQLite's disk errors into a message the user can act on. */
+export function explainDbError(e: unknown, dbPath: string): Error {
+  const code = (e as { code?: string }).code ?? '';
+  if (code === 'SQLITE_FULL' || /database or disk is full/i.test(String((e as Error).message))) {
+    return new UserError(`The disk holding the answer cache (${path.dirname(dbPath)}) is full. Free some space and run again: every answer saved so far is kept and will not be asked again.`);
+  }
+  if (code === 'SQLITE_CANTOPEN' || code === 'SQLITE_READONLY' || code === 'SQLITE_PERM') {
+    return new UserError(`The answer cache "${dbPath}" cannot be opened for writing (${code}). Choose another location with --db.`);
+  }
+  if (code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT') {
+    return new UserError(`"${dbPath}" is not a semioscope cache (or is damaged). Move it aside or choose another file with --db.`);
+  }
+  return e as Error;
+}
+
+export class AnswerCache {
+  readonly db: Database.Database;
+  private readonly getStmt: Database.Statement;
+  private readonly putStmt: Database.Statement;
+
+  constructor(readonly dbPath: string) {
+    try {
+      if (dbPath !== ':memory:') mkdirSync(path.dirname(dbPath), { recursive: true });
+      this.db = new Database(dbPath);
+      this.db.pragma('journal_mode = WAL');
+      this.db.pragma('synchronous = NORMAL');
+      this.db.pragma('busy_timeout = 5000');
+      this.db.exec(SCHEMA);
+    } catch (e) {
+      throw explainDbError(e, dbPath);
+    }
+    this.getStmt = this.db.prepare(`SELECT present, justification, onset_s, prompt_tokens, completion_tokens FROM answers
+      WHERE recording_sha=? AND segment_start_ms=? AND segment_end_ms=? AND feature_id=? AND variant=? AND model_id=? AND catalogue_version=? AND sampling_key=?`);
+    this.putStmt = this.db.prepare(`INSERT INTO answers (recording_sha, segment_start_ms, segment_end_ms, feature_id, variant, model_id, catalogue_version,
+      sampling_key, present, justification, onset_s, prompt_tokens, completion_tokens) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)
+      ON CONFLICT DO NOTHING`);
+  }
+
+  private keyArgs(k: AnswerKey): unknown[] {
+    return [k.recordingSha, ms(k.segmentStartS), ms(k.segmentEndS), k.featureId, k.variant, k.modelId, k.catalogueVersion, k.samplingKey];
+  }
+
+  get(k: AnswerKey): CachedAnswer | null {
+    const row = this.getStmt.get(...this.keyArgs(k)) as
+      { present: number; justification: string; onset_s: number | null; prompt_tokens: number; completion_tokens: number } | undefined;
+    if (!row) return null;
+    return { present: row.present === 1, justification: row.justification, onsetInSegmentS: row.onset_s, promptTokens: row.prompt_tokens, completionTokens: row.completion_tokens };
+  }
+
+  put(k: AnswerKey, a: CachedAnswer): void {
+    try {
+      this.putStmt.run(...this.keyArgs(k), a.present ? 1 : 0, a.justification, a.onsetInSegmentS, a.promptTokens, a.completionTokens);
+    } catch (e) {
+      throw explainDbError(e, this.dbPath);
+    }
+  }
+
+  countAnswers(recordingSha?: string): number {
+    const row = (recordingSha
+      ? this.db.prepare('SELECT count(*) n FROM answers WHERE recording_sha=?').get(recordingSha)
+      : this.db.prepare('SELECT count(*) n FROM answers').get()) as { n: number };
+    return row.n;
+  }
+
+  /** SHA-256 of a file, remembered by (path, size, mtime) so multi-GB model files are hashed once. */
+  async fileSha256(filePath: string, hash: (p: string) => Promise<string>): Promise<string> {
+    const st = statSync(filePath);
+    const abs = path.resolve(filePath);
+    const row = this.db.prepare('SELECT size, mtime_ms, sha256 FROM file_hashes WHERE path=?').get(abs) as
+      { size: number; mtime_ms: number; sha256: string } | undefined;
+    if (row && row.size === st.size && row.mtime_ms === Math.round(st.mtimeMs)) return row.sha256;
+    const sha = await hash(filePath);
+    this.db.prepare('INSERT OR REPLACE INTO file_hashes (path, size, mtime_ms, sha256) VALUES (?,?,?,?)').run(abs, st.size, Math.round(st.mtimeMs), sha);
+    return sha;
+  }
+
+  putKeyframe(recordingSha: string, startS: number, endS: number, variant: string, samplingKey: string, tS: number, jpeg: Buffer): void {
+    try {
+      this.db.prepare(`INSERT OR REPLACE INTO segment_keyframes (recording_sha, segment_start_ms, segment_end_ms, variant, sampling_key, t_s, jpeg)
+        VALUES (?,?,?,?,?,?,?)`).run(recordingSha, ms(startS), ms(endS), variant, samplingKey, tS, jpeg);
+    } catch (e) {
+      throw explainDbError(e, this.dbPath);
+    }
+  }
+
+  getKeyframe(recordingSha: string, startS: number, endS: number, variant: string, samplingKey: string): { tS: number; jpeg: Buffer } | null {
+    const row = this.db.prepare(`SELECT t_s, jpeg FROM segment_keyframes WHERE recording_sha=? AND segment_start_ms=? AND segment_end_ms=? AND variant=? AND sampling_key=?`)
+      .get(recordingSha, ms(startS), ms(endS), variant, samplingKey) as { t_s: number; jpeg: Buffer } | undefined;
+    return row ? { tS: row.t_s, jpeg: row.jpeg } : null;
+  }
+
+  close(): void {
+    this.db.close();
+  }
+}
+
+/** Default cache location in the user's data directory. */
+export function defaultCachePath(): string {
+  const home = process.env.HOME ?? process.env.USERPROFILE ?? '.';
+  const base = process.platform === 'win32'
+    ? (process.env.APPDATA ?? path.join(home, 'AppData', 'Roaming'))
+    : process.platform === 'darwin'
+      ? path.join(home, 'Library', 'Application Support')
+      : (process.env.XDG_DATA_HOME ?? path.join(home, '.local', 'share'));
+  return path.join(base, 'semioscope', 'cache.sqlite');
+}

@@ -1,0 +1,63 @@
+/**
+ * The messages for one feature question about one segment. Everything that does not depend on the question
+ * (system text, segment description, frames, audio) comes first and is byte-identical across features, so a
+ * server's prompt cache can reuse it; the question comes last.
+ */
+import type { FeatureDefinition, InputVariant } from '../semiology/featureCatalogue.ts';
+import { ANSWER_INSTRUCTION } from '../semiology/answerSchema.ts';
+import type { ChatMessage, ContentPart } from './chatClient.ts';
+
+export interface SegmentEvidence {
+  startS: number;
+  endS: number;
+  variant: InputVariant;
+  /** JPEG frames with their recording times (vision features). */
+  frames?: Array<{ tS: number; jpeg: Buffer }>;
+  /** WAV of the segment's audio (audio features). */
+  audioWav?: Buffer;
+  /** Transcript of the segment's audio with times (the `transcript` variant). */
+  transcript?: string;
+}
+
+export const SYSTEM_PROMPT =
+  'You are an experienced epileptologist reviewing a video-EEG recording from an epilepsy monitoring unit. ' +
+  'Judge only what the provided frames or audio show. Be precise and conservative: say a sign is present only when you can see or hear it.';
+
+export function formatTime(s: number): string {
+  const m = Math.floor(s / 60);
+  const sec = Math.floor(s - m * 60);
+  return `${m}:${String(sec).padStart(2, '0')}`;
+}
+
+const VARIANT_NOTES: Record<InputVariant, string> = {
+  base: '',
+  crop: ' Each frame is an enlarged crop of the patient\'s face.',
+  pose: ' The patient\'s body pose is drawn over each frame: left limbs in blue, right limbs in orange.',
+  denoised: ' The audio has been denoised to make speech and vocal sounds clearer.',
+  transcript: ' A machine transcript of the speech is given as secondary evidence; it may attribute speech wrongly, so rely on the audio first.',
+};
+
+export function evidenceParts(e: SegmentEvidence): ContentPart[] {
+  const dur = (e.endS - e.startS).toFixed(1);
+  const parts: ContentPart[] = [];
+  if (e.frames && e.frames.length) {
+    parts.push({ type: 'text', text: `${e.frames.length} frames in time order from a ${dur} s segment (${formatTime(e.startS)}-${formatTime(e.endS)}) of a seizure recording.${VARIANT_NOTES[e.variant]}` });
+    for (const f of e.frames) {
+      parts.push({ type: 'text', text: `t=${(f.tS - e.startS).toFixed(1)}s` });
+      parts.push({ type: 'image_url', image_url: { url: `data:image/jpeg;base64,${f.jpeg.toString('base64')}` } });
+    }
+  }
+  if (e.audioWav) {
+    parts.push({ type: 'text', text: `The audio of a ${dur} s segment (${formatTime(e.startS)}-${formatTime(e.endS)}) of a seizure recording.${VARIANT_NOTES[e.variant]}` });
+    parts.push({ type: 'input_audio', input_audio: { data: e.audioWav.toString('base64'), format: 'wav' } });
+    if (e.transcript !== undefined) parts.push({ type: 'text', text: `Transcript: ${e.transcript || '(no speech recognised)'}` });
+  }
+  return parts;
+}
+
+export function buildFeaturePrompt(feature: FeatureDefinition, evidence: SegmentEvidence): ChatMessage[] {
+  return [
+    { role: 'system', content: SYSTEM_PROMPT },
+    { role: 'user', content: [...evidenceParts(evidence), { type: 'text', text: `Question: ${feature.question}\n${ANSWER_INSTRUCTION}` }] },
+  ];
+}

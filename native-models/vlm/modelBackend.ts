@@ -1,0 +1,112 @@
+/**
+ * A model the pipeline can ask: a local GGUF pair served by a llama-server sidecar (started lazily, on the
+ * first question that is not already cached), or a remote OpenAI-compatible endpoint the user configured.
+ */
+import type { ModelInfo } from '../pipeline/analysisTypes.ts';
+import { BackendError } from '../errors.ts';
+import { hashFile } from '../media/hashFile.ts';
+import type { ConstraintMode } from './askFeature.ts';
+import { resolveLlamaServerBinary } from './buildLlamaServer.ts';
+import { ChatClient } from './chatClient.ts';
+import { LlamaServerSupervisor } from './llamaServerSupervisor.ts';
+import { validateModelPair } from './validateModelPair.ts';
+
+export interface LocalModelConfig {
+  model: string;
+  mmproj?: string;
+  /** llama-server binary; default: the one `npm run build:llama` cached. */
+  serverBinary?: string;
+  contextSize?: number;
+  threads?: number;
+  gpuLayers?: number | 'auto';
+  parallel?: number;
+}
+
+export interface RemoteModelConfig {
+  endpoint: string;
+  apiKey?: string;
+  model: string;
+  /** The remote model accepts `input_audio`. */
+  audio?: boolean;
+}
+
+export type ModelInfoCore = Omit<ModelInfo, 'audioModel'>;
+
+export interface ModelBackend extends AsyncDisposable {
+  readonly info: ModelInfoCore;
+  readonly constraint: ConstraintMode;
+  /** The client, starting the sidecar if needed. */
+  client(signal?: AbortSignal): Promise<ChatClient>;
+  readonly modelCallsStarted: boolean;
+  dispose(): Promise<void>;
+}
+
+export interface BackendDeps {
+  /** Remembers file hashes (the answer cache does). */
+  fileSha256: (p: string, hash: (p: string) => Promise<string>) => Promise<string>;
+}
+
+const DEMO_NAME = /tiny-random/i;
+
+export async function openLocalBackend(config: LocalModelConfig, need: 'vision' | 'audio', deps: BackendDeps): Promise<ModelBackend> {
+  const pair = await validateModelPair(config.model, config.mmproj, { need });
+  const [modelSha, projSha] = await Promise.all([
+    deps.fileSha256(config.model, hashFile),
+    config.mmproj ? deps.fileSha256(config.mmproj, hashFile) : Promise.resolve(''),
+  ]);
+  const info: ModelInfoCore = {
+    backend: 'local',
+    name: pair.model.name,
+    identity: `gguf:${modelSha.slice(0, 32)}+${projSha.slice(0, 32)}`,
+    demo: DEMO_NAME.test(pair.model.name),
+    files: { model: pair.model.fileName, mmproj: pair.mmproj.fileName },
+    architecture: pair.model.architecture,
+    projectorType: pair.mmproj.projectorType,
+    hasVision: pair.hasVision,
+    hasAudio: pair.hasAudio,
+  };
+  let supervisor: LlamaServerSupervisor | null = null;
+  let client: ChatClient | null = null;
+  let starting: Promise<ChatClient> | null = null;
+  return {
+    info,
+    constraint: 'grammar',
+    get modelCallsStarted() { return supervisor !== null; },
+    async client(signal?: AbortSignal) {
+      if (client) return client;
+      starting ??= (async () => {
+        const binary = resolveLlamaServerBinary(config.serverBinary);
+        if (!binary) {
+          throw new BackendError('llama-server is not built yet. Run "npm run build:llama" once (about 10 minutes, offline), or pass --llama-server <path>.');
+        }
+        supervisor = await LlamaServerSupervisor.start({
+          binary, model: config.model, mmproj: config.mmproj, contextSize: config.contextSize,
+          threads: config.threads, gpuLayers: config.gpuLayers, parallel: config.parallel, signal,
+        });
+        const sup = supervisor;
+        client = new ChatClient({ baseUrl: sup.baseUrl, apiKey: sup.apiKey, beforeRetry: () => sup.ensureRunning() });
+        return client;
+      })();
+      return starting;
+    },
+    async dispose() { await supervisor?.dispose(); },
+    async [Symbol.asyncDispose]() { await supervisor?.dispose(); },
+  };
+}
+
+/** The server's address must be one the user typed; nothing else is ever contacted. */
+export function openRemoteBackend(config: RemoteModelConfig): ModelBackend {
+  const client = new ChatClient({ baseUrl: config.endpoint, apiKey: config.apiKey, model: config.model });
+  const url = new URL(config.endpoint);
+  return {
+    info: {
+      backend: 'remote', name: config.model, identity: `remote:${url.host}${url.pathname.replace(/\/$/, '')}#${config.model}`,
+      demo: false, endpoint: `${url.protocol}//${url.host}${url.pathname}`, hasVision: true, hasAudio: Boolean(config.audio),
+    },
+    constraint: 'json_schema',
+    modelCallsStarted: false,
+    async client() { return client; },
+    async dispose() {},
+    async [Symbol.asyncDispose]() {},
+  };
+}
