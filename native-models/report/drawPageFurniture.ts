@@ -1,0 +1,47 @@
+/** Running header (from page 2) and footer with "Page i of N" on every page; needs `bufferPages: true`. */
+import { baseName } from './baseName.ts';
+import { usedDemoModel } from './describeModels.ts';
+import { formatDateTime } from './formatDateTime.ts';
+import { REPORT_TITLE } from './drawReportHeader.ts';
+import { COLOURS, MARGINS, fitText } from './reportLayout.ts';
+import { FONT } from './reportFonts.ts';
+import type { ReportContext } from './reportOptions.ts';
+
+export function drawPageFurniture(doc: PDFKit.PDFDocument, ctx: ReportContext): void {
+  const range = doc.bufferedPageRange();
+  const demo = usedDemoModel(ctx.analysis.model);
+  const who = ctx.operator.patientId?.trim();
+  const running = [REPORT_TITLE, baseName(ctx.analysis.recording.fileName), who ? `Patient ID ${who}` : null]
+    .filter(Boolean).join(' · ');
+  const footer = `Decision support from zero-shot models, not a diagnosis · generated ${formatDateTime(ctx.generatedAt, ctx.timeZone)} by ${ctx.product.name} ${ctx.product.version}`;
+
+  for (let i = range.start; i < range.start + range.count; i++) {
+    doc.switchToPage(i);
+    const { width, height } = doc.page;
+    const left = MARGINS.left;
+    const right = width - MARGINS.right;
+    const w = right - left;
+    // Writing outside the margins must not trigger pdfkit's automatic page break.
+    const savedBottom = doc.page.margins.bottom;
+    doc.page.margins.bottom = 0;
+
+    if (i > range.start) {
+      const y = 26;
+      doc.font(FONT.regular).fontSize(7.5).fillColor(COLOURS.muted);
+      doc.text(fitText(doc, running, demo ? w - 170 : w), left, y, { lineBreak: false });
+      if (demo) {
+        doc.font(FONT.bold).fontSize(7.5).fillColor(COLOURS.demo)
+          .text('DEMO MODEL: FINDINGS MEANINGLESS', right - 170, y, { width: 170, align: 'right', lineBreak: false });
+      }
+      doc.moveTo(left, y + 12).lineTo(right, y + 12).lineWidth(0.4).strokeColor(COLOURS.rule).stroke();
+    }
+
+    const fy = height - 36;
+    doc.moveTo(left, fy - 5).lineTo(right, fy - 5).lineWidth(0.4).strokeColor(COLOURS.rule).stroke();
+    doc.font(FONT.regular).fontSize(7).fillColor(COLOURS.muted);
+    doc.text(fitText(doc, footer, w - 80), left, fy, { lineBreak: false });
+    doc.font(FONT.bold).fontSize(7.5).fillColor(COLOURS.text)
+      .text(`Page ${i - range.start + 1} of ${range.count}`, right - 70, fy, { width: 70, align: 'right', lineBreak: false });
+    doc.page.margins.bottom = savedBottom;
+  }
+}

@@ -1,0 +1,99 @@
+/**
+ * The PDF semiology report, rendered with pdfkit in plain Node (no browser), so the CLI and the desktop app
+ * produce the same document. Sections: header (with the demo-model banner when it applies), sequence of
+ * signs, summary table, timeline figure, evidence per positive finding, method and limits.
+ */
+import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import PDFDocument from 'pdfkit';
+import type { AnalysisResult } from '../pipeline/analysisTypes.ts';
+import { UserError } from '../errors.ts';
+import { drawMethodSection } from './drawMethodSection.ts';
+import { drawPageFurniture } from './drawPageFurniture.ts';
+import { drawReportHeader, REPORT_TITLE } from './drawReportHeader.ts';
+import { drawSequenceSection } from './drawSequenceSection.ts';
+import { drawSummaryTable } from './drawSummaryTable.ts';
+import { latestDecisions } from './latestDecisions.ts';
+import { baseName } from './baseName.ts';
+import { MARGINS, PAPER_SIZES, sectionHeading } from './reportLayout.ts';
+import { registerReportFonts, resolveReportFonts } from './reportFonts.ts';
+import type { ReportContext, ReportOptions } from './reportOptions.ts';
+
+export type { OperatorFields, ReportOptions } from './reportOptions.ts';
+export type { PaperSize } from './reportLayout.ts';
+
+function resolveContext(analysis: AnalysisResult, baseDir: string, options: ReportOptions): ReportContext {
+  if (!analysis || typeof analysis !== 'object' || !Array.isArray(analysis.findings) || !analysis.recording) {
+    throw new UserError('Cannot write a report: the analysis is not a semioscope analysis result.');
+  }
+  const paperSize = options.paperSize ?? 'A4';
+  if (!(paperSize in PAPER_SIZES)) throw new UserError(`Unknown paper size "${String(paperSize)}": use A4 or Letter.`);
+  return {
+    analysis,
+    baseDir,
+    paperSize,
+    operator: options.operator ?? {},
+    product: options.product ?? analysis.generator ?? { name: 'semioscope', version: 'unknown' },
+    timeZone: options.timeZone,
+    generatedAt: options.generatedAt ?? new Date(),
+    maxJustifications: options.maxJustifications ?? 2,
+    decisions: latestDecisions(analysis),
+  };
+}
+
+/** Renders the report to a Buffer (for callers that send bytes, e.g. the desktop app). */
+export async function renderReportPdf(analysis: AnalysisResult, options: ReportOptions & { baseDir: string }): Promise<Buffer> {
+  const ctx = resolveContext(analysis, options.baseDir, options);
+  const fonts = resolveReportFonts(options.fontDir);
+  const doc = new PDFDocument({
+    size: PAPER_SIZES[ctx.paperSize],
+    margins: { ...MARGINS },
+    bufferPages: true,
+    autoFirstPage: true,
+    font: fonts.regular,
+    lang: 'en',
+    info: {
+      Title: `${REPORT_TITLE}: ${baseName(analysis.recording.fileName)}`,
+      Subject: 'Seizure semiology from video, machine-generated decision support',
+      Creator: `${ctx.product.name} ${ctx.product.version}`,
+      Producer: `${ctx.product.name} ${ctx.product.version} (pdfkit)`,
+      CreationDate: ctx.generatedAt,
+      ModDate: ctx.generatedAt,
+    },
+  });
+  const chunks: Buffer[] = [];
+  const done = new Promise<Buffer>((resolve, reject) => {
+    doc.on('data', (c: Buffer) => chunks.push(c));
+    doc.on('end', () => resolve(Buffer.concat(chunks)));
+    doc.on('error', reject);
+  });
+  registerReportFonts(doc, fonts);
+
+  drawReportHeader(doc, ctx);
+  drawSequenceSection(doc, ctx);
+  sectionHeading(doc, 'Summary of features', 120);
+  drawSummaryTable(doc, ctx);
+  drawMethodSection(doc, ctx);
+  drawPageFurniture(doc, ctx);
+
+  doc.end();
+  return done;
+}
+
+/**
+ * Writes the report for `analysis` to `outPath` (atomically: a temporary file renamed into place).
+ * Keyframe paths are resolved against `options.baseDir`, default the folder of `outPath`.
+ */
+export async function writeReportPdf(analysis: AnalysisResult, outPath: string, options: ReportOptions = {}): Promise<void> {
+  const baseDir = options.baseDir ?? path.dirname(path.resolve(outPath));
+  const bytes = await renderReportPdf(analysis, { ...options, baseDir });
+  await mkdir(path.dirname(path.resolve(outPath)), { recursive: true });
+  const tmp = `${outPath}.${process.pid}.${Date.now()}.tmp`;
+  try {
+    await writeFile(tmp, bytes);
+    await rename(tmp, outPath);
+  } catch (e) {
+    await rm(tmp, { force: true });
+    throw e;
+  }
+}

@@ -1,0 +1,83 @@
+/**
+ * Renders reports from realistic analyses and checks them with poppler-utils (pdftotext, pdffonts, pdfinfo,
+ * pdftoppm). Page PNGs of the focal report are kept in artifacts/report/ for a human look.
+ */
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { writeReportPdf } from '../../../native-models/report/writeReportPdf.ts';
+import { DEMO_BANNER_TITLE } from '../../../native-models/report/drawReportHeader.ts';
+import { NOTHING_ASSESSED_TEXT, NO_SIGNS_TEXT } from '../../../native-models/report/drawSequenceSection.ts';
+import { NOT_A_DIAGNOSIS } from '../../../native-models/report/drawMethodSection.ts';
+import { CONFIRMED_MARK, REJECTED_MARK } from '../../../native-models/report/drawSummaryTable.ts';
+import { buildAnalysisFixture } from '../../helpers/analysisFixture.ts';
+import { checkReportPdf } from '../../helpers/checkReportPdf.ts';
+
+const ARTIFACTS = path.resolve(import.meta.dirname, '../../../artifacts/report');
+const PATIENT = 'Zoë Müller-Ångström';
+const OPERATOR = { patientId: PATIENT, study: 'EMU-2025-031 (Ménière cohort)', reviewer: 'Dr Émile Noël' };
+const FIXED = { timeZone: 'UTC', generatedAt: new Date('2025-03-15T12:00:00Z') };
+
+let root: string;
+before(async () => { root = await mkdtemp(path.join(os.tmpdir(), 'semioscope-report-')); });
+after(async () => { await rm(root, { recursive: true, force: true }); });
+
+function pageSize(pdf: string): string {
+  return /^Page size:\s+([\d.]+ x [\d.]+)/m.exec(execFileSync('pdfinfo', [pdf], { encoding: 'utf8' }))?.[1] ?? '';
+}
+
+describe('writeReportPdf', () => {
+  test('focal seizure report: labels, hash, sequence, accents, embedded fonts, every page renders', async () => {
+    const dir = path.join(root, 'focal');
+    const analysis = await buildAnalysisFixture(dir, { missingKeyframes: ['figure4'] });
+    const pdf = path.join(dir, 'report.pdf');
+    const t0 = performance.now();
+    await writeReportPdf(analysis, pdf, { operator: OPERATOR, ...FIXED });
+    const ms = performance.now() - t0;
+    const r = await checkReportPdf(pdf, analysis, {
+      renderDir: path.join(ARTIFACTS, 'focal-a4'),
+      dpi: 80,
+      mustContain: [PATIENT, OPERATOR.study, OPERATOR.reviewer, NOT_A_DIAGNOSIS, CONFIRMED_MARK, REJECTED_MARK,
+        'onset from sleep (0:02) → blank stare (0:12)', '2:30', '14 Mar 2025'],
+      mustNotContain: [dir, root, DEMO_BANNER_TITLE, '/home/someone'],
+    });
+    assert.equal(pageSize(pdf), '595.28 x 841.89');
+    assert.ok(r.pages >= 2, `expected several pages, got ${r.pages}`);
+    assert.ok(r.fonts.every((f) => f.name.includes('DejaVu')), `unexpected fonts: ${r.fonts.map((f) => f.name).join(', ')}`);
+    assert.ok(ms < 5000, `render took ${ms.toFixed(0)} ms`);
+    assert.match(r.flatText, /Page 1 of \d+/);
+  });
+
+  test('demo model: red banner on page 1 says the findings are meaningless', async () => {
+    const dir = path.join(root, 'demo');
+    const analysis = await buildAnalysisFixture(dir, { demo: true });
+    const pdf = path.join(dir, 'report.pdf');
+    await writeReportPdf(analysis, pdf, { ...FIXED, paperSize: 'Letter' });
+    const r = await checkReportPdf(pdf, analysis, { renderDir: path.join(ARTIFACTS, 'demo-letter'), mustContain: [DEMO_BANNER_TITLE] });
+    const page1 = execFileSync('pdftotext', ['-f', '1', '-l', '1', '-enc', 'UTF-8', pdf, '-'], { encoding: 'utf8' });
+    assert.ok(page1.includes(DEMO_BANNER_TITLE), 'the demo banner is not on page 1');
+    assert.equal(pageSize(pdf), '612 x 792');
+    assert.ok(r.flatText.includes('not entered'), 'missing operator fields should read "not entered"');
+  });
+
+  test('no positive finding: says so, no sequence, still every label', async () => {
+    const dir = path.join(root, 'negative');
+    const analysis = await buildAnalysisFixture(dir, { scenario: 'noPositive' });
+    const pdf = path.join(dir, 'report.pdf');
+    await writeReportPdf(analysis, pdf, { operator: OPERATOR, ...FIXED });
+    const r = await checkReportPdf(pdf, analysis, { renderDir: path.join(ARTIFACTS, 'no-positive'), mustContain: [NO_SIGNS_TEXT, '0 present, 20 absent'] });
+    assert.ok(!r.flatText.includes('→'), 'a report without positive findings has no sequence arrow');
+  });
+
+  test('every feature failed: says nothing could be assessed', async () => {
+    const dir = path.join(root, 'failed');
+    const analysis = await buildAnalysisFixture(dir, { scenario: 'allFailed' });
+    const pdf = path.join(dir, 'report.pdf');
+    await writeReportPdf(analysis, pdf, { ...FIXED });
+    const r = await checkReportPdf(pdf, analysis, { renderDir: path.join(ARTIFACTS, 'all-failed'), mustContain: [NOTHING_ASSESSED_TEXT, '0 present, 0 absent, 0 not assessed, 20 failed'] });
+    assert.ok(!r.flatText.includes(NO_SIGNS_TEXT));
+  });
+});
