@@ -1,0 +1,201 @@
+/**
+ * A recording in, 20 findings out. One decode pass streams frames; each segment is asked every selected
+ * feature that the cache cannot answer; answers are cached as they arrive, so an interrupted run resumes.
+ */
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { CancelledError } from '../errors.ts';
+import type { AnswerCache, AnswerKey } from '../cache/answerCache.ts';
+import { decodeFrames } from '../media/decodeFrames.ts';
+import { encodeJpeg } from '../media/encodeJpeg.ts';
+import { encodeWav, extractAudioPcm, slicePcm } from '../media/extractAudio.ts';
+import type { TimedFrame } from '../media/frameTypes.ts';
+import { hashFile } from '../media/hashFile.ts';
+import { planSegments } from '../media/planSegments.ts';
+import { probeRecording } from '../media/probeRecording.ts';
+import { selectSegmentFrames } from '../media/selectSegmentFrames.ts';
+import { CATALOGUE_VERSION, getFeature, type FeatureDefinition } from '../semiology/featureCatalogue.ts';
+import { askFeature } from '../vlm/askFeature.ts';
+import type { SegmentEvidence } from '../vlm/buildFeaturePrompt.ts';
+import type { ModelBackend } from '../vlm/modelBackend.ts';
+import { aggregateFindings, type FeaturePlan } from './aggregateFindings.ts';
+import { ANALYSIS_SCHEMA_VERSION, type AnalysisResult, type Answer, type Keyframe, type SamplingInfo, type SegmentInfo } from './analysisTypes.ts';
+import { ProgressTracker, type ProgressListener } from './progress.ts';
+import { planFeatures, type VariantPolicy } from './planFeatures.ts';
+import { writeFileAtomic } from './writeFileAtomic.ts';
+import { GENERATOR } from './generator.ts';
+
+export interface AnalyzeOptions {
+  videoPath: string;
+  cache: AnswerCache;
+  backend: ModelBackend;
+  /** Answers the audio features when the main model cannot hear. */
+  audioBackend?: ModelBackend;
+  /** Feature ids to ask (default: all 20). */
+  features?: readonly string[];
+  variants?: VariantPolicy;
+  sampling: SamplingInfo;
+  /** Folder for keyframe JPEGs (written only when given). */
+  outDir?: string;
+  onProgress?: ProgressListener;
+  signal?: AbortSignal;
+}
+
+const AUDIO_RATE = 16000;
+
+export async function analyzeRecording(o: AnalyzeOptions): Promise<AnalysisResult> {
+  const t0 = Date.now();
+  const { cache, signal, sampling } = o;
+  const throwIfAborted = () => { if (signal?.aborted) throw new CancelledError(); };
+
+  const early = new ProgressTracker(0, o.onProgress);
+  early.stage('probe', 'Reading the recording');
+  const probe = await probeRecording(o.videoPath, { signal });
+  early.stage('hash', 'Fingerprinting the recording');
+  const sha256 = await hashFile(o.videoPath, signal);
+  throwIfAborted();
+  const segments = planSegments(probe.durationS, { segmentS: sampling.segmentS, overlapS: sampling.overlapS });
+
+  const plans = planFeatures({
+    featureIds: o.features, policy: o.variants, recordingHasAudio: probe.hasAudio,
+    visionModel: o.backend.info, audioModel: o.audioBackend?.info,
+  });
+  const asked = plans.filter((p) => !p.notAssessedReason);
+  const samplingKey = `fps=${sampling.fps};max=${sampling.maxFrames};size=${sampling.frameSize}`;
+  const backendFor = (f: FeatureDefinition) => (f.modality === 'audio' && o.audioBackend ? o.audioBackend : o.backend);
+  const keyFor = (p: FeaturePlan, s: SegmentInfo): AnswerKey => ({
+    recordingSha: sha256, segmentStartS: s.startS, segmentEndS: s.endS, featureId: p.featureId, variant: p.variant,
+    modelId: backendFor(getFeature(p.featureId)).info.identity, catalogueVersion: CATALOGUE_VERSION,
+    samplingKey: getFeature(p.featureId).modality === 'audio' ? `audio=${AUDIO_RATE}` : samplingKey,
+  });
+
+  // What the cache already knows decides what must be decoded and asked.
+  const answers: Answer[] = [];
+  const todo = new Map<number, FeaturePlan[]>();
+  let cacheHits = 0;
+  for (const s of segments) {
+    for (const p of asked) {
+      const hit = cache.get(keyFor(p, s));
+      if (hit) {
+        cacheHits++;
+        answers.push({ featureId: p.featureId, segmentIndex: s.index, variant: p.variant, present: hit.present, justification: hit.justification,
+          onsetS: hit.onsetInSegmentS === null ? null : round2(s.startS + hit.onsetInSegmentS), fromCache: true, status: 'ok' });
+      } else {
+        todo.set(s.index, [...(todo.get(s.index) ?? []), p]);
+      }
+    }
+  }
+  const totalToAsk = [...todo.values()].reduce((n, l) => n + l.length, 0);
+  const progress = new ProgressTracker(segments.length * asked.length, o.onProgress);
+  for (let i = 0; i < cacheHits; i++) progress.answered(true, 0, totalToAsk, 'cached answer');
+
+  const stats = { modelCalls: 0, cacheHits, failedAnswers: 0, promptTokens: 0, completionTokens: 0, evaluatedPromptTokens: 0 };
+  let remaining = totalToAsk;
+  if (totalToAsk > 0) {
+    progress.stage('model', 'Starting the model');
+    const needsVision = [...todo.values()].some((l) => l.some((p) => getFeature(p.featureId).modality === 'vision'));
+    const needsAudio = [...todo.values()].some((l) => l.some((p) => getFeature(p.featureId).modality === 'audio'));
+    const pcm = needsAudio && probe.hasAudio ? await extractAudioPcm(o.videoPath, { sampleRate: AUDIO_RATE, signal }) : null;
+
+    const askSegment = async (s: SegmentInfo, frames: TimedFrame[]) => {
+      const plansHere = todo.get(s.index) ?? [];
+      if (!plansHere.length) return;
+      const selected = selectSegmentFrames(frames, s.startS, s.endS, sampling.maxFrames);
+      const jpegs = selected.map((f) => ({ tS: f.tS, jpeg: encodeJpeg(f) }));
+      const mid = jpegs[Math.floor(jpegs.length / 2)];
+      if (mid) cache.putKeyframe(sha256, s.startS, s.endS, 'base', samplingKey, mid.tS, mid.jpeg);
+      for (const p of plansHere) {
+        throwIfAborted();
+        const feature = getFeature(p.featureId);
+        const backend = backendFor(feature);
+        const evidence: SegmentEvidence = feature.modality === 'audio'
+          ? { startS: s.startS, endS: s.endS, variant: p.variant, audioWav: encodeWav(slicePcm(pcm!, AUDIO_RATE, s.startS, s.endS), AUDIO_RATE) }
+          : { startS: s.startS, endS: s.endS, variant: p.variant, frames: jpegs };
+        const t = Date.now();
+        const client = await backend.client(signal);
+        const outcome = await askFeature(client, feature, evidence, { constraint: backend.constraint, signal });
+        stats.modelCalls += outcome.calls;
+        stats.promptTokens += outcome.promptTokens;
+        stats.completionTokens += outcome.completionTokens;
+        stats.evaluatedPromptTokens += outcome.evaluatedPromptTokens;
+        if (outcome.status === 'ok' && outcome.answer) {
+          const a = outcome.answer;
+          cache.put(keyFor(p, s), { present: a.present, justification: a.justification, onsetInSegmentS: a.onset_s,
+            promptTokens: outcome.promptTokens, completionTokens: outcome.completionTokens });
+          answers.push({ featureId: p.featureId, segmentIndex: s.index, variant: p.variant, present: a.present, justification: a.justification,
+            onsetS: a.onset_s === null ? null : round2(s.startS + a.onset_s), fromCache: false, status: 'ok' });
+        } else {
+          stats.failedAnswers++;
+          answers.push({ featureId: p.featureId, segmentIndex: s.index, variant: p.variant, present: null, justification: '',
+            onsetS: null, fromCache: false, status: 'failed', error: outcome.error ?? 'no answer' });
+        }
+        remaining--;
+        progress.answered(false, Date.now() - t, remaining, `segment ${s.index + 1}/${segments.length}: ${feature.label}`);
+      }
+    };
+
+    if (needsVision) {
+      // One decode pass: frames stream in time order; a segment is asked as soon as its last frame arrived.
+      let buffer: TimedFrame[] = [];
+      let next = 0;
+      const pending = segments.filter((s) => todo.has(s.index));
+      const firstStart = pending[0]?.startS ?? 0;
+      const lastEnd = pending.at(-1)?.endS ?? probe.durationS;
+      for await (const frame of decodeFrames(o.videoPath, { fps: sampling.fps, longSide: sampling.frameSize, startS: firstStart, endS: lastEnd,
+        signal, sourceWidth: probe.width, sourceHeight: probe.height })) {
+        buffer.push(frame);
+        while (next < pending.length && frame.tS >= pending[next]!.endS - 1e-6) {
+          await askSegment(pending[next]!, buffer);
+          next++;
+          const keepFrom = pending[next]?.startS ?? Infinity;
+          buffer = buffer.filter((f) => f.tS >= keepFrom - 1e-6);
+        }
+      }
+      for (; next < pending.length; next++) await askSegment(pending[next]!, buffer);
+    } else {
+      for (const s of segments) if (todo.has(s.index)) await askSegment(s, []);
+    }
+  }
+
+  progress.stage('write', 'Aggregating findings');
+  const findings = aggregateFindings(plans, answers, segments);
+  const keyframes = o.outDir ? writeKeyframes(o.outDir, findings, segments, cache, sha256, samplingKey) : [];
+  answers.sort((a, b) => a.segmentIndex - b.segmentIndex || a.featureId.localeCompare(b.featureId));
+
+  const model = { ...o.backend.info, ...(o.audioBackend ? { audioModel: o.audioBackend.info } : {}) };
+  return {
+    schemaVersion: ANALYSIS_SCHEMA_VERSION,
+    generator: GENERATOR,
+    analysedAt: new Date().toISOString(),
+    catalogueVersion: CATALOGUE_VERSION,
+    recording: {
+      fileName: probe.fileName, sha256, durationS: probe.durationS, hasAudio: probe.hasAudio, width: probe.width, height: probe.height,
+      fps: probe.fps, rotation: probe.rotation, videoCodec: probe.videoCodec, audioCodec: probe.audioCodec,
+    },
+    sampling,
+    segments,
+    model,
+    findings,
+    answers,
+    keyframes,
+    stats: { ...stats, wallS: round2((Date.now() - t0) / 1000) },
+  };
+}
+
+function writeKeyframes(outDir: string, findings: AnalysisResult['findings'], segments: SegmentInfo[], cache: AnswerCache, sha: string, samplingKey: string): Keyframe[] {
+  const out: Keyframe[] = [];
+  for (const f of findings) {
+    const segIndex = f.positiveSegments[0];
+    if (segIndex === undefined || getFeature(f.featureId).modality !== 'vision') continue;
+    const s = segments[segIndex]!;
+    const kf = cache.getKeyframe(sha, s.startS, s.endS, 'base', samplingKey);
+    if (!kf) continue;
+    const rel = path.join('keyframes', `${f.featureId}-s${segIndex}.jpg`);
+    mkdirSync(path.join(outDir, 'keyframes'), { recursive: true });
+    writeFileAtomic(path.join(outDir, rel), kf.jpeg);
+    out.push({ featureId: f.featureId, segmentIndex: segIndex, variant: 'base', tS: kf.tS, path: rel.split(path.sep).join('/') });
+  }
+  return out;
+}
+
+const round2 = (x: number) => Math.round(x * 100) / 100;
