@@ -8,11 +8,15 @@ import path from 'node:path';
 import PDFDocument from 'pdfkit';
 import type { AnalysisResult } from '../pipeline/analysisTypes.ts';
 import { UserError } from '../errors.ts';
+import { drawEvidence } from './drawEvidence.ts';
 import { drawMethodSection } from './drawMethodSection.ts';
 import { drawPageFurniture } from './drawPageFurniture.ts';
 import { drawReportHeader, REPORT_TITLE } from './drawReportHeader.ts';
 import { drawSequenceSection } from './drawSequenceSection.ts';
 import { drawSummaryTable } from './drawSummaryTable.ts';
+import { drawTimelineFigure } from './drawTimelineFigure.ts';
+import { loadKeyframes } from './loadKeyframes.ts';
+import { orderPositiveFindings } from './sequenceOfSigns.ts';
 import { latestDecisions } from './latestDecisions.ts';
 import { baseName } from './baseName.ts';
 import { MARGINS, PAPER_SIZES, sectionHeading } from './reportLayout.ts';
@@ -45,6 +49,7 @@ function resolveContext(analysis: AnalysisResult, baseDir: string, options: Repo
 export async function renderReportPdf(analysis: AnalysisResult, options: ReportOptions & { baseDir: string }): Promise<Buffer> {
   const ctx = resolveContext(analysis, options.baseDir, options);
   const fonts = resolveReportFonts(options.fontDir);
+  const keyframes = await loadKeyframes(analysis, ctx.baseDir, orderPositiveFindings(analysis.findings).map((f) => f.featureId));
   const doc = new PDFDocument({
     size: PAPER_SIZES[ctx.paperSize],
     margins: { ...MARGINS },
@@ -73,6 +78,8 @@ export async function renderReportPdf(analysis: AnalysisResult, options: ReportO
   drawSequenceSection(doc, ctx);
   sectionHeading(doc, 'Summary of features', 120);
   drawSummaryTable(doc, ctx);
+  drawTimelineFigure(doc, ctx);
+  drawEvidence(doc, ctx, keyframes);
   drawMethodSection(doc, ctx);
   drawPageFurniture(doc, ctx);
 

@@ -120,9 +120,10 @@ export async function buildAnalysisFixture(dir: string, options: AnalysisFixture
         justifications: [sign.justification] });
       const first = positiveSegments[0]!;
       const rel = `keyframes/${def.id}-s${first}.jpg`;
-      keyframes.push({ featureId: def.id, segmentIndex: first, variant, tS: sign.onsetS + 1, path: rel });
-      if (!options.missingKeyframes?.includes(def.id)) {
-        const kind = audio ? 'base' : (variant as 'base' | 'crop' | 'pose');
+      // Audio findings have no image: the pipeline keeps keyframes for visual features only.
+      if (!audio) keyframes.push({ featureId: def.id, segmentIndex: first, variant, tS: sign.onsetS + 1, path: rel });
+      if (!audio && !options.missingKeyframes?.includes(def.id)) {
+        const kind = variant as 'base' | 'crop' | 'pose';
         await mkdir(path.join(dir, 'keyframes'), { recursive: true });
         await copyFile(await templateImage(kind, path.join(dir, '.fixture-cache')), path.join(dir, rel));
       }

@@ -4,7 +4,7 @@
  */
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
@@ -13,6 +13,7 @@ import { DEMO_BANNER_TITLE } from '../../../native-models/report/drawReportHeade
 import { NOTHING_ASSESSED_TEXT, NO_SIGNS_TEXT } from '../../../native-models/report/drawSequenceSection.ts';
 import { NOT_A_DIAGNOSIS } from '../../../native-models/report/drawMethodSection.ts';
 import { CONFIRMED_MARK, REJECTED_MARK } from '../../../native-models/report/drawSummaryTable.ts';
+import { KEYFRAME_UNAVAILABLE } from '../../../native-models/report/drawEvidence.ts';
 import { buildAnalysisFixture } from '../../helpers/analysisFixture.ts';
 import { checkReportPdf } from '../../helpers/checkReportPdf.ts';
 
@@ -41,7 +42,9 @@ describe('writeReportPdf', () => {
       renderDir: path.join(ARTIFACTS, 'focal-a4'),
       dpi: 80,
       mustContain: [PATIENT, OPERATOR.study, OPERATOR.reviewer, NOT_A_DIAGNOSIS, CONFIRMED_MARK, REJECTED_MARK,
-        'onset from sleep (0:02) → blank stare (0:12)', '2:30', '14 Mar 2025'],
+        'onset from sleep (0:02) → blank stare (0:12)', '2:30', '14 Mar 2025', KEYFRAME_UNAVAILABLE,
+        'audio finding: no image', 'Timeline of model answers', 'Evidence for positive findings', 'Method and limits',
+        'After clinician review (rejected signs removed)'],
       mustNotContain: [dir, root, DEMO_BANNER_TITLE, '/home/someone'],
     });
     assert.equal(pageSize(pdf), '595.28 x 841.89');
@@ -79,5 +82,20 @@ describe('writeReportPdf', () => {
     await writeReportPdf(analysis, pdf, { ...FIXED });
     const r = await checkReportPdf(pdf, analysis, { renderDir: path.join(ARTIFACTS, 'all-failed'), mustContain: [NOTHING_ASSESSED_TEXT, '0 present, 0 absent, 0 not assessed, 20 failed'] });
     assert.ok(!r.flatText.includes(NO_SIGNS_TEXT));
+  });
+
+  test('keyframes elsewhere (baseDir), a corrupt keyframe and one outside the folder do not break the report', async () => {
+    const dir = path.join(root, 'elsewhere');
+    const analysis = await buildAnalysisFixture(dir);
+    const tonic = analysis.keyframes.find((k) => k.featureId === 'tonic');
+    const clonic = analysis.keyframes.find((k) => k.featureId === 'clonic');
+    assert.ok(tonic && clonic);
+    await writeFile(path.join(dir, tonic.path), 'not a jpeg');
+    clonic.path = '../../../../nonexistent/clonic.jpg';
+    const pdf = path.join(root, 'exports', 'Zoë report.pdf');
+    await writeReportPdf(analysis, pdf, { ...FIXED, baseDir: dir, operator: OPERATOR });
+    const r = await checkReportPdf(pdf, analysis, { mustContain: [PATIENT], mustNotContain: [dir, root, 'nonexistent'] });
+    const unavailable = r.flatText.split(KEYFRAME_UNAVAILABLE).length - 1;
+    assert.equal(unavailable, 2, 'the corrupt and the unreachable keyframe both read "keyframe unavailable"');
   });
 });

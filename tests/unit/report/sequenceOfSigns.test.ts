@@ -1,0 +1,48 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import type { Finding } from '../../../native-models/pipeline/analysisTypes.ts';
+import { formatSequenceLine, sequenceOfSigns } from '../../../native-models/report/sequenceOfSigns.ts';
+import { formatClock, formatSpan } from '../../../native-models/report/formatClock.ts';
+import { getFeature } from '../../../native-models/semiology/featureCatalogue.ts';
+
+function finding(featureId: string, status: Finding['status'], onsetS: number | null): Finding {
+  return { featureId, present: status === 'present' ? true : status === 'absent' ? false : null, status, variant: 'base',
+    positiveSegments: status === 'present' ? [0] : [], onsetS, justifications: [] };
+}
+
+test('formatClock prints m:ss of recording time, minutes not wrapped into hours', () => {
+  assert.equal(formatClock(0), '0:00');
+  assert.equal(formatClock(12.9), '0:12');
+  assert.equal(formatClock(58), '0:58');
+  assert.equal(formatClock(61), '1:01');
+  assert.equal(formatClock(4503), '75:03');
+  assert.equal(formatClock(Number.NaN), '–');
+  assert.equal(formatSpan(25, 55), '0:25–0:55');
+});
+
+test('sequence: present findings by onset, labels from the catalogue in lower case, arrows between', () => {
+  const findings = [
+    finding('head_turning', 'present', 58),
+    finding('blank_stare', 'present', 12),
+    finding('tonic', 'absent', null),
+    finding('oral_automatisms', 'present', 31),
+    finding('clonic', 'failed', null),
+  ];
+  const line = formatSequenceLine(sequenceOfSigns(findings));
+  const l = (id: string): string => getFeature(id).label.toLowerCase();
+  assert.equal(line, `${l('blank_stare')} (0:12) → ${l('oral_automatisms')} (0:31) → ${l('head_turning')} (0:58)`);
+  assert.equal(formatSequenceLine(sequenceOfSigns(findings), ' -> '), `${l('blank_stare')} (0:12) -> ${l('oral_automatisms')} (0:31) -> ${l('head_turning')} (0:58)`);
+});
+
+test('sequence: equal onsets keep catalogue order, unknown onsets go last without a time, exclusions drop out', () => {
+  const findings = [finding('clonic', 'present', null), finding('tonic', 'present', 80), finding('figure4', 'present', 80)];
+  const signs = sequenceOfSigns(findings);
+  assert.deepEqual(signs.map((s) => s.featureId), ['figure4', 'tonic', 'clonic']);
+  assert.ok(formatSequenceLine(signs).endsWith(`→ ${getFeature('clonic').label.toLowerCase()}`));
+  assert.deepEqual(sequenceOfSigns(findings, new Set(['tonic'])).map((s) => s.featureId), ['figure4', 'clonic']);
+  assert.equal(formatSequenceLine(sequenceOfSigns([finding('tonic', 'absent', null)])), '');
+});
+
+test('sequence ignores ids that are not in the catalogue', () => {
+  assert.deepEqual(sequenceOfSigns([finding('not_a_feature', 'present', 3)]), []);
+});
