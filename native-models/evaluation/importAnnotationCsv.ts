@@ -1,0 +1,93 @@
+/**
+ * Reads a table in the published annotation format (one row per recording, `file_name` plus one column per
+ * feature id, cells yes / no / na / empty; prediction files may also hold `fail`). Quirks handled: byte-order
+ * mark, CRLF, extra non-feature columns (gender, start_time, end_time, label), columns in any order,
+ * trailing commas. Unknown columns are ignored with a warning that suggests the nearest feature id.
+ */
+import { UserError } from '../errors.ts';
+import { FEATURE_IDS, isFeatureId } from '../semiology/featureCatalogue.ts';
+import { closestName } from './closestName.ts';
+import type { AnnotationRecord, AnnotationTable, CellValue } from './evaluationTypes.ts';
+import { parseCsv } from './parseCsv.ts';
+import { ACCEPTED_CELL_TEXT, parseCellValue } from './parseCellValue.ts';
+import { patientIdOf, recordingKey } from './recordingKey.ts';
+
+/** Non-feature columns of the published file; ignored without a warning. */
+export const KNOWN_EXTRA_COLUMNS: readonly string[] = ['gender', 'start_time', 'end_time', 'label'];
+
+export type TableRole = 'labels' | 'predictions';
+
+export function importAnnotationCsv(text: string, sourceName: string, role: TableRole): AnnotationTable {
+  const csv = parseCsv(text, sourceName);
+  const header = csv.header.map((h) => h.toLowerCase());
+  const seen = new Set<string>();
+  for (const h of header) {
+    if (h !== '' && seen.has(h)) throw new UserError(`${sourceName}: the column "${h}" appears twice in the header.`);
+    seen.add(h);
+  }
+  const fileCol = header.indexOf('file_name');
+  if (fileCol < 0) {
+    throw new UserError(
+      `${sourceName}: no "file_name" column. The header reads: ${csv.header.join(', ') || '(empty)'}.`,
+      'The first row must name the columns, e.g. "file_name,blank_stare,close_eyes,...".',
+    );
+  }
+
+  const warnings: string[] = [];
+  if (csv.hadBom) warnings.push(`${sourceName}: starts with a UTF-8 byte-order mark (ignored).`);
+  const featureCols: { id: string; col: number }[] = [];
+  header.forEach((h, col) => {
+    if (col === fileCol || h === '') return;
+    if (isFeatureId(h)) featureCols.push({ id: h, col });
+    else if (!KNOWN_EXTRA_COLUMNS.includes(h)) {
+      const near = closestName(h, FEATURE_IDS);
+      warnings.push(`${sourceName}: ignoring column "${csv.header[col]}": not a feature id in the catalogue` +
+        (near ? ` (did you mean "${near}"?)` : '') + '.');
+    }
+  });
+  if (featureCols.length === 0) {
+    throw new UserError(`${sourceName}: none of its columns is a feature id (e.g. blank_stare, tonic).`,
+      `Known feature ids: ${FEATURE_IDS.join(', ')}.`);
+  }
+
+  const records: AnnotationRecord[] = [];
+  const byKey = new Map<string, AnnotationRecord>();
+  for (const row of csv.rows) {
+    const where = `${sourceName} line ${row.line}`;
+    if (row.cells.length < header.length) {
+      throw new UserError(`${where}: ${row.cells.length} fields, but the header has ${header.length}.`,
+        'A row was cut short or a comma is missing.');
+    }
+    if (row.cells.slice(header.length).some((c) => c.trim() !== '')) {
+      throw new UserError(`${where}: ${row.cells.length} fields, but the header has ${header.length}.`,
+        'A value probably contains an unquoted comma.');
+    }
+    const fileName = (row.cells[fileCol] ?? '').trim();
+    if (fileName === '') throw new UserError(`${where}: the file_name cell is empty.`);
+    const values = new Map<string, CellValue>();
+    for (const { id, col } of featureCols) {
+      const raw = row.cells[col] ?? '';
+      const v = parseCellValue(raw);
+      if (v === undefined) {
+        throw new UserError(`${where}, column ${id}: "${raw}" is not a valid value (expected ${ACCEPTED_CELL_TEXT}).`);
+      }
+      if (v === 'fail' && role === 'labels') {
+        throw new UserError(`${where}, column ${id}: "fail" is a prediction outcome, not a label.`,
+          'Did you swap --labels and --predictions?');
+      }
+      values.set(id, v);
+    }
+    const key = recordingKey(fileName);
+    const prev = byKey.get(key);
+    if (prev) {
+      throw new UserError(`${where}: "${fileName}" is the same recording as ${prev.origin} ("${prev.fileName}").`,
+        'Each recording may appear once per file.');
+    }
+    const rec: AnnotationRecord = { key, fileName, patientId: patientIdOf(fileName), origin: `${sourceName} line ${row.line}`, values };
+    byKey.set(key, rec);
+    records.push(rec);
+  }
+  if (records.length === 0) throw new UserError(`${sourceName} has a header but no rows.`);
+  const features = FEATURE_IDS.filter((id) => featureCols.some((f) => f.id === id));
+  return { source: sourceName, features, records, warnings };
+}

@@ -1,0 +1,90 @@
+/**
+ * The evaluation, without any output: reads label and prediction files, computes rater agreement and a
+ * consensus when several label files are given, scores every prediction set, and the chance baselines.
+ */
+import { UserError } from '../errors.ts';
+import type { AnnotationTable, EvaluationMode, PredictionSetResult } from './evaluationTypes.ts';
+import { evaluatePredictionSet } from './evaluatePredictionSet.ts';
+import { importLabels } from './importLabels.ts';
+import { importPredictions } from './importPredictions.ts';
+import { labelBaselines, type LabelBaseline } from './labelBaselines.ts';
+import { majorityConsensus, type ConsensusResult } from './majorityConsensus.ts';
+import { raterAgreement, type AgreementResult } from './raterAgreement.ts';
+
+export interface LabelSource {
+  name: string;
+  path: string;
+}
+
+export interface PredictionSource {
+  /** `model:variant` as given, or `predictions`. */
+  name: string;
+  model: string;
+  variant: string;
+  paths: string[];
+}
+
+export interface EvaluationOptions {
+  labels: LabelSource[];
+  predictions: PredictionSource[];
+  mode: EvaluationMode;
+  /** Patient-grouped bootstrap replicates for F1 intervals (0 = off). */
+  bootstrap: number;
+  seed: number;
+}
+
+export interface EvaluationReport {
+  mode: EvaluationMode;
+  options: EvaluationOptions;
+  /** The labels scored against (the consensus when there are several rater files). */
+  labels: AnnotationTable;
+  raterTables: AnnotationTable[];
+  agreement: AgreementResult | null;
+  consensus: ConsensusResult | null;
+  sets: PredictionSetResult[];
+  baselines: Map<string, LabelBaseline>;
+  warnings: string[];
+}
+
+export async function runEvaluation(opts: EvaluationOptions): Promise<EvaluationReport> {
+  if (opts.labels.length === 0) throw new UserError('No label file given.', 'Use --labels <csv>.');
+  if (opts.predictions.length === 0 && opts.labels.length < 2) {
+    throw new UserError('Nothing to evaluate: give --predictions, or several --labels files for rater agreement.');
+  }
+  const raterTables = await Promise.all(opts.labels.map((l) => importLabels(l.path)));
+  const warnings = raterTables.flatMap((t) => t.warnings);
+  let labels = raterTables[0]!;
+  let agreement: AgreementResult | null = null;
+  let consensus: ConsensusResult | null = null;
+  if (raterTables.length > 1) {
+    const raters = raterTables.map((table, i) => ({ name: opts.labels[i]!.name, table }));
+    agreement = raterAgreement(raters);
+    consensus = majorityConsensus(raters);
+    labels = consensus.table;
+    if (agreement.features.length === 0) throw new UserError('The label files share no feature column.');
+    if (agreement.partialRecordings.length > 0) {
+      warnings.push(`${agreement.partialRecordings.length} recording(s) are missing from at least one rater file: ${preview(agreement.partialRecordings)}.`);
+    }
+  }
+
+  const sets: PredictionSetResult[] = [];
+  for (const p of opts.predictions) {
+    const table = await importPredictions(p.paths);
+    const result = evaluatePredictionSet(labels, { name: p.name, model: p.model, variant: p.variant, table }, opts);
+    sets.push(result);
+    warnings.push(...result.warnings);
+    if (result.labelsOnly.length) warnings.push(`${p.name}: ${result.labelsOnly.length} labelled recording(s) have no prediction: ${preview(result.labelsOnly)}.`);
+    if (result.predictionsOnly.length) warnings.push(`${p.name}: ${result.predictionsOnly.length} predicted recording(s) have no label row: ${preview(result.predictionsOnly)}.`);
+    if (result.predictionOnlyFeatures.length) warnings.push(`${p.name}: feature(s) not in the labels, not scored: ${result.predictionOnlyFeatures.join(', ')}.`);
+  }
+  const matchedKeys = new Set(sets.flatMap((s) => s.matchedKeys));
+  const scoredFeatures = [...new Set(sets.flatMap((s) => s.features))];
+  return {
+    mode: opts.mode, options: opts, labels, raterTables, agreement, consensus, sets,
+    baselines: labelBaselines(labels, matchedKeys, scoredFeatures), warnings,
+  };
+}
+
+function preview(names: readonly string[], max = 10): string {
+  return names.length > max ? `${names.slice(0, max).join(', ')} and ${names.length - max} more (see unmatched.csv)` : names.join(', ');
+}
