@@ -19,6 +19,10 @@ export const KEYFRAME_UNAVAILABLE = 'keyframe unavailable';
 
 const IMG_W = 168;
 const IMG_H = 126;
+/** Height of the placeholder for an audio finding, which has no image. */
+const AUDIO_BOX_H = 40;
+/** Longest justification quoted, in characters (longer ones are cut with an ellipsis). */
+const MAX_QUOTE_CHARS = 600;
 const GAP = 14;
 
 /** Distinct justifications of the positive answers, earliest segment first; else the finding's own. */
@@ -28,7 +32,8 @@ export function justificationsFor(f: Finding, answers: readonly Answer[], max: n
     .sort((a, b) => a.segmentIndex - b.segmentIndex)
     .map((a) => a.justification.trim());
   const all = [...positive, ...f.justifications.map((j) => j.trim()).filter(Boolean)];
-  return [...new Set(all)].slice(0, Math.max(0, max));
+  return [...new Set(all)].slice(0, Math.max(0, max))
+    .map((j) => (j.length > MAX_QUOTE_CHARS ? `${j.slice(0, MAX_QUOTE_CHARS - 1).trimEnd()}…` : j));
 }
 
 function segmentsText(f: Finding, ctx: ReportContext): string {
@@ -42,7 +47,12 @@ function segmentsText(f: Finding, ctx: ReportContext): string {
   return `positive in segment${segs.length === 1 ? '' : 's'} ${shown}${segs.length > 6 ? ` and ${segs.length - 6} more` : ''}`;
 }
 
+function imageBoxHeight(kf: LoadedKeyframe | undefined, audio: boolean): number {
+  return !kf && audio ? AUDIO_BOX_H : IMG_H;
+}
+
 function drawImageBox(doc: PDFKit.PDFDocument, x: number, y: number, kf: LoadedKeyframe | undefined, audio: boolean): string {
+  const h = imageBoxHeight(kf, audio);
   let drawn = false;
   if (kf?.image) {
     try {
@@ -54,13 +64,13 @@ function drawImageBox(doc: PDFKit.PDFDocument, x: number, y: number, kf: LoadedK
     }
   }
   if (!drawn) {
-    doc.rect(x, y, IMG_W, IMG_H).fill('#eceff1');
+    doc.rect(x, y, IMG_W, h).fill('#eceff1');
     const msg = !kf && audio ? 'audio finding: no image' : KEYFRAME_UNAVAILABLE;
     doc.font(FONT.italic).fontSize(8.5).fillColor(COLOURS.muted)
-      .text(msg, x, y + IMG_H / 2 - 5, { width: IMG_W, align: 'center' });
+      .text(msg, x, y + h / 2 - 5, { width: IMG_W, align: 'center' });
   }
-  doc.rect(x, y, IMG_W, IMG_H).lineWidth(0.5).strokeColor(COLOURS.rule).stroke();
-  if (!kf) return audio ? 'audio: no keyframe' : 'no keyframe recorded';
+  doc.rect(x, y, IMG_W, h).lineWidth(0.5).strokeColor(COLOURS.rule).stroke();
+  if (!kf) return audio ? '' : 'no keyframe recorded';
   return `frame at ${formatClock(kf.keyframe.tS)} · ${describeVariant(kf.keyframe.featureId, kf.keyframe.variant)}`;
 }
 
@@ -104,12 +114,14 @@ export function drawEvidence(doc: PDFKit.PDFDocument, ctx: ReportContext, keyfra
     th += doc.heightOfString(quoteText, { width: textW - 8, lineGap: 1.5 }) + 6;
     doc.font(FONT.bold).fontSize(8.5);
     th += doc.heightOfString(decisionText, { width: textW }) + 2;
-    const cardH = Math.max(IMG_H + 14, th) + 12;
+    const audio = def.modality === 'audio';
+    const imgH = imageBoxHeight(kf, audio);
+    const cardH = Math.max(imgH + 14, th) + 12;
 
     ensureSpace(doc, cardH);
     const y0 = doc.y;
-    const caption = drawImageBox(doc, box.left, y0, kf, def.modality === 'audio');
-    doc.font(FONT.regular).fontSize(7.5).fillColor(COLOURS.muted).text(caption, box.left, y0 + IMG_H + 3, { width: IMG_W, lineBreak: false });
+    const caption = drawImageBox(doc, box.left, y0, kf, audio);
+    if (caption) doc.font(FONT.regular).fontSize(7.5).fillColor(COLOURS.muted).text(caption, box.left, y0 + imgH + 3, { width: IMG_W, lineBreak: false });
 
     let y = y0;
     doc.font(FONT.bold).fontSize(11).fillColor(COLOURS.present).text(def.label, textX, y, { width: textW });

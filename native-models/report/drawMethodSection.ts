@@ -23,7 +23,7 @@ export function methodParagraphs(ctx: ReportContext): string[] {
     `Segmentation. The recording was divided into ${analysis.segments.length} segment${analysis.segments.length === 1 ? '' : 's'} ` +
       `of ${round(s.segmentS)} s with ${round(s.overlapS)} s overlap between consecutive segments, so that a sign spanning a boundary is seen whole in at least one segment.`,
     `Frames. Each segment was shown to the model as frames sampled at ${round(s.fps, 2)} per second (at most ${s.maxFrames} frames per segment, ` +
-      `${s.frameSize} px on the longer side), with their times. Depending on the feature the frames were the full picture, ` +
+      `${s.frameSize} px frames), with their times. Depending on the feature the frames were the full picture, ` +
       'a face crop (face region from body keypoints, smoothed over time, enlarged), or the picture with the limb skeleton drawn on it.',
     `Questions. Each of the ${nVision} visual features was asked as one clinical question per segment; the ${nAudio} audio features were asked over the recording's audio ` +
       '(raw, denoised, or with a transcript). The model answered yes or no with a short justification.',

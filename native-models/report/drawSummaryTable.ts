@@ -51,6 +51,15 @@ export function findingNote(f: Finding | undefined, answers: readonly Answer[]):
   return f.status === 'failed' ? 'no usable answer' : 'not asked';
 }
 
+/** "2 of 6" (positive of answered segments), "2 of 5 (1 failed)", or "–" when nothing was answered. */
+export function positiveSegmentsText(f: Finding | undefined, answers: readonly Answer[]): string {
+  const answered = new Set(answers.filter((a) => a.status === 'ok' && a.present !== null).map((a) => a.segmentIndex)).size;
+  const failed = new Set(answers.map((a) => a.segmentIndex)).size - answered;
+  if (!answered) return '–';
+  const pos = f ? f.positiveSegments.length : 0;
+  return `${pos} of ${answered}${failed > 0 ? ` (${failed} failed)` : ''}`;
+}
+
 function drawHeaderRow(doc: PDFKit.PDFDocument, cols: Column[], x0: number): void {
   const y = doc.y;
   const h = 22;
@@ -109,7 +118,9 @@ export function drawSummaryTable(doc: PDFKit.PDFDocument, ctx: ReportContext): v
   for (const group of GROUP_ORDER) {
     const features = FEATURES.filter((f) => f.group === group);
     if (!features.length) continue;
-    if (ensureSpace(doc, 15 + 18)) drawHeaderRow(doc, cols, x0);
+    const groupH = 15 + features.length * 20;
+    const fitsOnFreshPage = 22 + groupH <= box.bottom - box.top;
+    if (ensureSpace(doc, fitsOnFreshPage ? groupH : 15 + 20)) drawHeaderRow(doc, cols, x0);
     drawGroupRow(doc, GROUP_LABELS[group], x0, box.width);
 
     for (const [rowIndex, def] of features.entries()) {
@@ -148,9 +159,7 @@ export function drawSummaryTable(doc: PDFKit.PDFDocument, ctx: ReportContext): v
       drawStatus(doc, f?.status ?? 'not_assessed', cx(2) + PAD - 5 + 1, ty, w(2) - 2 * PAD);
       const onset = f?.status === 'present' && f.onsetS !== null ? formatClock(f.onsetS) : '–';
       doc.font(FONT.regular).fontSize(8.5).fillColor(COLOURS.text).text(onset, cx(3) + PAD, ty, { width: w(3) - 2 * PAD });
-      const asked = new Set(answers.map((a) => a.segmentIndex)).size;
-      const pos = f ? f.positiveSegments.length : 0;
-      const posText = asked ? `${pos} of ${asked}` : '–';
+      const posText = positiveSegmentsText(f, answers);
       doc.font(FONT.regular).fontSize(8.5).fillColor(COLOURS.text).text(posText, cx(4) + PAD, ty, { width: w(4) - 2 * PAD });
       if (decision) {
         doc.font(FONT.bold).fontSize(8.5).fillColor(decision.decision === 'confirmed' ? COLOURS.clinician : COLOURS.present)

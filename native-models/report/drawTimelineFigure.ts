@@ -13,7 +13,7 @@ import type { ReportContext } from './reportOptions.ts';
 
 const LABEL_W = 118;
 const LANE_H = 9;
-const LANE_GAP = 2.5;
+const LANE_GAP = 2;
 const GROUP_H = 12;
 const SEG_ROW_H = 16;
 const AXIS_H = 18;
@@ -39,7 +39,7 @@ function drawOnsetMarker(doc: PDFKit.PDFDocument, x: number, yTop: number): void
 
 function figureHeight(): number {
   const groups = GROUP_ORDER.filter((g) => FEATURES.some((f) => f.group === g)).length;
-  return SEG_ROW_H + groups * GROUP_H + FEATURES.length * (LANE_H + LANE_GAP) + AXIS_H + LEGEND_H + 30;
+  return SEG_ROW_H + groups * GROUP_H + FEATURES.length * (LANE_H + LANE_GAP) + AXIS_H + LEGEND_H + 22;
 }
 
 export function drawTimelineFigure(doc: PDFKit.PDFDocument, ctx: ReportContext): void {
