@@ -1,0 +1,141 @@
+/**
+ * Per-recording frame enhancement: for each decoded frame, the patient's pose (people detected every
+ * `detectEveryS`, the patient followed in between with MoveNet on its own region), the smoothed face region,
+ * and on request the `crop` and `pose` variant images. Keypoints and face boxes come out in source-video
+ * pixels for analysis.json; images in the frame's pixels. Frames are read ahead while pose runs, so decoding
+ * overlaps inference when the estimator runs in a worker.
+ */
+import type { RgbImage, TimedFrame } from '../media/frameTypes.ts';
+import { CancelledError } from '../errors.ts';
+import { cropFace } from './cropFace.ts';
+import { drawSkeleton } from './drawSkeleton.ts';
+import type { EnhancedFrameRecord, FaceBoxRecord, KeypointRecord } from './enhancementTypes.ts';
+import { FaceRegionTracker, type FaceRegionTrackerOptions } from './faceRegionTracker.ts';
+import type { KeypointCache } from './keypointCache.ts';
+import { PatientTracker, type PatientTrackerOptions } from './patientTracker.ts';
+import type { PoseEstimator } from './poseEstimator.ts';
+import { squareAround } from './poseEstimator.ts';
+import { KEYPOINT_NAMES, type Box, type Keypoint, type PersonPose } from './poseTypes.ts';
+import { readAhead } from './readAhead.ts';
+
+export interface EnhanceFramesOptions {
+  estimator: PoseEstimator;
+  /** Run the person detector at least this often (recording seconds). Default 5. */
+  detectEveryS?: number;
+  /** When the patient is not found in its region, wait at least this long before detecting again. Default 1 s. */
+  redetectAfterMissS?: number;
+  /** A region pose whose mean keypoint score is below this counts as "patient not found". Default 0.2. */
+  minTrackScore?: number;
+  /** Produce the `crop` image (face region, this long side in px). Default: no crops. */
+  cropLongSide?: number;
+  /** Produce the `pose` overlay image (frame size). Default false. */
+  overlay?: boolean;
+  /** Joints under this score are left out of the overlay. Default 0.3. */
+  overlayMinScore?: number;
+  /** Which frames need images (e.g. only the model's 2 fps frames when pose runs at 15 fps). Default: all. */
+  imagesFor?: (tS: number) => boolean;
+  tracker?: PatientTrackerOptions;
+  face?: FaceRegionTrackerOptions;
+  /** Reuse / store patient keypoints. */
+  cache?: { store: KeypointCache; recordingSha256: string; samplingKey: string };
+  /** Frames decoded ahead of the one being estimated. Default 3. */
+  readAhead?: number;
+  signal?: AbortSignal;
+}
+
+export interface EnhancedFrame {
+  frame: TimedFrame;
+  /** The patient's pose in the frame's pixels, or null. */
+  patient: PersonPose | null;
+  /** Face region in the frame's pixels, or null. */
+  faceBox: Box | null;
+  /** For analysis.json: keypoints and face in source-video pixels. */
+  record: EnhancedFrameRecord;
+  /** The `crop` image (when `cropLongSide` is set and this frame needs images); null when no face region. */
+  crop?: RgbImage | null;
+  /** The `pose` image (when `overlay` is set and this frame needs images). */
+  overlay?: RgbImage;
+  /** People found at the last detection. */
+  peopleInView: number;
+  fromCache: boolean;
+}
+
+export async function* enhanceFrames(frames: AsyncIterable<TimedFrame> | Iterable<TimedFrame>, options: EnhanceFramesOptions): AsyncGenerator<EnhancedFrame> {
+  const { estimator, detectEveryS = 5, redetectAfterMissS = 1, minTrackScore = 0.2, overlayMinScore = 0.3, signal } = options;
+  const tracker = new PatientTracker(options.tracker);
+  const faces = new FaceRegionTracker(options.face);
+  let lastDetectT = -Infinity;
+  let peopleInView = 0;
+  const cache = options.cache;
+
+  for await (const frame of readAhead(frames, options.readAhead ?? 3)) {
+    if (signal?.aborted) throw new CancelledError();
+    const sx = frame.sourceWidth / frame.width;
+    const sy = frame.sourceHeight / frame.height;
+    let patient: PersonPose | null = null;
+    let fromCache = false;
+    const cached = cache ? cache.store.get(cache.recordingSha256, frame.tS, estimator.modelId, cache.samplingKey) : undefined;
+    if (cached !== undefined) {
+      fromCache = true;
+      patient = cached && cached.length ? poseFromRecords(cached, 1 / sx, 1 / sy) : null;
+      tracker.update(frame.tS, patient ? [patient] : [], frame.width, frame.height);
+    } else {
+      const box = tracker.patientBox();
+      const due = frame.tS - lastDetectT >= detectEveryS || box === null;
+      if (!due && box) {
+        const region = squareAround(box, 1.25);
+        const p = await estimator.estimateInRegion(frame, region);
+        if (p.score >= minTrackScore) patient = tracker.update(frame.tS, [p], frame.width, frame.height);
+      }
+      if (!patient && (due || frame.tS - lastDetectT >= redetectAfterMissS)) {
+        const poses = await estimator.estimate(frame);
+        lastDetectT = frame.tS;
+        peopleInView = poses.length;
+        patient = tracker.update(frame.tS, poses, frame.width, frame.height);
+      }
+      if (cache) cache.store.put(cache.recordingSha256, frame.tS, estimator.modelId, cache.samplingKey, patient ? toRecords(patient.keypoints, sx, sy) : []);
+    }
+    const faceBox = faces.update(frame.tS, patient?.keypoints ?? null);
+    const record: EnhancedFrameRecord = {
+      tS: frame.tS,
+      keypoints: patient ? toRecords(patient.keypoints, sx, sy) : [],
+      face: faceBox ? toFaceRecord(faceBox, sx, sy) : null,
+    };
+    const out: EnhancedFrame = { frame, patient, faceBox, record, peopleInView, fromCache };
+    if (!options.imagesFor || options.imagesFor(frame.tS)) {
+      if (options.cropLongSide) out.crop = faceBox ? cropFace(frame, faceBox, options.cropLongSide) : null;
+      if (options.overlay) out.overlay = patient ? drawSkeleton(frame, patient.keypoints, overlayMinScore) : { width: frame.width, height: frame.height, data: Buffer.from(frame.data) };
+    }
+    yield out;
+  }
+}
+
+const r1 = (v: number) => Math.round(v * 10) / 10;
+const r3 = (v: number) => Math.round(v * 1000) / 1000;
+
+export function toRecords(kp: readonly Keypoint[], sx: number, sy: number): KeypointRecord[] {
+  return kp.map((k) => ({ name: k.name, x: r1(k.x * sx), y: r1(k.y * sy), score: r3(k.score) }));
+}
+
+export function toFaceRecord(b: Box, sx: number, sy: number): FaceBoxRecord {
+  return { x: r1(b.x * sx), y: r1(b.y * sy), w: r1(b.w * sx), h: r1(b.h * sy) };
+}
+
+/** Records (source pixels) back to a pose in frame pixels. */
+export function poseFromRecords(recs: readonly KeypointRecord[], fx: number, fy: number): PersonPose {
+  const byName = new Map(recs.map((r) => [r.name, r]));
+  const keypoints: Keypoint[] = KEYPOINT_NAMES.map((name) => {
+    const r = byName.get(name);
+    return { name, x: (r?.x ?? 0) * fx, y: (r?.y ?? 0) * fy, score: r?.score ?? 0 };
+  });
+  const ok = keypoints.filter((k) => k.score >= 0.25);
+  const pts = ok.length >= 2 ? ok : keypoints;
+  const x = Math.min(...pts.map((k) => k.x));
+  const y = Math.min(...pts.map((k) => k.y));
+  return {
+    keypoints,
+    score: keypoints.reduce((s, k) => s + k.score, 0) / keypoints.length,
+    box: { x, y, w: Math.max(...pts.map((k) => k.x)) - x, h: Math.max(...pts.map((k) => k.y)) - y },
+    detectionScore: null,
+  };
+}

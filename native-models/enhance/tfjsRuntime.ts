@@ -1,0 +1,85 @@
+/**
+ * TensorFlow.js on its WASM backend, set up once per process, and graph models loaded from files inside
+ * node_modules (no URL fetches): the pose and person models ship in @vladmandic/human's `models/` folder.
+ */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import * as tf from '@tensorflow/tfjs-core';
+import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
+import { loadGraphModel, type GraphModel } from '@tensorflow/tfjs-converter';
+import { UserError } from '../errors.ts';
+
+const require = createRequire(import.meta.url);
+
+let ready: Promise<typeof tf> | null = null;
+
+/** Initialise tfjs with the WASM backend (SIMD build, files from @tensorflow/tfjs-backend-wasm). */
+export function initTfjs(): Promise<typeof tf> {
+  ready ??= (async () => {
+    const wasmDir = path.dirname(require.resolve('@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm'));
+    setWasmPaths(wasmDir + path.sep);
+    tf.env().set('PROD', true);
+    // The Emscripten glue adds process-wide uncaughtException/unhandledRejection handlers that rethrow and
+    // print its whole minified source: take them off again so the host keeps its own error handling.
+    const before = { e: process.listeners('uncaughtException'), r: process.listeners('unhandledRejection') };
+    const ok = await tf.setBackend('wasm');
+    await tf.ready();
+    for (const l of process.listeners('uncaughtException')) if (!before.e.includes(l)) process.removeListener('uncaughtException', l);
+    for (const l of process.listeners('unhandledRejection')) if (!before.r.includes(l)) process.removeListener('unhandledRejection', l);
+    if (!ok) throw new UserError('The TensorFlow.js WASM backend could not start.');
+    return tf;
+  })();
+  return ready;
+}
+
+function humanRoot(): string {
+  // The package's exports hide package.json; its Node entry lives in dist/.
+  return path.dirname(path.dirname(require.resolve('@vladmandic/human')));
+}
+
+/** Folder holding @vladmandic/human's model files (movenet-lightning, centernet, blazeface, ...). */
+export function humanModelsDir(): string {
+  return path.join(humanRoot(), 'models');
+}
+
+export function humanVersion(): string {
+  return (JSON.parse(readFileSync(path.join(humanRoot(), 'package.json'), 'utf8')) as { version: string }).version;
+}
+
+interface ModelJson {
+  modelTopology: unknown;
+  weightsManifest: Array<{ paths: string[]; weights: unknown[] }>;
+  format?: string;
+  generatedBy?: string;
+  convertedBy?: string;
+  signature?: unknown;
+  userDefinedMetadata?: Record<string, object>;
+}
+
+/** Load a TF.js graph model (model.json + weight shards) from disk. */
+export async function loadGraphModelFile(jsonPath: string): Promise<GraphModel> {
+  await initTfjs();
+  let j: ModelJson;
+  try {
+    j = JSON.parse(readFileSync(jsonPath, 'utf8')) as ModelJson;
+  } catch (e) {
+    throw new UserError(`The model file ${path.basename(jsonPath)} could not be read (${(e as Error).message}). Reinstall the app's packages (npm ci).`);
+  }
+  const dir = path.dirname(jsonPath);
+  const shards = j.weightsManifest.flatMap((g) => g.paths.map((p) => readFileSync(path.join(dir, p))));
+  const w = Buffer.concat(shards);
+  const weightData = w.buffer.slice(w.byteOffset, w.byteOffset + w.byteLength) as ArrayBuffer;
+  return loadGraphModel({
+    load: async (): Promise<tf.io.ModelArtifacts> => ({
+      modelTopology: j.modelTopology as object,
+      weightSpecs: j.weightsManifest.flatMap((g) => g.weights) as tf.io.WeightsManifestEntry[],
+      weightData,
+      format: j.format,
+      generatedBy: j.generatedBy,
+      convertedBy: j.convertedBy ?? null,
+      signature: j.signature as object | undefined,
+      userDefinedMetadata: j.userDefinedMetadata,
+    }),
+  });
+}
