@@ -1,0 +1,45 @@
+/**
+ * Audio enhancement for one recording: RNNoise speech enhancement, Silero voice activity on the result, and
+ * a transcript when an ASR function is given. Returns analysis.json's `audio` block and the denoised PCM
+ * (for the `denoised` and `transcript` variants: encode it with media/extractAudio's `encodeWav`).
+ */
+import { DENOISER_NAME, denoiseSpeech } from './denoiseSpeech.ts';
+import { detectVoiceActivity, VAD_MODEL_NAME, type VoiceActivityOptions } from './detectVoiceActivity.ts';
+import type { AudioEnhancementOutput } from './enhancementTypes.ts';
+import { resamplePcm } from './resamplePcm.ts';
+import { transcribeSpeech, type AsrFunction } from './transcribeSpeech.ts';
+
+export interface EnhanceAudioOptions {
+  /** Apply RNNoise first (default true). VAD and ASR then run on the denoised audio. */
+  denoise?: boolean;
+  vad?: Omit<VoiceActivityOptions, 'signal'>;
+  /** When given, speech segments are transcribed with it. */
+  asr?: { transcribe: AsrFunction; model: string; sampleRate?: number };
+  signal?: AbortSignal;
+}
+
+export interface EnhancedAudio {
+  output: AudioEnhancementOutput;
+  /** Denoised PCM at the input rate, or null when `denoise` is false. */
+  denoised: Float32Array | null;
+  sampleRate: number;
+}
+
+export async function enhanceAudio(pcm: Float32Array, sampleRate: number, options: EnhanceAudioOptions = {}): Promise<EnhancedAudio> {
+  const { denoise = true, signal } = options;
+  const clean = denoise ? await denoiseSpeech(pcm, sampleRate, { signal }) : null;
+  const src = clean ?? pcm;
+  const pcm16k = sampleRate === 16000 ? src : resamplePcm(src, sampleRate, 16000);
+  const voiceActivity = await detectVoiceActivity(pcm16k, { ...options.vad, signal });
+  let transcript = null;
+  if (options.asr) {
+    const rate = options.asr.sampleRate ?? 16000;
+    const asrPcm = rate === 16000 ? pcm16k : rate === sampleRate ? src : resamplePcm(src, sampleRate, rate);
+    transcript = await transcribeSpeech(asrPcm, rate, voiceActivity, options.asr.transcribe, { model: options.asr.model, signal });
+  }
+  return {
+    output: { voiceActivity, transcript, denoiser: clean ? DENOISER_NAME : null, vadModel: VAD_MODEL_NAME },
+    denoised: clean,
+    sampleRate,
+  };
+}
