@@ -43,7 +43,8 @@ function segmentsText(f: Finding, ctx: ReportContext): string {
     .sort((a, b) => a.startS - b.startS);
   if (getFeature(f.featureId).modality === 'audio' && segs.length <= 1) return 'asked once over the whole recording\'s audio';
   if (!segs.length) return 'positive segments not recorded';
-  const shown = segs.slice(0, 6).map((s) => `${s.index + 1} (${formatSpan(s.startS, s.endS)})`).join(', ');
+  // U+2060 word joiners keep "1:15–1:45" on one line (pdfkit would break after the en dash).
+  const shown = segs.slice(0, 6).map((s) => `${s.index + 1}\u00a0(${formatSpan(s.startS, s.endS).replace('–', '\u2060–\u2060')})`).join(', ');
   return `positive in segment${segs.length === 1 ? '' : 's'} ${shown}${segs.length > 6 ? ` and ${segs.length - 6} more` : ''}`;
 }
 

@@ -11,7 +11,8 @@ export function drawPageFurniture(doc: PDFKit.PDFDocument, ctx: ReportContext): 
   const range = doc.bufferedPageRange();
   const demo = usedDemoModel(ctx.analysis.model);
   const who = ctx.operator.patientId?.trim();
-  const running = [REPORT_TITLE, baseName(ctx.analysis.recording.fileName), who ? `Patient ID ${who}` : null]
+  // Patient ID first: when the line is too long, the file name and title are what get cut.
+  const running = [who ? `Patient ID ${who}` : null, baseName(ctx.analysis.recording.fileName), REPORT_TITLE]
     .filter(Boolean).join(' · ');
   const footer = `Decision support from zero-shot models, not a diagnosis · generated ${formatDateTime(ctx.generatedAt, ctx.timeZone)} by ${ctx.product.name} ${ctx.product.version}`;
 

@@ -7,7 +7,7 @@ import { describeVariant } from './describeVariant.ts';
 import { baseName } from './baseName.ts';
 import { formatClock } from './formatClock.ts';
 import { formatDateTime } from './formatDateTime.ts';
-import { COLOURS, contentBox } from './reportLayout.ts';
+import { COLOURS, contentBox, fitFontSize, keepHyphens } from './reportLayout.ts';
 import { FONT } from './reportFonts.ts';
 import type { ReportContext } from './reportOptions.ts';
 
@@ -17,9 +17,13 @@ export const DEMO_BANNER_TEXT =
   'A random-weight demonstration model produced every finding in this report. It does not look at the patient: ' +
   'its answers are noise. Do not file this report or use it for any clinical decision.';
 
+const ROW_KEY_W = 112;
+
 interface Row {
   key: string;
   value: string;
+  /** Break lines only at spaces, never after a hyphen (names, identifiers). */
+  keepHyphens?: boolean;
   font?: string;
   size?: number;
   muted?: boolean;
@@ -56,9 +60,10 @@ function drawDemoBanner(doc: PDFKit.PDFDocument): void {
 
 function drawRows(doc: PDFKit.PDFDocument, rows: Row[]): void {
   const box = contentBox(doc);
-  const keyW = 112;
+  const keyW = ROW_KEY_W;
   const valW = box.width - keyW;
-  for (const r of rows) {
+  for (const row of rows) {
+    const r = row.keepHyphens ? { ...row, value: keepHyphens(row.value) } : row;
     const size = r.size ?? 9.5;
     doc.font(r.font ?? FONT.regular).fontSize(size);
     const h = Math.max(doc.heightOfString(r.value, { width: valW }), 12);
@@ -89,11 +94,13 @@ export function drawReportHeader(doc: PDFKit.PDFDocument, ctx: ReportContext): v
   const video = `${rec.width}×${rec.height}, ${Math.round(rec.fps * 100) / 100} fps` +
     (rec.rotation ? `, rotated ${rec.rotation}°` : '') + (rec.hasAudio ? ', with audio' : ', no audio track');
   const rows: Row[] = [
-    { key: 'Patient ID', value: operator.patientId?.trim() || notEntered, muted: !operator.patientId?.trim(),
+    { key: 'Patient ID', value: operator.patientId?.trim() || notEntered, keepHyphens: true, muted: !operator.patientId?.trim(),
       font: operator.patientId?.trim() ? FONT.bold : FONT.regular },
-    { key: 'Study', value: operator.study?.trim() || notEntered, muted: !operator.study?.trim() },
-    { key: 'Reviewer', value: operator.reviewer?.trim() || notEntered, muted: !operator.reviewer?.trim() },
-    { key: 'Recording', value: baseName(rec.fileName) },
+    { key: 'Study', value: operator.study?.trim() || notEntered, keepHyphens: true, muted: !operator.study?.trim() },
+    { key: 'Reviewer', value: operator.reviewer?.trim() || notEntered, keepHyphens: true, muted: !operator.reviewer?.trim() },
+    // The file name is shrunk to stay on one line where it can: a wrapped name is hard to match to the file.
+    { key: 'Recording', value: baseName(rec.fileName), keepHyphens: true,
+      size: fitFontSize(doc.font(FONT.regular), baseName(rec.fileName), box.width - ROW_KEY_W, 9.5, 6.5) },
     { key: 'SHA-256', value: rec.sha256, font: FONT.mono, size: 8.5 },
     { key: 'Duration', value: `${formatClock(rec.durationS)} (${Math.round(rec.durationS)} s) · ${video}` },
     { key: 'Analysed', value: formatDateTime(analysis.analysedAt, ctx.timeZone) },

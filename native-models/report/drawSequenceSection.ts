@@ -1,6 +1,6 @@
 /** "Sequence of signs": the machine's positive findings by onset, then the line after clinician review. */
 import { FEATURES } from '../semiology/featureCatalogue.ts';
-import { COLOURS, contentBox, paragraph, sectionHeading } from './reportLayout.ts';
+import { COLOURS, contentBox, keepHyphens, paragraph, sectionHeading } from './reportLayout.ts';
 import { FONT } from './reportFonts.ts';
 import type { ReportContext } from './reportOptions.ts';
 import { formatSequenceLine, sequenceOfSigns } from './sequenceOfSigns.ts';
@@ -30,7 +30,7 @@ export function drawSequenceSection(doc: PDFKit.PDFDocument, ctx: ReportContext)
   const assessed = analysis.findings.some((f) => f.status === 'present' || f.status === 'absent');
   if (signs.length) {
     doc.font(FONT.bold).fontSize(10.5).fillColor(COLOURS.present)
-      .text(formatSequenceLine(signs), box.left, doc.y, { width: box.width, lineGap: 2 });
+      .text(keepHyphens(formatSequenceLine(signs)), box.left, doc.y, { width: box.width, lineGap: 2 });
     doc.y += 3;
     paragraph(doc, 'Machine findings in order of first onset (recording time m:ss); onset is the model\'s onset in the first positive segment, else that segment\'s start.',
       { size: 7.5, colour: COLOURS.muted });
@@ -45,7 +45,7 @@ export function drawSequenceSection(doc: PDFKit.PDFDocument, ctx: ReportContext)
     doc.font(FONT.bold).fontSize(8.5).fillColor(COLOURS.clinician)
       .text('After clinician review (rejected signs removed):', box.left, doc.y, { width: box.width });
     doc.font(FONT.italic).fontSize(10).fillColor(COLOURS.clinician)
-      .text(reviewed.length ? formatSequenceLine(reviewed) : 'no sign remains.', box.left, doc.y + 1, { width: box.width, lineGap: 2 });
+      .text(reviewed.length ? keepHyphens(formatSequenceLine(reviewed)) : 'no sign remains.', box.left, doc.y + 1, { width: box.width, lineGap: 2 });
     doc.y += 4;
   }
   paragraph(doc, countsLine(ctx), { size: 8.5, colour: COLOURS.text });

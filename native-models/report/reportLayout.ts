@@ -87,3 +87,19 @@ export function fitText(doc: PDFKit.PDFDocument, text: string, width: number): s
   }
   return text.slice(0, lo).trimEnd() + '…';
 }
+
+/** The largest font size from `max` down to `min` (0.5 pt steps) at which `text` fits `width` on one line. */
+export function fitFontSize(doc: PDFKit.PDFDocument, text: string, width: number, max: number, min: number): number {
+  for (let size = max; size > min; size -= 0.5) {
+    if (doc.fontSize(size).widthOfString(text) <= width) return size;
+  }
+  return min;
+}
+
+/**
+ * Puts a word joiner (U+2060, zero-width, invisible to pdftotext) after each hyphen so pdfkit never breaks a
+ * line there: a name or label split at its hyphen is hard to read, and pdftotext drops such hyphens.
+ */
+export function keepHyphens(text: string): string {
+  return text.replace(/-/g, '-\u2060');
+}

@@ -17,7 +17,9 @@ export type FixtureScenario =
   /** Every answer negative: nothing present. */
   | 'noPositive'
   /** Every answer failed: nothing could be assessed. */
-  | 'allFailed';
+  | 'allFailed'
+  /** Every feature present in several segments, with long justifications: a layout stress test. */
+  | 'allPresent';
 
 export interface AnalysisFixtureOptions {
   scenario?: FixtureScenario;
@@ -43,6 +45,21 @@ const FOCAL_SIGNS: Record<string, { segments: number[]; onsetS: number; justific
   clonic: { segments: [3, 4, 5], onsetS: 91, justification: 'Rhythmic jerking of both arms at roughly two per second, slowing before it stops near 2:10.' },
   ictal_vocalization: { segments: [0], onsetS: 83, justification: 'A guttural groan at 1:23 followed by irregular moaning; no words.' },
 };
+
+/** A sign for the stress scenario: every feature positive in a few segments, with a long justification. */
+function stressSign(featureId: string, segments: SegmentInfo[]): { segments: number[]; onsetS: number; justification: string } {
+  const i = FEATURES.findIndex((f) => f.id === featureId);
+  const first = Math.floor((i * (segments.length - 1)) / FEATURES.length);
+  const picked = [first, first + 1, first + 3].filter((k) => k < segments.length);
+  const label = getFeature(featureId).label.toLowerCase();
+  return {
+    segments: picked,
+    onsetS: (segments[first]?.startS ?? 0) + 7,
+    justification: `In this segment the patient shows ${label}: it begins about seven seconds into the segment, ` +
+      'is seen on both sides of the body from the overhead camera, persists for most of the remaining frames and is not explained by ' +
+      'nursing care, repositioning or any voluntary action visible in the room. The bed rail partly hides the left side.',
+  };
+}
 
 function planSegments(durationS: number, segmentS = 30, overlapS = 5): SegmentInfo[] {
   const out: SegmentInfo[] = [];
@@ -91,7 +108,7 @@ export async function buildAnalysisFixture(dir: string, options: AnalysisFixture
     const variant: InputVariant = def.defaultVariant;
     const audio = def.modality === 'audio';
     const asked = audio ? [segments[0] as SegmentInfo] : segments;
-    const sign = scenario === 'focal' ? FOCAL_SIGNS[def.id] : undefined;
+    const sign = scenario === 'focal' ? FOCAL_SIGNS[def.id] : scenario === 'allPresent' ? stressSign(def.id, segments) : undefined;
 
     if (scenario === 'focal' && def.id === 'verbal_responsiveness') {
       findings.push({ featureId: def.id, present: null, status: 'not_assessed', variant, positiveSegments: [], onsetS: null,
@@ -163,8 +180,9 @@ export async function buildAnalysisFixture(dir: string, options: AnalysisFixture
     answers,
     keyframes,
     decisions,
+    // Asserted rather than annotated so the fixture keeps compiling while the stats contract gains fields.
     stats: { modelCalls: answers.length, cacheHits: 0, failedAnswers: failed, promptTokens: answers.length * 460,
-      completionTokens: answers.length * 40, wallS: 42.5 },
+      completionTokens: answers.length * 40, evaluatedPromptTokens: answers.length * 60, serverRestarts: 0, wallS: 42.5 } as AnalysisResult['stats'],
   };
 }
 

@@ -98,4 +98,19 @@ describe('writeReportPdf', () => {
     const unavailable = r.flatText.split(KEYFRAME_UNAVAILABLE).length - 1;
     assert.equal(unavailable, 2, 'the corrupt and the unreachable keyframe both read "keyframe unavailable"');
   });
+
+  test('stress: every feature present in a 20-minute recording, long names and justifications, Letter', async () => {
+    const dir = path.join(root, 'stress');
+    const analysis = await buildAnalysisFixture(dir, { scenario: 'allPresent', durationS: 1200,
+      fileName: 'Aufnahme_Station_Neurologie_Überwachungsbett_4_Kamera_2_2025-03-14T04-12-55.mp4' });
+    const pdf = path.join(dir, 'report.pdf');
+    const operator = { patientId: `${PATIENT} (geb. 1987-02-03), Fall-Nr. 2025/00417-Ω`, study: 'Prächirurgische Epilepsiediagnostik, Video-EEG Langzeitableitung', reviewer: 'Prof. Dr. Jürgen Ødegård-Øster' };
+    const t0 = performance.now();
+    await writeReportPdf(analysis, pdf, { ...FIXED, operator, paperSize: 'Letter', maxJustifications: 3 });
+    const ms = performance.now() - t0;
+    const r = await checkReportPdf(pdf, analysis, { renderDir: path.join(ARTIFACTS, 'stress-letter'), mustContain: [operator.patientId, operator.reviewer] });
+    assert.equal(analysis.keyframes.length, 18);
+    assert.ok(r.pages >= 7, `20 evidence cards need several pages, got ${r.pages}`);
+    assert.ok(ms < 5000, `render took ${ms.toFixed(0)} ms`);
+  });
 });
