@@ -35,7 +35,11 @@ export function drawSequenceSection(doc: PDFKit.PDFDocument, ctx: ReportContext)
     paragraph(doc, 'Machine findings in order of first onset (recording time m:ss); onset is the model\'s onset in the first positive segment, else that segment\'s start.',
       { size: 7.5, colour: COLOURS.muted });
   } else {
-    paragraph(doc, assessed ? NO_SIGNS_TEXT : NOTHING_ASSESSED_TEXT, { font: FONT.bold, size: 10 });
+    paragraph(doc, assessed ? NO_SIGNS_TEXT : NOTHING_ASSESSED_TEXT, { font: FONT.bold, size: 10, gapAfter: 1 });
+    if (assessed) {
+      paragraph(doc, 'The absence of machine findings does not exclude these signs: zero-shot models miss subtle signs often. Review the video.',
+        { size: 8, colour: COLOURS.muted });
+    }
   }
 
   const rejected = new Set([...ctx.decisions.values()].filter((d) => d.decision === 'rejected').map((d) => d.featureId));

@@ -9,6 +9,7 @@ import type {
   AnalysisResult, Answer, ClinicianDecision, Finding, Keyframe, SegmentInfo,
 } from '../../native-models/pipeline/analysisTypes.ts';
 import { ANALYSIS_SCHEMA_VERSION } from '../../native-models/pipeline/analysisTypes.ts';
+import { resolveMediaTools } from '../../native-models/media/ffmpegPaths.ts';
 import { CATALOGUE_VERSION, FEATURES, getFeature, type InputVariant } from '../../native-models/semiology/featureCatalogue.ts';
 
 export type FixtureScenario =
@@ -84,7 +85,7 @@ function templateImage(kind: 'base' | 'crop' | 'pose', cacheDir: string): Promis
       const vf = kind === 'pose'
         ? ['-vf', 'drawbox=x=150:y=40:w=20:h=140:color=yellow@1:t=fill,drawbox=x=100:y=80:w=120:h=8:color=yellow@1:t=fill']
         : [];
-      execFileSync('ffmpeg', ['-v', 'error', '-y', '-f', 'lavfi', '-i', src, '-frames:v', '1', ...vf, out]);
+      execFileSync(resolveMediaTools().ffmpeg, ['-v', 'error', '-y', '-f', 'lavfi', '-i', src, '-frames:v', '1', ...vf, out]);
       return out;
     })();
     ffmpegImages.set(key, p);
