@@ -19,7 +19,7 @@ export const MODE_DESCRIPTION = {
 export function htmlSummary(report: EvaluationReport, comparison: ComparisonTable | null, chartSvg: string | null): string {
   const parts: string[] = [];
   parts.push(`<h1>Evaluation against expert labels</h1>`);
-  parts.push(`<p class="mode"><strong>${report.mode === 'paper' ? 'Paper mode' : 'Binary mode'}.</strong> ${esc(MODE_DESCRIPTION[report.mode].replace(/^[^:]*: /, ''))}</p>`);
+  parts.push(`<p class="mode"><strong>${report.mode === 'paper' ? 'Paper mode' : 'Binary mode'}.</strong> ${esc(capitalise(MODE_DESCRIPTION[report.mode].replace(/^[^:]*: /, '')))}</p>`);
   parts.push(inputsSection(report));
   if (report.warnings.length) {
     parts.push(`<h2>Notes on the inputs</h2><ul>${report.warnings.map((w) => `<li>${esc(w)}</li>`).join('')}</ul>`);
@@ -39,7 +39,7 @@ export function htmlSummary(report: EvaluationReport, comparison: ComparisonTabl
 <style>
 body{font-family:system-ui,sans-serif;margin:24px;color:#111827;max-width:1100px}
 table{border-collapse:collapse;margin:8px 0 20px;font-size:13px}
-th,td{border:1px solid #d1d5db;padding:3px 7px;text-align:right}
+th,td{border:1px solid #d1d5db;padding:3px 7px;text-align:right;white-space:nowrap}
 th:first-child,td:first-child{text-align:left}
 th{background:#f3f4f6}
 .mode{background:#eef2ff;padding:8px 12px;border-radius:4px}
@@ -95,4 +95,8 @@ function agreementSection(report: EvaluationReport): string {
   const rows = a.features.map((f) => `<tr><td>${esc(getFeature(f.featureId).label)}</td>${f.pairs.map((p) => `<td>${formatFixed3(p.result.kappa)} <span class="muted">(n=${p.result.n})</span></td>`).join('')}<td>${formatFixed3(f.fleiss.kappa)} <span class="muted">(n=${f.fleiss.subjects})</span></td><td>${report.consensus?.unresolved.get(f.featureId) ?? 0}</td></tr>`);
   return `<h2>Rater agreement</h2><p>Fleiss' kappa over all features: <strong>${formatFixed3(a.overall.kappa)}</strong> (${a.overall.subjects} items, ${a.raters.length} raters). Labels scored against: majority-vote consensus (a strict majority of all raters; otherwise left empty).</p>
 <table><tr><th>Feature</th>${pairNames.map((n) => `<th>Cohen ${esc(n)}</th>`).join('')}<th>Fleiss</th><th>Unresolved</th></tr>${rows.join('')}</table>`;
+}
+
+function capitalise(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
 }
