@@ -44,6 +44,8 @@ export interface EnhanceFramesOptions {
 }
 
 export interface EnhancedFrame {
+  /** Recording seconds (= frame.tS). */
+  tS: number;
   frame: TimedFrame;
   /** The patient's pose in the frame's pixels, or null. */
   patient: PersonPose | null;
@@ -101,13 +103,26 @@ export async function* enhanceFrames(frames: AsyncIterable<TimedFrame> | Iterabl
       keypoints: patient ? toRecords(patient.keypoints, sx, sy) : [],
       face: faceBox ? toFaceRecord(faceBox, sx, sy) : null,
     };
-    const out: EnhancedFrame = { frame, patient, faceBox, record, peopleInView, fromCache };
+    const out: EnhancedFrame = { tS: frame.tS, frame, patient, faceBox, record, peopleInView, fromCache };
     if (!options.imagesFor || options.imagesFor(frame.tS)) {
       if (options.cropLongSide) out.crop = faceBox ? cropFace(frame, faceBox, options.cropLongSide) : null;
       if (options.overlay) out.overlay = patient ? drawSkeleton(frame, patient.keypoints, overlayMinScore) : { width: frame.width, height: frame.height, data: Buffer.from(frame.data) };
     }
     yield out;
   }
+}
+
+/**
+ * An `imagesFor` predicate that picks the first frame at or after each multiple of `intervalS` (e.g. 0.5 for
+ * the model's 2 fps frames while pose runs at 15 fps, whose grid does not hold every half second).
+ */
+export function sampleEvery(intervalS: number): (tS: number) => boolean {
+  let next = 0;
+  return (tS) => {
+    if (tS + 1e-6 < next) return false;
+    next = (Math.floor(tS / intervalS + 1e-6) + 1) * intervalS;
+    return true;
+  };
 }
 
 const r1 = (v: number) => Math.round(v * 10) / 10;

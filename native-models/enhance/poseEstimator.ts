@@ -38,6 +38,8 @@ export interface PoseEstimator {
 const MOVENET_SIZE = 192;
 /** A detector box is widened to a square this much larger than its long side before MoveNet sees it. */
 const DETECTION_MARGIN = 1.2;
+/** Around a person's box, this much (relative to its size) stays visible to MoveNet; the rest is blacked out. */
+const VISIBLE_MARGIN = 1.15;
 
 export function poseModelInfo(): PoseModelInfo {
   const v = humanVersion();
@@ -61,15 +63,25 @@ export async function createPoseEstimator(options: PoseEstimatorOptions = {}): P
   const detector: PersonDetector = await createPersonDetector({ modelsDir: dir, minScore: minPersonScore, maxPeople });
   const info = poseModelInfo();
 
-  /** MoveNet on the square `sq` (frame pixels, may extend past the frame: black outside). */
-  async function runMoveNet(frame: RgbImage, sq: Box): Promise<Keypoint[]> {
+  /**
+   * MoveNet on the square `sq` (frame pixels, may extend past the frame: black outside). Only `visible` is
+   * shown: the rest of the square is blacked out so people beside the one in `visible` do not draw the pose.
+   */
+  async function runMoveNet(frame: RgbImage, sq: Box, visible: Box): Promise<Keypoint[]> {
+    const mask = new Float32Array(MOVENET_SIZE * MOVENET_SIZE);
+    const c0 = Math.max(0, Math.floor(((visible.x - sq.x) / sq.w) * MOVENET_SIZE));
+    const c1 = Math.min(MOVENET_SIZE, Math.ceil(((visible.x + visible.w - sq.x) / sq.w) * MOVENET_SIZE));
+    const r0 = Math.max(0, Math.floor(((visible.y - sq.y) / sq.h) * MOVENET_SIZE));
+    const r1 = Math.min(MOVENET_SIZE, Math.ceil(((visible.y + visible.h - sq.y) / sq.h) * MOVENET_SIZE));
+    for (let r = r0; r < r1; r++) mask.fill(1, r * MOVENET_SIZE + c0, r * MOVENET_SIZE + c1);
     const out = tf.tidy(() => {
       const img = tf.tensor4d(frame.data, [1, frame.height, frame.width, 3], 'float32');
       const W = Math.max(1, frame.width - 1);
       const H = Math.max(1, frame.height - 1);
       const box = [[sq.y / H, sq.x / W, (sq.y + sq.h) / H, (sq.x + sq.w) / W]];
       const crop = tf.image.cropAndResize(img, tf.tensor2d(box), [0], [MOVENET_SIZE, MOVENET_SIZE], 'bilinear', 0);
-      return moveNet.execute(tf.cast(crop, 'int32')) as Tensor;
+      const masked = tf.mul(crop, tf.tensor4d(mask, [1, MOVENET_SIZE, MOVENET_SIZE, 1]));
+      return moveNet.execute(tf.cast(masked, 'int32')) as Tensor;
     });
     const data = await out.data();
     out.dispose();
@@ -82,7 +94,8 @@ export async function createPoseEstimator(options: PoseEstimatorOptions = {}): P
   }
 
   async function poseIn(frame: RgbImage, region: Box, detectionScore: number | null, margin: number): Promise<PersonPose> {
-    const keypoints = await runMoveNet(frame, squareAround(region, margin));
+    const visible = grow(region, VISIBLE_MARGIN);
+    const keypoints = await runMoveNet(frame, squareAround(region, margin), visible);
     return {
       keypoints,
       score: keypoints.reduce((s, k) => s + k.score, 0) / keypoints.length,
@@ -102,7 +115,13 @@ export async function createPoseEstimator(options: PoseEstimatorOptions = {}): P
         return p.score >= 0.2 ? [p] : [];
       }
       const poses: PersonPose[] = [];
-      for (const d of people.slice(0, maxPeople)) poses.push(await poseIn(frame, d.box, d.score, DETECTION_MARGIN));
+      for (const d of people.slice(0, maxPeople)) {
+        const p = await poseIn(frame, d.box, d.score, DETECTION_MARGIN);
+        // Two boxes over one person give the same pose twice: keep the better one.
+        const twin = poses.findIndex((q) => samePerson(p, q));
+        if (twin < 0) poses.push(p);
+        else if (p.score > poses[twin]!.score) poses[twin] = p;
+      }
       return poses;
     },
     estimateInRegion(frame, region) {
@@ -113,6 +132,25 @@ export async function createPoseEstimator(options: PoseEstimatorOptions = {}): P
       detector.dispose();
     },
   };
+}
+
+/** The box scaled about its centre. */
+export function grow(b: Box, f: number): Box {
+  return { x: b.x + (b.w * (1 - f)) / 2, y: b.y + (b.h * (1 - f)) / 2, w: b.w * f, h: b.h * f };
+}
+
+/** Poses whose confident head and shoulder points nearly coincide. */
+function samePerson(a: PersonPose, b: PersonPose): boolean {
+  const size = Math.sqrt(Math.min(a.box.w * a.box.h, b.box.w * b.box.h));
+  let n = 0, close = 0;
+  for (let i = 0; i <= 6; i++) {
+    const p = a.keypoints[i]!;
+    const q = b.keypoints[i]!;
+    if (p.score < 0.3 || q.score < 0.3) continue;
+    n++;
+    if (Math.hypot(p.x - q.x, p.y - q.y) < 0.05 * size) close++;
+  }
+  return n >= 2 && close / n >= 0.6;
 }
 
 /** Square with the box's centre and side `margin` x its long side. */
