@@ -15,7 +15,9 @@ const walk = (d) => {
     else if (name.endsWith('.test.ts')) files.push(p);
   }
 };
-for (const r of roots.length ? roots : ['tests/unit', 'tests/integration']) walk(r);
+for (const r of roots.length ? roots : ['tests/unit', 'tests/integration']) {
+  if (statSync(r).isDirectory()) walk(r); else files.push(r);
+}
 if (!files.length) { console.error('no test files found'); process.exit(1); }
 const res = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-concurrency=1', ...passThrough, ...files], { stdio: 'inherit' });
 process.exit(res.status ?? 1);

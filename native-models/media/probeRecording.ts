@@ -1,7 +1,7 @@
 /**
  * Probes a recording with ffprobe and turns every way a file can be unusable into a message the user can act on.
  */
-import { statSync } from 'node:fs';
+import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { UserError } from '../errors.ts';
 import { resolveMediaTools } from './ffmpegPaths.ts';
@@ -72,7 +72,7 @@ export async function probeRecording(filePath: string, options: { signal?: Abort
   try { parsed = JSON.parse(res.stdout.toString('utf8') || '{}'); } catch { /* handled below */ }
   const stderr = res.stderr.trim();
   if (res.code !== 0 || !parsed.format) {
-    if (/moov atom not found/i.test(stderr)) {
+    if (/moov atom not found/i.test(stderr) && looksLikeIsoMedia(filePath)) {
       throw new UserError(`The recording "${fileName}" is truncated or still being written (its index is missing). Export or copy it again and retry.`);
     }
     throw new UserError(`"${fileName}" is not a readable video file (${firstLine(stderr) || 'unknown format'}). Export the seizure clip again as MP4, MKV, AVI or MOV.`);
@@ -102,6 +102,18 @@ export async function probeRecording(filePath: string, options: { signal?: Abort
     audioCodec: audio?.codec_name ?? null,
     audioSampleRate: audio?.sample_rate ? Number(audio.sample_rate) : null,
   };
+}
+
+/** MP4/MOV files start with a box such as ftyp, moov, mdat, free or wide at byte 4. */
+function looksLikeIsoMedia(filePath: string): boolean {
+  const fd = openSync(filePath, 'r');
+  try {
+    const b = Buffer.alloc(8);
+    readSync(fd, b, 0, 8, 0);
+    return ['ftyp', 'moov', 'mdat', 'free', 'wide', 'skip'].includes(b.toString('latin1', 4, 8));
+  } finally {
+    closeSync(fd);
+  }
 }
 
 function firstLine(s: string): string {

@@ -106,6 +106,10 @@ export interface AnalysisStats {
   failedAnswers: number;
   promptTokens: number;
   completionTokens: number;
+  /** Prompt tokens the server actually evaluated (prompt-cache hits excluded), as its timings report. */
+  evaluatedPromptTokens: number;
+  /** Times a local model server died and was restarted during this run. */
+  serverRestarts: number;
   wallS: number;
 }
 

@@ -4,7 +4,8 @@
  */
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { CancelledError } from '../errors.ts';
+import { CancelledError, UserError } from '../errors.ts';
+import { formatTime as clock } from '../vlm/buildFeaturePrompt.ts';
 import type { AnswerCache, AnswerKey } from '../cache/answerCache.ts';
 import { decodeFrames } from '../media/decodeFrames.ts';
 import { encodeJpeg } from '../media/encodeJpeg.ts';
@@ -141,15 +142,23 @@ export async function analyzeRecording(o: AnalyzeOptions): Promise<AnalysisResul
       const pending = segments.filter((s) => todo.has(s.index));
       const firstStart = pending[0]?.startS ?? 0;
       const lastEnd = pending.at(-1)?.endS ?? probe.durationS;
+      let lastFrameS = -Infinity;
       for await (const frame of decodeFrames(o.videoPath, { fps: sampling.fps, longSide: sampling.frameSize, startS: firstStart, endS: lastEnd,
         signal, sourceWidth: probe.width, sourceHeight: probe.height })) {
         buffer.push(frame);
+        lastFrameS = frame.tS;
         while (next < pending.length && frame.tS >= pending[next]!.endS - 1e-6) {
           await askSegment(pending[next]!, buffer);
           next++;
           const keepFrom = pending[next]?.startS ?? Infinity;
           buffer = buffer.filter((f) => f.tS >= keepFrom - 1e-6);
         }
+      }
+      // Video data that stops well before the container's duration is a truncated copy: say so rather than
+      // analyse a recording that is silently missing its end. Answers so far stay cached.
+      if (lastEnd - lastFrameS > Math.max(2, 3 / sampling.fps)) {
+        throw new UserError(`The recording "${probe.fileName}" is truncated: its video data ends at ${clock(Math.max(0, lastFrameS))} of ${clock(probe.durationS)}. ` +
+          'Copy or export it again from the recording system.');
       }
       for (; next < pending.length; next++) await askSegment(pending[next]!, buffer);
     } else {
@@ -178,7 +187,7 @@ export async function analyzeRecording(o: AnalyzeOptions): Promise<AnalysisResul
     findings,
     answers,
     keyframes,
-    stats: { ...stats, wallS: round2((Date.now() - t0) / 1000) },
+    stats: { ...stats, serverRestarts: o.backend.restarts + (o.audioBackend?.restarts ?? 0), wallS: round2((Date.now() - t0) / 1000) },
   };
 }
 

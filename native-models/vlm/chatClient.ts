@@ -40,7 +40,8 @@ export interface ChatResponse {
 }
 
 export interface ChatClientOptions {
-  baseUrl: string;
+  /** Server address, or a function giving the current one (a restarted sidecar may listen on a new port). */
+  baseUrl: string | (() => string);
   apiKey?: string;
   /** Model name sent in the request (remote servers need it; llama-server ignores it). */
   model?: string;
@@ -59,12 +60,13 @@ export class RequestRejectedError extends BackendError {}
 
 export class ChatClient {
   constructor(private readonly options: ChatClientOptions) {
-    const u = new URL(options.baseUrl);
+    const u = new URL(this.endpoint);
     if (!/^https?:$/.test(u.protocol)) throw new BackendError(`Endpoint "${options.baseUrl}" must be an http(s) URL.`);
   }
 
   get endpoint(): string {
-    return this.options.baseUrl;
+    const b = this.options.baseUrl;
+    return typeof b === 'function' ? b() : b;
   }
 
   async complete(request: ChatRequest, signal?: AbortSignal): Promise<ChatResponse> {
@@ -92,7 +94,7 @@ export class ChatClient {
     const combined = signal ? AbortSignal.any([signal, timeout]) : timeout;
     let res: Response;
     try {
-      res = await fetch(new URL('/v1/chat/completions', this.options.baseUrl), {
+      res = await fetch(new URL('/v1/chat/completions', this.endpoint), {
         method: 'POST',
         headers: {
           'content-type': 'application/json',

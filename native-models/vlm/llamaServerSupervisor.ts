@@ -9,6 +9,7 @@ import path from 'node:path';
 import { BackendError, CancelledError } from '../errors.ts';
 import { debugLog } from '../log.ts';
 import { redactArgs } from '../media/runProcess.ts';
+import { reapOrphanedServers, registerServer, unregisterServer } from './serverRegistry.ts';
 
 export interface LlamaServerOptions {
   binary: string;
@@ -41,6 +42,10 @@ async function freePort(): Promise<number> {
     });
   });
 }
+
+/** Servers of this process: killed if the process exits without disposing them. */
+const live = new Set<ChildProcess>();
+process.on('exit', () => { for (const c of live) c.kill('SIGKILL'); });
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -102,15 +107,22 @@ export class LlamaServerSupervisor implements AsyncDisposable {
         '--no-webui', '--jinja', '-ngl', String(o.gpuLayers ?? 0),
         ...(o.threads ? ['-t', String(o.threads)] : []), ...(o.extraArgs ?? [])];
       debugLog(`spawn llama-server ${redactArgs(args).replace(this.apiKey, '<key>')}`);
+      reapOrphanedServers();
       const child = spawn(o.binary, args, { stdio: ['ignore', 'pipe', 'pipe'], windowsHide: true });
       this.child = child;
+      if (child.pid) registerServer(child.pid);
+      live.add(child);
       const onData = (d: Buffer) => {
         for (const line of d.toString('utf8').split('\n')) if (line.trim()) this.logTail.push(line);
         if (this.logTail.length > 60) this.logTail.splice(0, this.logTail.length - 60);
       };
       child.stdout?.on('data', onData);
       child.stderr?.on('data', onData);
-      child.on('exit', () => { if (!this.disposed) this.crashes++; });
+      child.on('exit', () => {
+        if (!this.disposed) this.crashes++;
+        if (child.pid) unregisterServer(child.pid);
+        live.delete(child);
+      });
       const ok = await this.waitHealthy(child);
       if (ok) return;
       if (!/bind|address already in use/i.test(this.tail())) break;

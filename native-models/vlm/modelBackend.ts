@@ -38,6 +38,8 @@ export interface ModelBackend extends AsyncDisposable {
   /** The client, starting the sidecar if needed. */
   client(signal?: AbortSignal): Promise<ChatClient>;
   readonly modelCallsStarted: boolean;
+  /** Times the local model server was restarted after dying. */
+  readonly restarts: number;
   dispose(): Promise<void>;
 }
 
@@ -72,6 +74,7 @@ export async function openLocalBackend(config: LocalModelConfig, need: 'vision' 
     info,
     constraint: 'grammar',
     get modelCallsStarted() { return supervisor !== null; },
+    get restarts() { return (supervisor as LlamaServerSupervisor | null)?.restarts ?? 0; },
     async client(signal?: AbortSignal) {
       if (client) return client;
       starting ??= (async () => {
@@ -84,7 +87,7 @@ export async function openLocalBackend(config: LocalModelConfig, need: 'vision' 
           threads: config.threads, gpuLayers: config.gpuLayers, parallel: config.parallel, signal,
         });
         const sup = supervisor;
-        client = new ChatClient({ baseUrl: sup.baseUrl, apiKey: sup.apiKey, beforeRetry: () => sup.ensureRunning() });
+        client = new ChatClient({ baseUrl: () => sup.baseUrl, apiKey: sup.apiKey, beforeRetry: () => sup.ensureRunning() });
         return client;
       })();
       return starting;
@@ -105,6 +108,7 @@ export function openRemoteBackend(config: RemoteModelConfig): ModelBackend {
     },
     constraint: 'json_schema',
     modelCallsStarted: false,
+    restarts: 0,
     async client() { return client; },
     async dispose() {},
     async [Symbol.asyncDispose]() {},

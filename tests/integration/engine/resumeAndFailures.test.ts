@@ -1,0 +1,152 @@
+/**
+ * Interruptions and bad inputs on real parts: a llama-server killed mid-run, the whole command killed
+ * mid-run and run again, and every kind of unusable input, each with a clear message and the right exit code.
+ */
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, statSync, truncateSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import Database from 'better-sqlite3';
+import { GgufWriter } from '../../../native-models/demo/ggufWriter.ts';
+import { makeSampleRecording } from '../../../native-models/demo/makeSampleRecording.ts';
+import { writeTinyModelPair } from '../../../native-models/demo/writeTinyModels.ts';
+import type { AnalysisResult } from '../../../native-models/pipeline/analysisTypes.ts';
+import { hasStackTrace, runCli, startCli } from '../../helpers/runCli.ts';
+
+const dir = mkdtempSync(path.join(tmpdir(), 'semioscope-resume-'));
+const SAMPLING = ['--fps', '1', '--max-frames', '3', '--frame-size', '160', '--json-progress'];
+let omni: { model: string; mmproj: string };
+let video: string;
+
+before(async () => {
+  omni = await writeTinyModelPair('omni', path.join(dir, 'models'));
+  video = await makeSampleRecording(path.join(dir, 'rec.mp4'), { durationS: 40, width: 320, height: 240, fps: 15 });
+});
+after(() => rmSync(dir, { recursive: true, force: true }));
+
+/** pids of llama-server processes serving this test's model file. */
+function serverPids(): number[] {
+  try {
+    return execFileSync('pgrep', ['-f', `llama-server.*${omni.model}`], { encoding: 'utf8' }).trim().split('\n').filter(Boolean).map(Number);
+  } catch { return []; }
+}
+
+function rows(db: string): { n: number; d: number } {
+  const d = new Database(db, { readonly: true });
+  const r = d.prepare('SELECT count(*) n, count(DISTINCT feature_id || segment_start_ms) d FROM answers').get() as { n: number; d: number };
+  d.close();
+  return r;
+}
+
+/** Resolves once the command has reported `n` answers done. */
+function afterAnswers(child: ReturnType<typeof startCli>['child'], n: number): Promise<void> {
+  return new Promise((resolve) => {
+    let buf = '';
+    child.stderr!.on('data', (d: Buffer) => {
+      buf += d.toString();
+      for (const line of buf.split('\n')) {
+        if (line.startsWith('{') && (JSON.parse(line) as { done: number }).done >= n) return resolve();
+      }
+    });
+  });
+}
+
+describe('interruptions', () => {
+  test('llama-server killed mid-run: restarted, nothing lost or duplicated', async () => {
+    const db = path.join(dir, 'kill-server.sqlite');
+    const out = path.join(dir, 'out-kill-server');
+    const run = startCli(['analyze', video, '--out', out, '--model', omni.model, '--mmproj', omni.mmproj, '--db', db, ...SAMPLING]);
+    await afterAnswers(run.child, 10);
+    const pids = serverPids();
+    assert.equal(pids.length, 1, 'one server running');
+    process.kill(pids[0]!, 'SIGKILL');
+    const r = await run.done;
+    assert.equal(r.code, 0, r.stderr);
+    const a = JSON.parse(readFileSync(path.join(out, 'analysis.json'), 'utf8')) as AnalysisResult;
+    assert.equal(a.stats.serverRestarts, 1);
+    assert.equal(a.answers.length, 40);
+    assert.equal(a.answers.filter((x) => x.status === 'ok').length, 40, 'the answer in flight was retried, not failed');
+    assert.deepEqual(rows(db), { n: 40, d: 40 });
+    assert.deepEqual(serverPids(), [], 'no server left behind');
+  });
+
+  test('the command killed mid-run: a rerun resumes from the cache', async () => {
+    const db = path.join(dir, 'kill-cli.sqlite');
+    const run = startCli(['analyze', video, '--out', path.join(dir, 'out-a'), '--model', omni.model, '--mmproj', omni.mmproj, '--db', db, ...SAMPLING]);
+    await afterAnswers(run.child, 15);
+    run.child.kill('SIGKILL');
+    await run.done;
+    const orphan = serverPids();
+    const saved = rows(db).n;
+    assert.ok(saved >= 15 && saved < 40, `answers saved before the kill: ${saved}`);
+    const r = await runCli(['analyze', video, '--out', path.join(dir, 'out-b'), '--model', omni.model, '--mmproj', omni.mmproj, '--db', db, ...SAMPLING]);
+    assert.equal(r.code, 0, r.stderr);
+    const a = JSON.parse(readFileSync(path.join(dir, 'out-b', 'analysis.json'), 'utf8')) as AnalysisResult;
+    assert.equal(a.stats.cacheHits, saved);
+    assert.equal(a.stats.modelCalls, 40 - saved);
+    assert.deepEqual(rows(db), { n: 40, d: 40 });
+    for (const pid of orphan) assert.throws(() => process.kill(pid, 0), 'the orphaned server was stopped');
+  });
+});
+
+describe('bad inputs: a clear message, the right exit code, no stack trace', () => {
+  const analyze = (videoPath: string, extra: string[] = []) =>
+    runCli(['analyze', videoPath, '--out', path.join(dir, 'out-bad'), '--db', path.join(dir, 'bad.sqlite'), '--model', omni.model, '--mmproj', omni.mmproj, ...extra]);
+
+  const cases: Array<[string, () => Promise<{ video: string; extra?: string[] }>, RegExp, number]> = [
+    ['0-byte file', async () => { const p = path.join(dir, 'empty.mp4'); writeFileSync(p, ''); return { video: p }; }, /empty \(0 bytes\)/, 2],
+    ['truncated file (index lost)', async () => {
+      const p = path.join(dir, 'truncated.mp4'); copyFileSync(video, p); truncateSync(p, Math.floor(statSync(p).size / 2)); return { video: p };
+    }, /truncated/, 2],
+    ['truncated file (index kept)', async () => {
+      const p = await makeSampleRecording(path.join(dir, 'fast.mp4'), { durationS: 40, width: 320, height: 240, fps: 15, faststart: true });
+      truncateSync(p, Math.floor(statSync(p).size / 2)); return { video: p };
+    }, /truncated|ends at|damaged/, 2],
+    ['text renamed .mp4', async () => { const p = path.join(dir, 'notes.mp4'); writeFileSync(p, 'Patient notes, not a video.\n'.repeat(20)); return { video: p }; }, /not a readable video/, 2],
+    ['missing video', async () => ({ video: path.join(dir, 'nope.mp4') }), /not found/, 2],
+    ['audio only file', async () => {
+      const p = path.join(dir, 'audio.m4a');
+      execFileSync('ffmpeg', ['-v', 'error', '-f', 'lavfi', '-i', 'sine=duration=3', '-c:a', 'aac', p]); return { video: p };
+    }, /no video stream/, 2],
+    ['missing model file', async () => ({ video, extra: ['--model', path.join(dir, 'missing.gguf')] }), /does not exist/, 2],
+    ['model and projector swapped', async () => ({ video, extra: ['--model', omni.mmproj, '--mmproj', omni.model] }), /is a multimodal projector/, 2],
+    ['a projector without vision', async () => {
+      const p = path.join(dir, 'audio-only-mmproj.gguf');
+      const w = new GgufWriter('clip');
+      w.setString('general.type', 'mmproj'); w.setString('general.name', 'audio-only'); w.setString('clip.projector_type', 'qwen2a');
+      w.setBool('clip.has_vision_encoder', false); w.setBool('clip.has_audio_encoder', true); w.setUint32('clip.audio.projection_dim', 64);
+      await w.write(p);
+      return { video, extra: ['--mmproj', p] };
+    }, /has no vision encoder/, 2],
+    ['not a GGUF model', async () => { const p = path.join(dir, 'model.safetensors'); writeFileSync(p, Buffer.alloc(4096, 7)); return { video, extra: ['--model', p] }; }, /not a GGUF file/, 2],
+    ['a model server that cannot start', async () => ({ video, extra: ['--llama-server', '/bin/false'] }), /did not start/, 3],
+  ];
+  for (const [name, make, message, code] of cases) {
+    test(name, async () => {
+      const { video: v, extra } = await make();
+      const r = await analyze(v, extra);
+      assert.equal(r.code, code, `${name}: ${r.stderr}`);
+      assert.match(r.stderr, message);
+      assert.ok(!hasStackTrace(r.stderr), r.stderr);
+      assert.ok(!r.stderr.includes(dir) || /does not exist/.test(r.stderr), 'no full paths of recordings in messages');
+    });
+  }
+
+  test('usage errors exit 2 with guidance', async () => {
+    for (const args of [['analyze'], ['analyze', video], ['analyze', video, '--out', dir], ['analyze', video, '--out', dir, '--demo-model', '--fps', '0'], ['frobnicate']]) {
+      const r = await runCli(args);
+      assert.equal(r.code, 2, `${args.join(' ')}: ${r.stderr}`);
+      assert.ok(r.stderr.length > 20 && !hasStackTrace(r.stderr));
+    }
+  });
+
+  test('--help documents every option', async () => {
+    const r = await runCli(['analyze', '--help']);
+    assert.equal(r.code, 0);
+    for (const o of ['--out', '--model', '--mmproj', '--endpoint', '--api-key', '--audio-model', '--audio-mmproj', '--db', '--features', '--fps', '--max-frames', '--frame-size', '--json-progress']) {
+      assert.ok(r.stdout.includes(o), o);
+    }
+  });
+});
