@@ -43,7 +43,7 @@ export async function denoiseSpeech(pcm: Float32Array, sampleRate: number, optio
   const outPtr = m._malloc(FRAME * 4);
   try {
     for (let f = 0; f < frames; f++) {
-      if (f % 2000 === 0) {
+      if (f % 500 === 0) {
         if (options.signal?.aborted) throw new Error('cancelled');
         if (f > 0) await new Promise((r) => setImmediate(r)); // let the event loop breathe (pipes, workers)
       }

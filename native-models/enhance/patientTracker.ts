@@ -124,11 +124,12 @@ export class PatientTracker {
   }
 
   private choosePatient(tS: number): void {
-    if (this.tracks.length === 0) { this.patientId = null; return; }
-    const best = this.tracks.reduce((a, b) => (this.score(b) > this.score(a) ? b : a));
     const current = this.tracks.find((t) => t.id === this.patientId);
+    const seen = this.tracks.filter((t) => tS - t.lastT <= this.o.lostAfterS);
     if (!current || tS - current.lastT > this.o.lostAfterS) {
-      this.patientId = best.id;
+      // Lost (or never chosen): the best track seen recently, if any; the old one stays the patient meanwhile.
+      if (seen.length === 0) { if (!current) this.patientId = null; return; }
+      this.patientId = seen.reduce((a, b) => (this.score(b) > this.score(a) ? b : a)).id;
       for (const t of this.tracks) t.betterSinceT = null;
       return;
     }

@@ -1,0 +1,134 @@
+/**
+ * Preprocessing benchmark: `npm run bench:preprocess -- [video] [--pose-fps N] [--json] [--duration S]`.
+ *
+ * Prints the bare ffmpeg decode time of the video, the full preprocessing time (decode + pose + face crop +
+ * skeleton overlay + audio denoise + VAD) at the default rates (model frames at 2 fps, long side 448, pose on
+ * those frames), their ratio and peak RSS; then the same with pose at `--pose-fps` (default 15, crops and
+ * overlays still at 2 fps). Each configuration runs in its own process so peak RSS is its own. Without a
+ * video it generates a 3-min 1080p30 stand-in recording (a moving photo of a person, a visitor, speech in
+ * noise) into the temp directory, once. With `--json` the last line is one JSON object.
+ */
+import { execFileSync, spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import path from 'node:path';
+import { decodeFrames } from '../media/decodeFrames.ts';
+import { extractAudioPcm } from '../media/extractAudio.ts';
+import { resolveMediaTools } from '../media/ffmpegPaths.ts';
+import { probeRecording } from '../media/probeRecording.ts';
+import { enhanceAudio } from './enhanceAudio.ts';
+import { enhanceFrames, sampleEvery } from './enhanceFrames.ts';
+import { makeBenchRecording } from './makeBenchRecording.ts';
+import { createPoseEstimator } from './poseEstimator.ts';
+
+const MODEL_FPS = 2;
+const LONG_SIDE = 448;
+
+interface RunResult {
+  poseFps: number;
+  preprocessS: number;
+  videoS: number;
+  audioS: number;
+  frames: number;
+  framesWithPatient: number;
+  images: number;
+  voiceSegments: number;
+  peakRssMb: number;
+}
+
+function arg(name: string): string | undefined {
+  const i = process.argv.indexOf(name);
+  return i >= 0 ? process.argv[i + 1] : undefined;
+}
+
+async function runOnce(video: string, poseFps: number): Promise<RunResult> {
+  const t0 = performance.now();
+  const probe = await probeRecording(video);
+  const estimator = await createPoseEstimator({ worker: true });
+  let frames = 0, framesWithPatient = 0, images = 0, videoS = 0, audioS = 0, voiceSegments = 0;
+  const videoPart = (async () => {
+    const src = decodeFrames(video, { fps: poseFps, longSide: LONG_SIDE, sourceWidth: probe.width, sourceHeight: probe.height });
+    const imagesFor = poseFps === MODEL_FPS ? undefined : sampleEvery(1 / MODEL_FPS);
+    for await (const f of enhanceFrames(src, { estimator, cropLongSide: LONG_SIDE, overlay: true, imagesFor })) {
+      frames++;
+      if (f.patient) framesWithPatient++;
+      if (f.overlay) images++;
+    }
+    videoS = (performance.now() - t0) / 1000;
+  })();
+  const audioPart = (async () => {
+    if (!probe.hasAudio) return;
+    const pcm = await extractAudioPcm(video, { sampleRate: 48000 });
+    const res = await enhanceAudio(pcm, 48000);
+    voiceSegments = res.output.voiceActivity.length;
+    audioS = (performance.now() - t0) / 1000;
+  })();
+  await Promise.all([videoPart, audioPart]);
+  await estimator.dispose();
+  const preprocessS = (performance.now() - t0) / 1000;
+  return { poseFps, preprocessS, videoS, audioS, frames, framesWithPatient, images, voiceSegments, peakRssMb: process.resourceUsage().maxRSS / 1024 };
+}
+
+function runChild(video: string, poseFps: number): Promise<RunResult> {
+  const self = fileURLToPath(import.meta.url);
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [...process.execArgv, self, '--child', String(poseFps), video], { stdio: ['ignore', 'pipe', 'inherit'] });
+    let out = '';
+    child.stdout.on('data', (d: Buffer) => { out += d.toString(); });
+    child.on('error', reject);
+    child.on('close', (code) => {
+      const last = out.trim().split('\n').pop() ?? '';
+      if (code !== 0) reject(new Error(`bench child exited ${code}`));
+      else resolve(JSON.parse(last) as RunResult);
+    });
+  });
+}
+
+function bareDecodeS(video: string): number {
+  const { ffmpeg } = resolveMediaTools();
+  const t0 = performance.now();
+  execFileSync(ffmpeg, ['-nostdin', '-v', 'error', '-i', video, '-map', '0:v:0', '-f', 'null', '-']);
+  return (performance.now() - t0) / 1000;
+}
+
+async function main(): Promise<void> {
+  if (process.argv.includes('--child')) {
+    const poseFps = Number(arg('--child'));
+    const video = process.argv[process.argv.length - 1]!;
+    process.stdout.write(JSON.stringify(await runOnce(video, poseFps)) + '\n');
+    return;
+  }
+  const json = process.argv.includes('--json');
+  const poseFps = Number(arg('--pose-fps') ?? 15);
+  const durationS = Number(arg('--duration') ?? 180);
+  const skip = new Set(['--pose-fps', '--duration']);
+  const positional = process.argv.slice(2).filter((a, i, all) => !a.startsWith('--') && !skip.has(all[i - 1] ?? ''));
+  const log = (s: string) => process.stdout.write(s + '\n');
+  let video = positional[0];
+  if (!video) {
+    log(`No video given: using a generated ${durationS}-s 1080p30 stand-in recording (made once, then reused).`);
+    video = makeBenchRecording({ durationS });
+  }
+  const probe = await probeRecording(video);
+  log(`video: ${path.basename(video)} ${probe.width}x${probe.height} ${probe.fps.toFixed(2)} fps ${probe.durationS.toFixed(1)} s, audio: ${probe.hasAudio ? 'yes' : 'no'}`);
+  const decodeS = bareDecodeS(video);
+  log(`bare ffmpeg decode: ${decodeS.toFixed(2)} s`);
+  const def = await runChild(video, MODEL_FPS);
+  const show = (label: string, r: RunResult) => log(`${label}: preprocess ${r.preprocessS.toFixed(2)} s (video ${r.videoS.toFixed(2)} s, audio ${r.audioS.toFixed(2)} s), ratio ${(r.preprocessS / decodeS).toFixed(2)}, peak RSS ${r.peakRssMb.toFixed(0)} MB; ${r.frames} pose frames (${r.framesWithPatient} with the patient), ${r.images} crop+overlay frames, ${r.voiceSegments} speech segments`);
+  show(`default (model ${MODEL_FPS} fps @ ${LONG_SIDE} px, pose on those frames)`, def);
+  const hi = await runChild(video, poseFps);
+  show(`--pose-fps ${poseFps}`, hi);
+  if (json) {
+    const r2 = (v: number) => Math.round(v * 100) / 100;
+    log(JSON.stringify({
+      video: path.basename(video), durationS: r2(probe.durationS), width: probe.width, height: probe.height, cores: (await import('node:os')).cpus().length,
+      decodeS: r2(decodeS), preprocessS: r2(def.preprocessS), ratio: r2(def.preprocessS / decodeS), peakRssMb: Math.round(def.peakRssMb),
+      default: { ...def, preprocessS: r2(def.preprocessS), videoS: r2(def.videoS), audioS: r2(def.audioS), peakRssMb: Math.round(def.peakRssMb) },
+      [`poseFps${poseFps}`]: { ...hi, preprocessS: r2(hi.preprocessS), videoS: r2(hi.videoS), audioS: r2(hi.audioS), ratio: r2(hi.preprocessS / decodeS), peakRssMb: Math.round(hi.peakRssMb) },
+    }));
+  }
+}
+
+main().catch((e: unknown) => {
+  process.stderr.write(`bench:preprocess failed: ${(e as Error).message}\n`);
+  process.exitCode = 1;
+});
