@@ -1,0 +1,44 @@
+import { useState } from 'react';
+import { api } from './semioscopeApi.ts';
+import type { ProgressEvent } from '../../native-models/pipeline/progress.ts';
+
+/** Drop one seizure video; shows progress (stage, percent, ETA) and can cancel. */
+export function DropZone() {
+  const [progress, setProgress] = useState<ProgressEvent | null>(null);
+  const [result, setResult] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  async function analyse(file: File & { path?: string }) {
+    if (!file.path) { setError('Drop a video file from this computer.'); return; }
+    setError(null);
+    setResult(null);
+    const off = api()['on:analysis:progress'](setProgress);
+    try {
+      const { analysis, reportPath } = await api()['analysis:start']({ videoPath: file.path });
+      const present = analysis.findings.filter((f) => f.status === 'present').length;
+      setResult(`${present} of 20 features present. Report: ${reportPath}`);
+    } catch (e) {
+      setError((e as Error).message);
+    } finally {
+      off();
+    }
+  }
+
+  return (
+    <div
+      onDragOver={(e) => e.preventDefault()}
+      onDrop={(e) => { e.preventDefault(); const f = e.dataTransfer.files[0]; if (f) void analyse(f); }}
+      style={{ border: '2px dashed #888', borderRadius: 8, padding: 48, textAlign: 'center', fontFamily: 'sans-serif' }}
+    >
+      <p>Drop a seizure video here</p>
+      {progress && (
+        <p>
+          {progress.stage} {progress.percent.toFixed(0)}%{progress.etaS !== null ? `, about ${progress.etaS} s left` : ''}{' '}
+          <button onClick={() => void api()['analysis:cancel']()}>Cancel</button>
+        </p>
+      )}
+      {result && <p>{result}</p>}
+      {error && <p role="alert" style={{ color: '#b00' }}>{error}</p>}
+    </div>
+  );
+}
