@@ -20,7 +20,7 @@ import { readAhead } from './readAhead.ts';
 
 export interface EnhanceFramesOptions {
   estimator: PoseEstimator;
-  /** Run the person detector at least this often (recording seconds). Default 5. */
+  /** Run the person detector at least this often (recording seconds). Default 10. */
   detectEveryS?: number;
   /** When the patient is not found in its region, wait at least this long before detecting again. Default 1 s. */
   redetectAfterMissS?: number;
@@ -63,7 +63,7 @@ export interface EnhancedFrame {
 }
 
 export async function* enhanceFrames(frames: AsyncIterable<TimedFrame> | Iterable<TimedFrame>, options: EnhanceFramesOptions): AsyncGenerator<EnhancedFrame> {
-  const { estimator, detectEveryS = 5, redetectAfterMissS = 1, minTrackScore = 0.2, overlayMinScore = 0.3, signal } = options;
+  const { estimator, detectEveryS = 10, redetectAfterMissS = 1, minTrackScore = 0.2, overlayMinScore = 0.3, signal } = options;
   const tracker = new PatientTracker(options.tracker);
   const faces = new FaceRegionTracker(options.face);
   let lastDetectT = -Infinity;
@@ -90,10 +90,20 @@ export async function* enhanceFrames(frames: AsyncIterable<TimedFrame> | Iterabl
         if (p.score >= minTrackScore) patient = tracker.update(frame.tS, [p], frame.width, frame.height);
       }
       if (!patient && (due || frame.tS - lastDetectT >= redetectAfterMissS)) {
-        const poses = await estimator.estimate(frame);
+        // Detect everyone, let the tracker pick the patient by box, then estimate the patient's pose only.
+        const people = await estimator.detectPeople(frame);
         lastDetectT = frame.tS;
-        peopleInView = poses.length;
-        patient = tracker.update(frame.tS, poses, frame.width, frame.height);
+        peopleInView = people.length;
+        const boxes: PersonPose[] = people.map((d) => ({ keypoints: [], score: d.score, box: d.box, detectionScore: d.score }));
+        const chosen = tracker.update(frame.tS, boxes, frame.width, frame.height);
+        if (chosen) {
+          const p = await estimator.estimateInRegion(frame, squareAround(chosen.box, 1.2));
+          if (p.score >= minTrackScore) patient = { ...p, box: chosen.box, detectionScore: chosen.detectionScore };
+        } else if (people.length === 0) {
+          // Nobody detected (an unusual view, a covered patient): MoveNet on the whole frame.
+          const p = await estimator.estimateInRegion(frame, { x: 0, y: 0, w: frame.width, h: frame.height });
+          if (p.score >= minTrackScore) patient = tracker.update(frame.tS, [p], frame.width, frame.height);
+        }
       }
       if (cache) cache.store.put(cache.recordingSha256, frame.tS, estimator.modelId, cache.samplingKey, patient ? toRecords(patient.keypoints, sx, sy) : []);
     }

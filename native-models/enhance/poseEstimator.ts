@@ -9,7 +9,7 @@ import type { GraphModel } from '@tensorflow/tfjs-converter';
 import path from 'node:path';
 import type { RgbImage } from '../media/frameTypes.ts';
 import type { PoseModelInfo } from './enhancementTypes.ts';
-import { createPersonDetector, type PersonDetector } from './personDetector.ts';
+import { createPersonDetector, type PersonDetection, type PersonDetector } from './personDetector.ts';
 import { KEYPOINT_NAMES, type Box, type Keypoint, type PersonPose } from './poseTypes.ts';
 import { humanModelsDir, humanVersion, initTfjs, loadGraphModelFile } from './tfjsRuntime.ts';
 
@@ -30,7 +30,9 @@ export interface PoseEstimator {
   readonly info: PoseModelInfo;
   /** Every person found (detector, then MoveNet on each); MoveNet on the whole frame when nobody is detected. */
   estimate(frame: RgbImage): Promise<PersonPose[]>;
-  /** MoveNet on a square crop around `region` (frame pixels): for a person already tracked. */
+  /** People only (CenterNet boxes, frame pixels), no keypoints: cheaper when only one person needs a pose. */
+  detectPeople(frame: RgbImage): Promise<PersonDetection[]>;
+  /** MoveNet on a square crop around `region` (frame pixels): for a person already tracked or just detected. */
   estimateInRegion(frame: RgbImage, region: Box): Promise<PersonPose>;
   dispose(): Promise<void>;
 }
@@ -123,6 +125,9 @@ export async function createPoseEstimator(options: PoseEstimatorOptions = {}): P
         else if (p.score > poses[twin]!.score) poses[twin] = p;
       }
       return poses;
+    },
+    detectPeople(frame) {
+      return detector.detect(frame);
     },
     estimateInRegion(frame, region) {
       return poseIn(frame, region, null, 1);

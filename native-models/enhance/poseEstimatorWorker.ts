@@ -7,11 +7,12 @@ import { Worker } from 'node:worker_threads';
 import type { RgbImage } from '../media/frameTypes.ts';
 import type { PoseEstimator, PoseEstimatorOptions } from './poseEstimator.ts';
 import { poseModelInfo } from './poseEstimator.ts';
+import type { PersonDetection } from './personDetector.ts';
 import type { Box, PersonPose } from './poseTypes.ts';
 
 export interface PoseWorkerRequest {
   id: number;
-  method: 'init' | 'estimate' | 'estimateInRegion' | 'dispose';
+  method: 'init' | 'estimate' | 'detectPeople' | 'estimateInRegion' | 'dispose';
   options?: Omit<PoseEstimatorOptions, 'worker'>;
   frame?: { width: number; height: number; data: Uint8Array };
   region?: Box;
@@ -19,7 +20,7 @@ export interface PoseWorkerRequest {
 
 export interface PoseWorkerResponse {
   id: number;
-  result?: PersonPose[] | PersonPose | null;
+  result?: PersonPose[] | PersonPose | PersonDetection[] | null;
   error?: string;
 }
 
@@ -69,6 +70,10 @@ export async function createPoseEstimatorWorker(options: PoseEstimatorOptions): 
     estimate(frame) {
       const { payload, transfer } = framePayload(frame);
       return call<PersonPose[]>({ method: 'estimate', frame: payload }, transfer);
+    },
+    detectPeople(frame) {
+      const { payload, transfer } = framePayload(frame);
+      return call<PersonDetection[]>({ method: 'detectPeople', frame: payload }, transfer);
     },
     estimateInRegion(frame, region) {
       const { payload, transfer } = framePayload(frame);
