@@ -1,0 +1,68 @@
+/**
+ * Variant policy: which input variants each feature is asked in. Default: the catalogue's `defaultVariant`;
+ * `overrides` (from `--variant <feature>=<variant>`) replace it per feature; `all` (from `--variants all`)
+ * asks every feature in every applicable variant, for the paper's base-vs-enhanced comparison.
+ * `enhancementNeeds` tells the pipeline which enhancement work the plan requires.
+ */
+import { UserError } from '../errors.ts';
+import { FEATURES, getFeature, type FeatureDefinition, type InputVariant } from '../semiology/featureCatalogue.ts';
+
+export interface VariantPlanOptions {
+  overrides?: Readonly<Record<string, InputVariant>>;
+  all?: boolean;
+  /** Restrict to these feature ids (default: the whole catalogue). */
+  featureIds?: readonly string[];
+}
+
+export interface PlannedFeature {
+  featureId: string;
+  variants: InputVariant[];
+}
+
+export function planVariants(options: VariantPlanOptions = {}): PlannedFeature[] {
+  const features: readonly FeatureDefinition[] = options.featureIds ? options.featureIds.map(getFeature) : FEATURES;
+  for (const [id, v] of Object.entries(options.overrides ?? {})) {
+    const f = getFeature(id);
+    if (!f.variants.includes(v)) {
+      throw new UserError(`"${v}" is not a variant of ${id}. Use one of: ${f.variants.join(', ')}.`);
+    }
+  }
+  return features.map((f) => {
+    if (options.all) return { featureId: f.id, variants: [...f.variants] };
+    return { featureId: f.id, variants: [options.overrides?.[f.id] ?? f.defaultVariant] };
+  });
+}
+
+/** Parse `feature=variant` (the CLI's `--variant` value). */
+export function parseVariantOverride(text: string): [string, InputVariant] {
+  const m = /^\s*([a-z0-9_]+)\s*=\s*([a-z]+)\s*$/.exec(text);
+  if (!m) throw new UserError(`--variant expects <feature>=<variant>, e.g. tonic=pose (got "${text}").`);
+  const f = getFeature(m[1]!);
+  const v = m[2] as InputVariant;
+  if (!f.variants.includes(v)) throw new UserError(`"${v}" is not a variant of ${f.id}. Use one of: ${f.variants.join(', ')}.`);
+  return [f.id, v];
+}
+
+export interface EnhancementNeeds {
+  /** Face crops (the `crop` variant of a visual feature). */
+  crop: boolean;
+  /** Skeleton overlays (the `pose` variant). */
+  pose: boolean;
+  /** Denoised audio (`denoised` or `transcript` of an audio feature). */
+  denoised: boolean;
+  transcript: boolean;
+}
+
+export function enhancementNeeds(plan: readonly PlannedFeature[]): EnhancementNeeds {
+  const needs: EnhancementNeeds = { crop: false, pose: false, denoised: false, transcript: false };
+  for (const p of plan) {
+    const audio = getFeature(p.featureId).modality === 'audio';
+    for (const v of p.variants) {
+      if (!audio && v === 'crop') needs.crop = true;
+      if (!audio && v === 'pose') needs.pose = true;
+      if (audio && (v === 'denoised' || v === 'transcript')) needs.denoised = true;
+      if (audio && v === 'transcript') needs.transcript = true;
+    }
+  }
+  return needs;
+}

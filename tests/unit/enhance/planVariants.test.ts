@@ -1,0 +1,35 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { enhancementNeeds, parseVariantOverride, planVariants } from '../../../native-models/enhance/planVariants.ts';
+import { FEATURES } from '../../../native-models/semiology/featureCatalogue.ts';
+
+describe('variant policy', () => {
+  it('defaults to the catalogue, honours overrides, and asks everything with all', () => {
+    const def = planVariants();
+    assert.equal(def.length, FEATURES.length);
+    assert.deepEqual(def.find((p) => p.featureId === 'tonic')?.variants, ['pose']);
+    assert.deepEqual(def.find((p) => p.featureId === 'ictal_vocalization')?.variants, ['transcript']);
+    const o = planVariants({ overrides: { tonic: 'base', clonic: 'pose' } });
+    assert.deepEqual(o.find((p) => p.featureId === 'tonic')?.variants, ['base']);
+    assert.deepEqual(o.find((p) => p.featureId === 'clonic')?.variants, ['pose']);
+    const all = planVariants({ all: true });
+    assert.deepEqual(all.find((p) => p.featureId === 'blank_stare')?.variants, ['base', 'crop', 'pose']);
+    assert.deepEqual(all.find((p) => p.featureId === 'verbal_responsiveness')?.variants, ['base', 'denoised', 'transcript']);
+  });
+
+  it('rejects variants a feature does not have, and unknown features', () => {
+    assert.throws(() => planVariants({ overrides: { tonic: 'transcript' } }), /not a variant of tonic/);
+    assert.throws(() => parseVariantOverride('ictal_vocalization=crop'), /not a variant/);
+    assert.throws(() => parseVariantOverride('nonsense=base'), /Unknown feature/);
+    assert.throws(() => parseVariantOverride('tonic'), /expects/);
+    assert.deepEqual(parseVariantOverride(' tonic = base '), ['tonic', 'base']);
+  });
+
+  it('says which enhancement work a plan needs', () => {
+    assert.deepEqual(enhancementNeeds(planVariants()), { crop: true, pose: true, denoised: true, transcript: true });
+    const baseOnly = planVariants({ featureIds: ['arm_flexion', 'verbal_responsiveness'] });
+    assert.deepEqual(enhancementNeeds(baseOnly), { crop: false, pose: false, denoised: false, transcript: false });
+    assert.deepEqual(enhancementNeeds(planVariants({ featureIds: ['verbal_responsiveness'], overrides: { verbal_responsiveness: 'denoised' } })),
+      { crop: false, pose: false, denoised: true, transcript: false });
+  });
+});
