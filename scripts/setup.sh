@@ -23,11 +23,14 @@ if [ ${#missing[@]} -gt 0 ]; then
   fi
 fi
 
-# npm dependencies, reinstalled only when package-lock.json changed.
+# npm dependencies from the committed lock, reinstalled only when package-lock.json changed. `npm install`
+# rather than `npm ci`: the registry reachable here lacks node-llama-cpp 3.22.1's optional prebuilt packages
+# for macOS, Windows and riscv64, which keeps them out of the lock, and `npm ci` then refuses the lock as
+# "out of sync". `npm install` installs the same locked tree (and never needs those other platforms' files).
 stamp=node_modules/.semioscope-lock.sha256
-want=$(sha256sum package-lock.json | cut -d' ' -f1)
+want=$(sha256sum package-lock.json package.json | sha256sum | cut -d' ' -f1)
 if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$want" ]; then
-  npm ci --no-audit --no-fund
+  npm install --no-audit --no-fund
   echo "$want" > "$stamp"
 fi
 
