@@ -4,7 +4,7 @@
  * Prints the bare ffmpeg decode time of the video, the full preprocessing time (decode + pose + face crop +
  * skeleton overlay + audio denoise + VAD) at the default rates (model frames at 2 fps, long side 448, pose on
  * those frames), their ratio and peak RSS; then the same with pose at `--pose-fps` (default 15, crops and
- * overlays still at 2 fps). Each configuration runs in its own process so peak RSS is its own. Without a
+ * overlays still at 2 fps; `--pose-fps 0` skips that run). Each configuration runs in its own process so peak RSS is its own. Without a
  * video it generates a 3-min 1080p30 stand-in recording (a moving photo of a person, a visitor, speech in
  * noise) into the temp directory, once. With `--json` the last line is one JSON object.
  */
@@ -33,6 +33,8 @@ interface RunResult {
   images: number;
   voiceSegments: number;
   peakRssMb: number;
+  /** CPU seconds of the Node process (main thread + pose worker; ffmpeg not included). */
+  nodeCpuS: number;
 }
 
 function arg(name: string): string | undefined {
@@ -65,7 +67,8 @@ async function runOnce(video: string, poseFps: number): Promise<RunResult> {
   await Promise.all([videoPart, audioPart]);
   await estimator.dispose();
   const preprocessS = (performance.now() - t0) / 1000;
-  return { poseFps, preprocessS, videoS, audioS, frames, framesWithPatient, images, voiceSegments, peakRssMb: process.resourceUsage().maxRSS / 1024 };
+  const cpu = process.cpuUsage();
+  return { poseFps, preprocessS, videoS, audioS, frames, framesWithPatient, images, voiceSegments, peakRssMb: process.resourceUsage().maxRSS / 1024, nodeCpuS: (cpu.user + cpu.system) / 1e6 };
 }
 
 function runChild(video: string, poseFps: number): Promise<RunResult> {
@@ -113,17 +116,17 @@ async function main(): Promise<void> {
   const decodeS = bareDecodeS(video);
   log(`bare ffmpeg decode: ${decodeS.toFixed(2)} s`);
   const def = await runChild(video, MODEL_FPS);
-  const show = (label: string, r: RunResult) => log(`${label}: preprocess ${r.preprocessS.toFixed(2)} s (video ${r.videoS.toFixed(2)} s, audio ${r.audioS.toFixed(2)} s), ratio ${(r.preprocessS / decodeS).toFixed(2)}, peak RSS ${r.peakRssMb.toFixed(0)} MB; ${r.frames} pose frames (${r.framesWithPatient} with the patient), ${r.images} crop+overlay frames, ${r.voiceSegments} speech segments`);
+  const show = (label: string, r: RunResult) => log(`${label}: preprocess ${r.preprocessS.toFixed(2)} s (video ${r.videoS.toFixed(2)} s, audio ${r.audioS.toFixed(2)} s), ratio ${(r.preprocessS / decodeS).toFixed(2)}, peak RSS ${r.peakRssMb.toFixed(0)} MB, node CPU ${r.nodeCpuS.toFixed(1)} s; ${r.frames} pose frames (${r.framesWithPatient} with the patient), ${r.images} crop+overlay frames, ${r.voiceSegments} speech segments`);
   show(`default (model ${MODEL_FPS} fps @ ${LONG_SIDE} px, pose on those frames)`, def);
-  const hi = await runChild(video, poseFps);
-  show(`--pose-fps ${poseFps}`, hi);
+  const hi = poseFps > 0 ? await runChild(video, poseFps) : null; // --pose-fps 0 skips the second run
+  if (hi) show(`--pose-fps ${poseFps}`, hi);
   if (json) {
     const r2 = (v: number) => Math.round(v * 100) / 100;
     log(JSON.stringify({
       video: path.basename(video), durationS: r2(probe.durationS), width: probe.width, height: probe.height, cores: (await import('node:os')).cpus().length,
       decodeS: r2(decodeS), preprocessS: r2(def.preprocessS), ratio: r2(def.preprocessS / decodeS), peakRssMb: Math.round(def.peakRssMb),
       default: { ...def, preprocessS: r2(def.preprocessS), videoS: r2(def.videoS), audioS: r2(def.audioS), peakRssMb: Math.round(def.peakRssMb) },
-      [`poseFps${poseFps}`]: { ...hi, preprocessS: r2(hi.preprocessS), videoS: r2(hi.videoS), audioS: r2(hi.audioS), ratio: r2(hi.preprocessS / decodeS), peakRssMb: Math.round(hi.peakRssMb) },
+      ...(hi ? { [`poseFps${poseFps}`]: { ...hi, preprocessS: r2(hi.preprocessS), videoS: r2(hi.videoS), audioS: r2(hi.audioS), ratio: r2(hi.preprocessS / decodeS), peakRssMb: Math.round(hi.peakRssMb) } } : {}),
     }));
   }
 }

@@ -38,7 +38,7 @@ export interface EnhanceFramesOptions {
   face?: FaceRegionTrackerOptions;
   /** Reuse / store patient keypoints. */
   cache?: { store: KeypointCache; recordingSha256: string; samplingKey: string };
-  /** Frames decoded ahead of the one being estimated. Default 3. */
+  /** Frames decoded ahead of the one being estimated. Default 6. */
   readAhead?: number;
   signal?: AbortSignal;
 }
@@ -63,14 +63,28 @@ export interface EnhancedFrame {
 }
 
 export async function* enhanceFrames(frames: AsyncIterable<TimedFrame> | Iterable<TimedFrame>, options: EnhanceFramesOptions): AsyncGenerator<EnhancedFrame> {
-  const { estimator, detectEveryS = 10, redetectAfterMissS = 1, minTrackScore = 0.2, overlayMinScore = 0.3, signal } = options;
+  const { overlayMinScore = 0.3 } = options;
+  // The pose of frame n+1 is estimated (in the worker) while this loop draws frame n's images.
+  for await (const out of readAhead(poseStage(frames, options), 2)) {
+    const { frame, patient, faceBox } = out;
+    if (!options.imagesFor || options.imagesFor(frame.tS)) {
+      if (options.cropLongSide) out.crop = faceBox ? cropFace(frame, faceBox, options.cropLongSide) : null;
+      if (options.overlay) out.overlay = patient ? drawSkeleton(frame, patient.keypoints, overlayMinScore) : { width: frame.width, height: frame.height, data: Buffer.from(frame.data) };
+    }
+    yield out;
+  }
+}
+
+/** Patient pose and face box per frame, in order (no images). */
+async function* poseStage(frames: AsyncIterable<TimedFrame> | Iterable<TimedFrame>, options: EnhanceFramesOptions): AsyncGenerator<EnhancedFrame> {
+  const { estimator, detectEveryS = 10, redetectAfterMissS = 1, minTrackScore = 0.2, signal } = options;
   const tracker = new PatientTracker(options.tracker);
   const faces = new FaceRegionTracker(options.face);
   let lastDetectT = -Infinity;
   let peopleInView = 0;
   const cache = options.cache;
 
-  for await (const frame of readAhead(frames, options.readAhead ?? 3)) {
+  for await (const frame of readAhead(frames, options.readAhead ?? 6)) {
     if (signal?.aborted) throw new CancelledError();
     const sx = frame.sourceWidth / frame.width;
     const sy = frame.sourceHeight / frame.height;
@@ -113,12 +127,7 @@ export async function* enhanceFrames(frames: AsyncIterable<TimedFrame> | Iterabl
       keypoints: patient ? toRecords(patient.keypoints, sx, sy) : [],
       face: faceBox ? toFaceRecord(faceBox, sx, sy) : null,
     };
-    const out: EnhancedFrame = { tS: frame.tS, frame, patient, faceBox, record, peopleInView, fromCache };
-    if (!options.imagesFor || options.imagesFor(frame.tS)) {
-      if (options.cropLongSide) out.crop = faceBox ? cropFace(frame, faceBox, options.cropLongSide) : null;
-      if (options.overlay) out.overlay = patient ? drawSkeleton(frame, patient.keypoints, overlayMinScore) : { width: frame.width, height: frame.height, data: Buffer.from(frame.data) };
-    }
-    yield out;
+    yield { tS: frame.tS, frame, patient, faceBox, record, peopleInView, fromCache };
   }
 }
 

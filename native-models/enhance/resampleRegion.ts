@@ -30,36 +30,46 @@ export function resizeLongSide(src: RgbImage, longSide: number): RgbImage {
 
 function bilinear(src: RgbImage, r: Box, ow: number, oh: number, out: Buffer): void {
   const { width: W, height: H, data } = src;
-  const sx = r.w / ow;
-  const sy = r.h / oh;
+  // Per output column/row: the two source indices (clamped; -1 = black) and the weight of the second.
+  const axis = (n: number, start: number, step: number, size: number) => {
+    const i0 = new Int32Array(n);
+    const i1 = new Int32Array(n);
+    const w = new Float32Array(n);
+    for (let k = 0; k < n; k++) {
+      const f = start + (k + 0.5) * step - 0.5;
+      const a = Math.floor(f);
+      w[k] = f - a;
+      i0[k] = edge(a, size);
+      i1[k] = edge(a + 1, size);
+    }
+    return { i0, i1, w };
+  };
+  const X = axis(ow, r.x, r.w / ow, W);
+  const Y = axis(oh, r.y, r.h / oh, H);
   let o = 0;
   for (let j = 0; j < oh; j++) {
-    const fy = r.y + (j + 0.5) * sy - 0.5;
-    const y0 = Math.floor(fy);
-    const wy = fy - y0;
+    const ya = Y.i0[j]!, yb = Y.i1[j]!, wy = Y.w[j]!;
+    const rowA = ya * W * 3, rowB = yb * W * 3;
     for (let i = 0; i < ow; i++) {
-      const fx = r.x + (i + 0.5) * sx - 0.5;
-      const x0 = Math.floor(fx);
-      const wx = fx - x0;
+      const xa = X.i0[i]!, xb = X.i1[i]!, wx = X.w[i]!;
+      const w00 = (1 - wx) * (1 - wy), w10 = wx * (1 - wy), w01 = (1 - wx) * wy, w11 = wx * wy;
+      const p00 = ya >= 0 && xa >= 0 ? rowA + xa * 3 : -1;
+      const p10 = ya >= 0 && xb >= 0 ? rowA + xb * 3 : -1;
+      const p01 = yb >= 0 && xa >= 0 ? rowB + xa * 3 : -1;
+      const p11 = yb >= 0 && xb >= 0 ? rowB + xb * 3 : -1;
       for (let c = 0; c < 3; c++) {
-        const p00 = px(data, W, H, x0, y0, c);
-        const p10 = px(data, W, H, x0 + 1, y0, c);
-        const p01 = px(data, W, H, x0, y0 + 1, c);
-        const p11 = px(data, W, H, x0 + 1, y0 + 1, c);
-        const top = p00 + (p10 - p00) * wx;
-        const bot = p01 + (p11 - p01) * wx;
-        out[o++] = Math.round(top + (bot - top) * wy);
+        const v = (p00 >= 0 ? data[p00 + c]! * w00 : 0) + (p10 >= 0 ? data[p10 + c]! * w10 : 0)
+          + (p01 >= 0 ? data[p01 + c]! * w01 : 0) + (p11 >= 0 ? data[p11 + c]! * w11 : 0);
+        out[o++] = v + 0.5;
       }
     }
   }
 }
 
-/** Edge pixels extend half a pixel past the border (so scaling a whole image has no dark rim); beyond is black. */
-function px(data: Buffer, W: number, H: number, x: number, y: number, c: number): number {
-  if (x < -1 || y < -1 || x > W || y > H) return 0;
-  const cx = x < 0 ? 0 : x >= W ? W - 1 : x;
-  const cy = y < 0 ? 0 : y >= H ? H - 1 : y;
-  return data[(cy * W + cx) * 3 + c] ?? 0;
+/** Edge pixels extend half a pixel past the border (so scaling a whole image has no dark rim); beyond is black (-1). */
+function edge(i: number, size: number): number {
+  if (i < -1 || i > size) return -1;
+  return i < 0 ? 0 : i >= size ? size - 1 : i;
 }
 
 function areaAverage(src: RgbImage, r: Box, ow: number, oh: number, out: Buffer): void {
