@@ -17,6 +17,7 @@ import type { PoseEstimator } from './poseEstimator.ts';
 import { squareAround } from './poseEstimator.ts';
 import { KEYPOINT_NAMES, type Box, type Keypoint, type PersonPose } from './poseTypes.ts';
 import { readAhead } from './readAhead.ts';
+import { resizeLongSide } from './resampleRegion.ts';
 
 export interface EnhanceFramesOptions {
   estimator: PoseEstimator;
@@ -28,8 +29,13 @@ export interface EnhanceFramesOptions {
   minTrackScore?: number;
   /** Produce the `crop` image (face region, this long side in px). Default: no crops. */
   cropLongSide?: number;
-  /** Produce the `pose` overlay image (frame size). Default false. */
+  /** Produce the `pose` overlay image. Default false. */
   overlay?: boolean;
+  /**
+   * Long side of the overlay in px; default the frame's size. Lets the engine decode larger frames (sharper
+   * face crops: a face is ~25 px wide in a 448-px overhead frame) and still send 448-px overlays.
+   */
+  overlayLongSide?: number;
   /** Joints under this score are left out of the overlay. Default 0.3. */
   overlayMinScore?: number;
   /** Which frames need images (e.g. only the model's 2 fps frames when pose runs at 15 fps). Default: all. */
@@ -69,10 +75,19 @@ export async function* enhanceFrames(frames: AsyncIterable<TimedFrame> | Iterabl
     const { frame, patient, faceBox } = out;
     if (!options.imagesFor || options.imagesFor(frame.tS)) {
       if (options.cropLongSide) out.crop = faceBox ? cropFace(frame, faceBox, options.cropLongSide) : null;
-      if (options.overlay) out.overlay = patient ? drawSkeleton(frame, patient.keypoints, overlayMinScore) : { width: frame.width, height: frame.height, data: Buffer.from(frame.data) };
+      if (options.overlay) out.overlay = overlayImage(frame, patient, overlayMinScore, options.overlayLongSide);
     }
     yield out;
   }
+}
+
+function overlayImage(frame: TimedFrame, patient: PersonPose | null, minScore: number, longSide?: number): RgbImage {
+  const scale = longSide ? longSide / Math.max(frame.width, frame.height) : 1;
+  const base: RgbImage = scale === 1 ? frame : resizeLongSide(frame, longSide!);
+  if (!patient) return { width: base.width, height: base.height, data: Buffer.from(base.data) };
+  const sx = base.width / frame.width;
+  const sy = base.height / frame.height;
+  return drawSkeleton(base, patient.keypoints.map((k) => ({ ...k, x: k.x * sx, y: k.y * sy })), minScore);
 }
 
 /** Patient pose and face box per frame, in order (no images). */

@@ -10,6 +10,7 @@ import Database from 'better-sqlite3';
 import { decodeFrames } from '../../../native-models/media/decodeFrames.ts';
 import { enhanceFrames, sampleEvery, type EnhancedFrame } from '../../../native-models/enhance/enhanceFrames.ts';
 import { estimateRhythm } from '../../../native-models/enhance/estimateRhythm.ts';
+import { LEFT_COLOUR, RIGHT_COLOUR } from '../../../native-models/enhance/drawSkeleton.ts';
 import { KeypointCache } from '../../../native-models/enhance/keypointCache.ts';
 import { createPoseEstimator, type PoseEstimator } from '../../../native-models/enhance/poseEstimator.ts';
 import { faceApiSample, ffmpeg, MESSI, missing, tempDir } from './testMedia.ts';
@@ -66,9 +67,17 @@ describe('enhanceFrames on videos of real photos', { skip: missing(MESSI) }, () 
       '-t', '8', '-c:v', 'libx264', '-preset', 'ultrafast', '-crf', '18', video]);
     const db = new Database(':memory:');
     const cache = { store: new KeypointCache(db), recordingSha256: 'f'.repeat(64), samplingKey: 'fps2-ls960' };
-    const run = () => collect(enhanceFrames(decodeFrames(video, { fps: 2, longSide: 960 }), { estimator: est, detectEveryS: 1, cache }));
+    const run = () => collect(enhanceFrames(decodeFrames(video, { fps: 2, longSide: 960 }), { estimator: est, detectEveryS: 1, cache, overlay: true, overlayLongSide: 448, cropLongSide: 448 }));
     const frames = await run();
     assert.equal(frames.length, 16);
+    // Images for the model at 448 px from 960-px frames: the overlay has the limbs drawn in both side colours.
+    const countColour = (img: { data: Buffer }, c: readonly number[]) => { let n = 0; for (let i = 0; i < img.data.length; i += 3) if (img.data[i] === c[0] && img.data[i + 1] === c[1] && img.data[i + 2] === c[2]) n++; return n; };
+    for (const f of frames) {
+      assert.equal(f.overlay!.width, 448);
+      assert.ok(countColour(f.overlay!, LEFT_COLOUR) > 20 && countColour(f.overlay!, RIGHT_COLOUR) > 20, `limbs drawn at ${f.tS}`);
+      assert.equal(countColour(f.frame, LEFT_COLOUR), 0);
+      assert.equal(Math.max(f.crop!.width, f.crop!.height), 448);
+    }
     assert.ok(Math.max(...frames.map((f) => f.peopleInView)) >= 2, 'the visitor is detected');
     for (const f of frames) {
       const nose = f.record.keypoints.find((k) => k.name === 'nose');
