@@ -15,6 +15,7 @@ import { isFeatureId, FEATURE_IDS, type InputVariant } from '../semiology/featur
 import { openLocalBackend, openRemoteBackend, type ModelBackend } from '../vlm/modelBackend.ts';
 import { demoModelPair } from '../demo/demoModel.ts';
 import { renderProgress } from './renderProgress.ts';
+import { DEFAULT_PROMPTING_MODE, PROMPTING_MODES, type PromptingMode } from '../vlm/promptingMode.ts';
 
 export const ANALYZE_HELP = `Usage: semioscope analyze <video> --out <dir> (--model <gguf> --mmproj <gguf> | --endpoint <url> --remote-model <name> | --demo-model) [options]
 
@@ -42,6 +43,10 @@ Sampling:
   --features a,b          ask only these feature ids (default: all 20)
   --variant f=v           input variant for one feature (repeatable): base | crop | pose | denoised | transcript
 Runtime:
+  --prompting <mode>      shared-prefix (default: one question per call, the segment's frames evaluated once and
+                          reused from the server's prompt cache), batched (one structured answer per segment and
+                          variant), naive (one question per call, no prompt cache; the paper's scheme)
+  --parallel <n>          segments/variants asked at once, one llama-server slot each (default 1)
   --db <file>             answer cache (default: ${defaultCachePath()})
   --llama-server <file>   llama-server binary (default: the one built by "npm run build:llama")
   --ctx-size <n>          model context in tokens (default 16384)
@@ -74,6 +79,7 @@ export async function runAnalyzeCommand(argv: string[], io: { stdout: NodeJS.Wri
         'frame-size': { type: 'string' }, segment: { type: 'string' }, overlap: { type: 'string' }, features: { type: 'string' },
         variant: { type: 'string', multiple: true }, db: { type: 'string' }, 'llama-server': { type: 'string' }, 'ctx-size': { type: 'string' },
         threads: { type: 'string' }, 'gpu-layers': { type: 'string' }, paper: { type: 'string' }, 'patient-id': { type: 'string' },
+        prompting: { type: 'string' }, parallel: { type: 'string' },
         study: { type: 'string' }, reviewer: { type: 'string' }, 'json-progress': { type: 'boolean' }, quiet: { type: 'boolean' }, help: { type: 'boolean', short: 'h' },
       },
     });
@@ -106,6 +112,9 @@ export async function runAnalyzeCommand(argv: string[], io: { stdout: NodeJS.Wri
     overlapS: v.overlap === undefined ? DEFAULT_OVERLAP_S : Number(v.overlap),
   };
   if (!(sampling.overlapS >= 0 && sampling.overlapS < sampling.segmentS)) throw new UserError('--overlap must be at least 0 and shorter than --segment.');
+  const prompting = (v.prompting ?? DEFAULT_PROMPTING_MODE) as PromptingMode;
+  if (!PROMPTING_MODES.includes(prompting)) throw new UserError(`--prompting must be one of ${PROMPTING_MODES.join(', ')}.`);
+  const parallel = positiveNumber(v.parallel, 'parallel', 1, true);
   const policy: VariantPolicy = { defaults: 'base', overrides, available: ['base'] };
   for (const [id, variant] of Object.entries(overrides)) {
     if (variant !== 'base') throw new UserError(`--variant ${id}=${variant}: this build produces only the base variant so far.`);
@@ -118,7 +127,7 @@ export async function runAnalyzeCommand(argv: string[], io: { stdout: NodeJS.Wri
   const backends: ModelBackend[] = [];
   try {
     const local = { serverBinary: v['llama-server'], contextSize: positiveNumber(v['ctx-size'], 'ctx-size', 16384, true),
-      threads: v.threads ? positiveNumber(v.threads, 'threads', 1, true) : undefined, gpuLayers };
+      threads: v.threads ? positiveNumber(v.threads, 'threads', 1, true) : undefined, gpuLayers, parallel };
     const deps = { fileSha256: cache.fileSha256.bind(cache) };
     let backend: ModelBackend;
     if (v.endpoint) backend = openRemoteBackend({ endpoint: v.endpoint, apiKey: v['api-key'], model: v['remote-model']!, audio: v['remote-audio'] });
@@ -131,7 +140,7 @@ export async function runAnalyzeCommand(argv: string[], io: { stdout: NodeJS.Wri
       backends.push(audioBackend);
     }
     const onProgress = v.quiet ? undefined : renderProgress(io.stderr, Boolean(v['json-progress']));
-    const result = await analyzeRecording({ videoPath: path.resolve(video), cache, backend, audioBackend, features, variants: policy, sampling, outDir, onProgress, signal });
+    const result = await analyzeRecording({ videoPath: path.resolve(video), cache, backend, audioBackend, features, variants: policy, sampling, outDir, onProgress, signal, prompting, parallel });
     const jsonPath = path.join(outDir, 'analysis.json');
     writeFileAtomic(jsonPath, `${JSON.stringify(result, null, 2)}\n`);
     const pdfPath = path.join(outDir, 'report.pdf');

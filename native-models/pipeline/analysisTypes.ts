@@ -108,6 +108,12 @@ export interface AnalysisStats {
   completionTokens: number;
   /** Prompt tokens the server actually evaluated (prompt-cache hits excluded), as its timings report. */
   evaluatedPromptTokens: number;
+  /**
+   * Prompt tokens the one-question-per-call scheme without prompt caching would have evaluated for the same
+   * questions: the full prompt of every call. null in batched mode, where those prompts were never built.
+   */
+  naivePromptTokens: number | null;
+  prompting: 'shared-prefix' | 'batched' | 'naive';
   /** Times a local model server died and was restarted during this run. */
   serverRestarts: number;
   wallS: number;

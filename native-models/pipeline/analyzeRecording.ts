@@ -8,16 +8,18 @@ import { CancelledError, UserError } from '../errors.ts';
 import { formatTime as clock } from '../vlm/buildFeaturePrompt.ts';
 import type { AnswerCache, AnswerKey } from '../cache/answerCache.ts';
 import { decodeFrames } from '../media/decodeFrames.ts';
-import { encodeJpeg } from '../media/encodeJpeg.ts';
-import { encodeWav, extractAudioPcm, slicePcm } from '../media/extractAudio.ts';
+import { extractAudioPcm } from '../media/extractAudio.ts';
 import type { TimedFrame } from '../media/frameTypes.ts';
 import { hashFile } from '../media/hashFile.ts';
 import { planSegments } from '../media/planSegments.ts';
 import { probeRecording } from '../media/probeRecording.ts';
 import { selectSegmentFrames } from '../media/selectSegmentFrames.ts';
-import { CATALOGUE_VERSION, getFeature, type FeatureDefinition } from '../semiology/featureCatalogue.ts';
-import { askFeature } from '../vlm/askFeature.ts';
-import type { SegmentEvidence } from '../vlm/buildFeaturePrompt.ts';
+import { CATALOGUE_VERSION, getFeature, type FeatureDefinition, type InputVariant } from '../semiology/featureCatalogue.ts';
+import type { AskOutcome } from '../vlm/askFeature.ts';
+import { DEFAULT_PROMPTING_MODE, type PromptingMode } from '../vlm/promptingMode.ts';
+import { askGroup } from './askGroup.ts';
+import { audioEvidence, visualEvidence, type AudioSources } from './buildEvidence.ts';
+import { SlotPool } from './slotPool.ts';
 import type { ModelBackend } from '../vlm/modelBackend.ts';
 import { aggregateFindings, type FeaturePlan } from './aggregateFindings.ts';
 import { ANALYSIS_SCHEMA_VERSION, type AnalysisResult, type Answer, type Keyframe, type SamplingInfo, type SegmentInfo } from './analysisTypes.ts';
@@ -40,6 +42,22 @@ export interface AnalyzeOptions {
   outDir?: string;
   onProgress?: ProgressListener;
   signal?: AbortSignal;
+  /** How questions reach the model (default shared-prefix). */
+  prompting?: PromptingMode;
+  /** Groups asked at once, one server slot each (default 1). */
+  parallel?: number;
+}
+
+/** The plans of one segment grouped by what the model is shown: one group per (modality, variant), vision first. */
+function groupPlans(plans: readonly FeaturePlan[]): Array<{ variant: InputVariant; plans: FeaturePlan[] }> {
+  const groups = new Map<string, { variant: InputVariant; plans: FeaturePlan[] }>();
+  for (const p of plans) {
+    const key = `${getFeature(p.featureId).modality}:${p.variant}`;
+    if (!groups.has(key)) groups.set(key, { variant: p.variant, plans: [] });
+    groups.get(key)!.plans.push(p);
+  }
+  const rank = (key: string) => (key.startsWith('vision:') ? 0 : 1);
+  return [...groups.entries()].sort(([a], [b]) => rank(a) - rank(b)).map(([, g]) => g);
 }
 
 const AUDIO_RATE = 16000;
@@ -96,42 +114,42 @@ export async function analyzeRecording(o: AnalyzeOptions): Promise<AnalysisResul
     progress.stage('model', 'Starting the model');
     const needsVision = [...todo.values()].some((l) => l.some((p) => getFeature(p.featureId).modality === 'vision'));
     const needsAudio = [...todo.values()].some((l) => l.some((p) => getFeature(p.featureId).modality === 'audio'));
-    const pcm = needsAudio && probe.hasAudio ? await extractAudioPcm(o.videoPath, { sampleRate: AUDIO_RATE, signal }) : null;
+    const audio: AudioSources | null = needsAudio && probe.hasAudio
+      ? { sampleRate: AUDIO_RATE, base: await extractAudioPcm(o.videoPath, { sampleRate: AUDIO_RATE, signal }) } : null;
 
+    const pool = new SlotPool(o.parallel ?? 1);
+    const mode = o.prompting ?? DEFAULT_PROMPTING_MODE;
+    const inFlight = new Set<Promise<void>>();
+    let failure: unknown = null;
+    const onAnswer = (answer: Answer, ms: number, outcome: AskOutcome) => {
+      stats.modelCalls += outcome.calls;
+      stats.promptTokens += outcome.promptTokens;
+      stats.completionTokens += outcome.completionTokens;
+      stats.evaluatedPromptTokens += outcome.evaluatedPromptTokens;
+      if (answer.status === 'failed') stats.failedAnswers++;
+      answers.push(answer);
+      remaining--;
+      progress.answered(false, ms, remaining, `segment ${answer.segmentIndex + 1}/${segments.length}: ${getFeature(answer.featureId).label}`);
+    };
+
+    /** Starts the segment's groups, each on a free slot; waits only for a slot, so decoding goes on. */
     const askSegment = async (s: SegmentInfo, frames: TimedFrame[]) => {
       const plansHere = todo.get(s.index) ?? [];
       if (!plansHere.length) return;
       const selected = selectSegmentFrames(frames, s.startS, s.endS, sampling.maxFrames);
-      const jpegs = selected.map((f) => ({ tS: f.tS, jpeg: encodeJpeg(f) }));
-      const mid = jpegs[Math.floor(jpegs.length / 2)];
-      if (mid) cache.putKeyframe(sha256, s.startS, s.endS, 'base', samplingKey, mid.tS, mid.jpeg);
-      for (const p of plansHere) {
+      for (const group of groupPlans(plansHere)) {
+        const feature = getFeature(group.plans[0]!.featureId);
+        const evidence = feature.modality === 'audio' ? audioEvidence(s, group.variant, audio!) : visualEvidence(s, group.variant, selected, null);
+        const mid = evidence.frames?.[Math.floor(evidence.frames.length / 2)];
+        if (mid) cache.putKeyframe(sha256, s.startS, s.endS, group.variant, samplingKey, mid.tS, mid.jpeg);
+        const slot = await pool.acquire();
+        if (failure) { pool.release(slot); throw failure; }
         throwIfAborted();
-        const feature = getFeature(p.featureId);
-        const backend = backendFor(feature);
-        const evidence: SegmentEvidence = feature.modality === 'audio'
-          ? { startS: s.startS, endS: s.endS, variant: p.variant, audioWav: encodeWav(slicePcm(pcm!, AUDIO_RATE, s.startS, s.endS), AUDIO_RATE) }
-          : { startS: s.startS, endS: s.endS, variant: p.variant, frames: jpegs };
-        const t = Date.now();
-        const client = await backend.client(signal);
-        const outcome = await askFeature(client, feature, evidence, { constraint: backend.constraint, signal });
-        stats.modelCalls += outcome.calls;
-        stats.promptTokens += outcome.promptTokens;
-        stats.completionTokens += outcome.completionTokens;
-        stats.evaluatedPromptTokens += outcome.evaluatedPromptTokens;
-        if (outcome.status === 'ok' && outcome.answer) {
-          const a = outcome.answer;
-          cache.put(keyFor(p, s), { present: a.present, justification: a.justification, onsetInSegmentS: a.onset_s,
-            promptTokens: outcome.promptTokens, completionTokens: outcome.completionTokens });
-          answers.push({ featureId: p.featureId, segmentIndex: s.index, variant: p.variant, present: a.present, justification: a.justification,
-            onsetS: a.onset_s === null ? null : round2(s.startS + a.onset_s), fromCache: false, status: 'ok' });
-        } else {
-          stats.failedAnswers++;
-          answers.push({ featureId: p.featureId, segmentIndex: s.index, variant: p.variant, present: null, justification: '',
-            onsetS: null, fromCache: false, status: 'failed', error: outcome.error ?? 'no answer' });
-        }
-        remaining--;
-        progress.answered(false, Date.now() - t, remaining, `segment ${s.index + 1}/${segments.length}: ${feature.label}`);
+        const task = askGroup({ segment: s, variant: group.variant, backend: backendFor(feature), plans: group.plans, evidence },
+          { cache, keyFor, mode, slot, signal, onAnswer })
+          .catch((e) => { failure ??= e; })
+          .finally(() => { pool.release(slot); inFlight.delete(task); });
+        inFlight.add(task);
       }
     };
 
@@ -157,6 +175,7 @@ export async function analyzeRecording(o: AnalyzeOptions): Promise<AnalysisResul
       // Video data that stops well before the container's duration is a truncated copy: say so rather than
       // analyse a recording that is silently missing its end. Answers so far stay cached.
       if (lastEnd - lastFrameS > Math.max(2, 3 / sampling.fps)) {
+        await Promise.allSettled(inFlight);
         throw new UserError(`The recording "${probe.fileName}" is truncated: its video data ends at ${clock(Math.max(0, lastFrameS))} of ${clock(probe.durationS)}. ` +
           'Copy or export it again from the recording system.');
       }
@@ -164,6 +183,8 @@ export async function analyzeRecording(o: AnalyzeOptions): Promise<AnalysisResul
     } else {
       for (const s of segments) if (todo.has(s.index)) await askSegment(s, []);
     }
+    while (inFlight.size) await Promise.allSettled([...inFlight]);
+    if (failure) throw failure;
   }
 
   progress.stage('write', 'Aggregating findings');
@@ -187,7 +208,8 @@ export async function analyzeRecording(o: AnalyzeOptions): Promise<AnalysisResul
     findings,
     answers,
     keyframes,
-    stats: { ...stats, serverRestarts: o.backend.restarts + (o.audioBackend?.restarts ?? 0), wallS: round2((Date.now() - t0) / 1000) },
+    stats: { ...stats, naivePromptTokens: (o.prompting ?? DEFAULT_PROMPTING_MODE) === 'batched' ? null : stats.promptTokens,
+      prompting: o.prompting ?? DEFAULT_PROMPTING_MODE, serverRestarts: o.backend.restarts + (o.audioBackend?.restarts ?? 0), wallS: round2((Date.now() - t0) / 1000) },
   };
 }
 
@@ -197,12 +219,12 @@ function writeKeyframes(outDir: string, findings: AnalysisResult['findings'], se
     const segIndex = f.positiveSegments[0];
     if (segIndex === undefined || getFeature(f.featureId).modality !== 'vision') continue;
     const s = segments[segIndex]!;
-    const kf = cache.getKeyframe(sha, s.startS, s.endS, 'base', samplingKey);
+    const kf = cache.getKeyframe(sha, s.startS, s.endS, f.variant, samplingKey);
     if (!kf) continue;
     const rel = path.join('keyframes', `${f.featureId}-s${segIndex}.jpg`);
     mkdirSync(path.join(outDir, 'keyframes'), { recursive: true });
     writeFileAtomic(path.join(outDir, rel), kf.jpeg);
-    out.push({ featureId: f.featureId, segmentIndex: segIndex, variant: 'base', tS: kf.tS, path: rel.split(path.sep).join('/') });
+    out.push({ featureId: f.featureId, segmentIndex: segIndex, variant: f.variant, tS: kf.tS, path: rel.split(path.sep).join('/') });
   }
   return out;
 }

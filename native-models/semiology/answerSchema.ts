@@ -36,8 +36,7 @@ export const ANSWER_GRAMMAR = [
 
 /** Instruction text that tells the model the expected shape (grammar or schema enforce it). */
 export const ANSWER_INSTRUCTION =
-  'Answer with JSON only: {"present": true or false, "justification": "one or two sentences describing what you observed", ' +
-  '"onset_s": seconds from the start of this segment when the sign first appears, or null}.';
+  'Answer in JSON: {"present": true|false, "justification": "what you observed, briefly", "onset_s": seconds into this segment when the sign starts, or null}.';
 
 export class AnswerParseError extends Error {}
 
@@ -62,4 +61,45 @@ export function parseFeatureAnswer(content: string, segmentDurationS: number): F
   const onset = typeof onsetRaw === 'number' && Number.isFinite(onsetRaw) && onsetRaw >= 0 && onsetRaw <= segmentDurationS + 0.5
     ? Math.min(onsetRaw, segmentDurationS) : null;
   return { present, justification, onset_s: present ? onset : null };
+}
+
+/** Justification bound when one answer covers several features (keeps the whole answer bounded). */
+export const MAX_BATCH_JUSTIFICATION_CHARS = 100;
+
+/** Grammar for one object keyed by feature id, each value one answer, in the given order. */
+export function batchAnswerGrammar(featureIds: readonly string[]): string {
+  const members = featureIds.map((id, i) => `"${i ? ',' : ''}\\"${id}\\":" answer`).join(' ');
+  return [
+    `root ::= "{" ${members} "}"`,
+    'answer ::= "{\\"present\\":" bool ",\\"justification\\":\\"" text "\\",\\"onset_s\\":" onset "}"',
+    'bool ::= "true" | "false"',
+    `text ::= ${JUSTIFICATION_CHARS}{1,${MAX_BATCH_JUSTIFICATION_CHARS}}`,
+    'onset ::= "null" | [0-9]{1,4} ("." [0-9]{1,2})?',
+  ].join('\n');
+}
+
+export function batchAnswerJsonSchema(featureIds: readonly string[]): object {
+  const one = { ...ANSWER_JSON_SCHEMA, properties: { ...ANSWER_JSON_SCHEMA.properties, justification: { type: 'string', minLength: 1, maxLength: MAX_BATCH_JUSTIFICATION_CHARS } } };
+  return { type: 'object', properties: Object.fromEntries(featureIds.map((id) => [id, one])), required: [...featureIds], additionalProperties: false };
+}
+
+/** Parses a batched answer; a feature missing or malformed in it fails alone, with its reason. */
+export function parseBatchAnswer(content: string, featureIds: readonly string[], segmentDurationS: number): Map<string, FeatureAnswer | AnswerParseError> {
+  const out = new Map<string, FeatureAnswer | AnswerParseError>();
+  let raw: unknown;
+  try {
+    raw = JSON.parse(content.trim().replace(/^```(?:json)?\s*/i, '').replace(/\s*```$/, ''));
+  } catch {
+    for (const id of featureIds) out.set(id, new AnswerParseError(`not JSON: ${JSON.stringify(content.slice(0, 80))}`));
+    return out;
+  }
+  for (const id of featureIds) {
+    const v = raw && typeof raw === 'object' ? (raw as Record<string, unknown>)[id] : undefined;
+    try {
+      out.set(id, parseFeatureAnswer(JSON.stringify(v ?? null), segmentDurationS));
+    } catch (e) {
+      out.set(id, e instanceof AnswerParseError ? e : new AnswerParseError(String(e)));
+    }
+  }
+  return out;
 }

@@ -5,6 +5,7 @@
 import { ANSWER_GRAMMAR, ANSWER_JSON_SCHEMA, AnswerParseError, parseFeatureAnswer, type FeatureAnswer } from '../semiology/answerSchema.ts';
 import type { FeatureDefinition } from '../semiology/featureCatalogue.ts';
 import { CancelledError } from '../errors.ts';
+import { debugLog } from '../log.ts';
 import { buildFeaturePrompt, type SegmentEvidence } from './buildFeaturePrompt.ts';
 import { RequestRejectedError, type ChatClient, type ChatRequest } from './chatClient.ts';
 
@@ -27,6 +28,8 @@ export interface AskOptions {
   maxTokens?: number;
   signal?: AbortSignal;
   slot?: number;
+  /** Let the server reuse a cached prompt prefix (default true; false for the naive baseline). */
+  cachePrompt?: boolean;
 }
 
 export async function askFeature(client: ChatClient, feature: FeatureDefinition, evidence: SegmentEvidence, options: AskOptions): Promise<AskOutcome> {
@@ -39,7 +42,7 @@ export async function askFeature(client: ChatClient, feature: FeatureDefinition,
       max_tokens: options.maxTokens ?? 512,
       temperature: attempt === 0 ? 0 : 0.7,
       seed: 1234 + attempt,
-      cache_prompt: true,
+      cache_prompt: options.cachePrompt ?? true,
       ...(options.slot !== undefined ? { id_slot: options.slot } : {}),
       ...(options.constraint === 'grammar'
         ? { grammar: ANSWER_GRAMMAR }
@@ -51,6 +54,7 @@ export async function askFeature(client: ChatClient, feature: FeatureDefinition,
       out.promptTokens += res.promptTokens;
       out.completionTokens += res.completionTokens;
       out.evaluatedPromptTokens += res.evaluatedPromptTokens ?? Math.max(0, res.promptTokens - res.cachedTokens);
+      debugLog(`ask ${feature.id}: prompt ${res.promptTokens}, evaluated ${res.evaluatedPromptTokens}, cached ${res.cachedTokens}`);
       out.answer = parseFeatureAnswer(res.content, evidence.endS - evidence.startS);
       out.status = 'ok';
       delete out.error;

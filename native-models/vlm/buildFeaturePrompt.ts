@@ -55,6 +55,19 @@ export function evidenceParts(e: SegmentEvidence): ContentPart[] {
   return parts;
 }
 
+/** One call covering several features: the same evidence prefix, then every question, numbered by id. */
+export function buildBatchPrompt(features: readonly FeatureDefinition[], evidence: SegmentEvidence): ChatMessage[] {
+  const questions = features.map((f) => `- ${f.id}: ${f.question}`).join('\n');
+  return [
+    { role: 'system', content: SYSTEM_PROMPT },
+    { role: 'user', content: [...evidenceParts(evidence), { type: 'text', text: `Questions:\n${questions}\n${BATCH_INSTRUCTION}` }] },
+  ];
+}
+
+export const BATCH_INSTRUCTION =
+  'Answer with one JSON object with a key for every question id above, in the same order; each value is ' +
+  '{"present": true or false, "justification": "one sentence on what you observed", "onset_s": seconds from the start of this segment when the sign first appears, or null}.';
+
 export function buildFeaturePrompt(feature: FeatureDefinition, evidence: SegmentEvidence): ChatMessage[] {
   return [
     { role: 'system', content: SYSTEM_PROMPT },

@@ -83,7 +83,8 @@ export async function openLocalBackend(config: LocalModelConfig, need: 'vision' 
           throw new BackendError('llama-server is not built yet. Run "npm run build:llama" once (about 10 minutes, offline), or pass --llama-server <path>.');
         }
         supervisor = await LlamaServerSupervisor.start({
-          binary, model: config.model, mmproj: config.mmproj, contextSize: config.contextSize,
+          // llama-server divides its context among the slots: each slot gets the context asked for.
+          binary, model: config.model, mmproj: config.mmproj, contextSize: (config.contextSize ?? 16384) * (config.parallel ?? 1),
           threads: config.threads, gpuLayers: config.gpuLayers, parallel: config.parallel, signal,
         });
         const sup = supervisor;
