@@ -43,6 +43,10 @@ CREATE TABLE IF NOT EXISTS answers (
 CREATE TABLE IF NOT EXISTS file_hashes (
   path TEXT PRIMARY KEY, size INTEGER NOT NULL, mtime_ms INTEGER NOT NULL, sha256 TEXT NOT NULL
 );
+CREATE TABLE IF NOT EXISTS artifacts (
+  recording_sha TEXT NOT NULL, kind TEXT NOT NULL, key TEXT NOT NULL, json TEXT NOT NULL,
+  PRIMARY KEY (recording_sha, kind, key)
+) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS segment_keyframes (
   recording_sha TEXT NOT NULL, segment_start_ms INTEGER NOT NULL, segment_end_ms INTEGER NOT NULL,
   variant TEXT NOT NULL, sampling_key TEXT NOT NULL, t_s REAL NOT NULL, jpeg BLOB NOT NULL,
@@ -141,6 +145,20 @@ export class AnswerCache {
     const row = this.db.prepare(`SELECT t_s, jpeg FROM segment_keyframes WHERE recording_sha=? AND segment_start_ms=? AND segment_end_ms=? AND variant=? AND sampling_key=?`)
       .get(recordingSha, ms(startS), ms(endS), variant, samplingKey) as { t_s: number; jpeg: Buffer } | undefined;
     return row ? { tS: row.t_s, jpeg: row.jpeg } : null;
+  }
+
+  /** Per-recording results other than answers (pose tracks, audio analysis), so a reopen needs no decoding. */
+  putArtifact(recordingSha: string, kind: string, key: string, value: unknown): void {
+    try {
+      this.db.prepare('INSERT OR REPLACE INTO artifacts (recording_sha, kind, key, json) VALUES (?,?,?,?)').run(recordingSha, kind, key, JSON.stringify(value));
+    } catch (e) {
+      throw explainDbError(e, this.dbPath);
+    }
+  }
+
+  getArtifact<T>(recordingSha: string, kind: string, key: string): T | null {
+    const row = this.db.prepare('SELECT json FROM artifacts WHERE recording_sha=? AND kind=? AND key=?').get(recordingSha, kind, key) as { json: string } | undefined;
+    return row ? (JSON.parse(row.json) as T) : null;
   }
 
   close(): void {

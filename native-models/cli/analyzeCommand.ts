@@ -8,7 +8,8 @@ import { AnswerCache, defaultCachePath } from '../cache/answerCache.ts';
 import { UserError } from '../errors.ts';
 import { DEFAULT_OVERLAP_S, DEFAULT_SEGMENT_S } from '../media/planSegments.ts';
 import { analyzeRecording } from '../pipeline/analyzeRecording.ts';
-import { parseVariantOverride, type VariantPolicy } from '../pipeline/planFeatures.ts';
+import type { VariantPolicy } from '../pipeline/planFeatures.ts';
+import { parseVariantOverride } from '../pipeline/planVariants.ts';
 import { writeFileAtomic } from '../pipeline/writeFileAtomic.ts';
 import { writeReportPdf } from '../report/writeReportPdf.ts';
 import { isFeatureId, FEATURE_IDS, type InputVariant } from '../semiology/featureCatalogue.ts';
@@ -30,6 +31,7 @@ Model (one of):
   --api-key <key>         API key for --endpoint
   --remote-model <name>   model name to request from --endpoint
   --remote-audio          the --endpoint model accepts audio (input_audio)
+  --constraint <kind>     json_schema (default for --endpoint; vLLM and llama-server) or grammar (llama-server)
   --demo-model            the generated random-weight demo model (meaningless findings; for trying the app)
 Audio features with a vision-only model:
   --audio-model <file>    an audio-capable GGUF (e.g. Qwen2.5-Omni) for the two audio features
@@ -41,7 +43,12 @@ Sampling:
   --segment <s>           segment length in seconds (default ${DEFAULT_SEGMENT_S})
   --overlap <s>           overlap between segments in seconds (default ${DEFAULT_OVERLAP_S})
   --features a,b          ask only these feature ids (default: all 20)
+  --variants <policy>     default (each feature's best published input: face crop, pose skeleton, denoised
+                          audio + transcript where they helped), base (no enhancement), all (every feature in
+                          every variant, for base-vs-enhanced comparisons; extra findings in variantFindings)
   --variant f=v           input variant for one feature (repeatable): base | crop | pose | denoised | transcript
+  --pose-fps <n>          also run pose at this rate (e.g. 15, for rhythm); default: on the model's frames
+  --no-pose               skip pose estimation when no crop/pose variant is asked (no keypoints in the output)
 Runtime:
   --prompting <mode>      shared-prefix (default: one question per call, the segment's frames evaluated once and
                           reused from the server's prompt cache), batched (one structured answer per segment and
@@ -74,10 +81,10 @@ export async function runAnalyzeCommand(argv: string[], io: { stdout: NodeJS.Wri
       args: argv, allowPositionals: true, strict: true,
       options: {
         out: { type: 'string' }, model: { type: 'string' }, mmproj: { type: 'string' }, endpoint: { type: 'string' },
-        'api-key': { type: 'string' }, 'remote-model': { type: 'string' }, 'remote-audio': { type: 'boolean' }, 'demo-model': { type: 'boolean' },
+        'api-key': { type: 'string' }, 'remote-model': { type: 'string' }, 'remote-audio': { type: 'boolean' }, constraint: { type: 'string' }, 'demo-model': { type: 'boolean' },
         'audio-model': { type: 'string' }, 'audio-mmproj': { type: 'string' }, fps: { type: 'string' }, 'max-frames': { type: 'string' },
         'frame-size': { type: 'string' }, segment: { type: 'string' }, overlap: { type: 'string' }, features: { type: 'string' },
-        variant: { type: 'string', multiple: true }, db: { type: 'string' }, 'llama-server': { type: 'string' }, 'ctx-size': { type: 'string' },
+        variant: { type: 'string', multiple: true }, variants: { type: 'string' }, 'pose-fps': { type: 'string' }, 'no-pose': { type: 'boolean' }, db: { type: 'string' }, 'llama-server': { type: 'string' }, 'ctx-size': { type: 'string' },
         threads: { type: 'string' }, 'gpu-layers': { type: 'string' }, paper: { type: 'string' }, 'patient-id': { type: 'string' },
         prompting: { type: 'string' }, parallel: { type: 'string' },
         study: { type: 'string' }, reviewer: { type: 'string' }, 'json-progress': { type: 'boolean' }, quiet: { type: 'boolean' }, help: { type: 'boolean', short: 'h' },
@@ -93,14 +100,18 @@ export async function runAnalyzeCommand(argv: string[], io: { stdout: NodeJS.Wri
   if (!v.out) throw new UserError('Missing --out <dir>: the folder for analysis.json, report.pdf and keyframes.');
   const modes = [Boolean(v.model || v.mmproj), Boolean(v.endpoint), Boolean(v['demo-model'])].filter(Boolean).length;
   if (modes !== 1) throw new UserError('Choose one model: --model <gguf> --mmproj <gguf>, or --endpoint <url> --remote-model <name>, or --demo-model.');
+  if (v.constraint && v.constraint !== 'grammar' && v.constraint !== 'json_schema') throw new UserError('--constraint must be grammar or json_schema.');
   if (v.endpoint && !v['remote-model']) throw new UserError('--endpoint needs --remote-model <name> (the model name the server serves).');
   if (Boolean(v['audio-model']) !== Boolean(v['audio-mmproj'])) throw new UserError('--audio-model and --audio-mmproj go together.');
   const features = v.features?.split(',').map((s) => s.trim()).filter(Boolean);
   for (const f of features ?? []) if (!isFeatureId(f)) throw new UserError(`Unknown feature "${f}". Known: ${FEATURE_IDS.join(', ')}`);
   const overrides: Record<string, InputVariant> = {};
   for (const spec of v.variant ?? []) {
-    try { const [id, variant] = parseVariantOverride(spec); overrides[id] = variant; } catch (e) { throw new UserError(`--variant ${(e as Error).message}`); }
+    const [id, variant] = parseVariantOverride(spec);
+    overrides[id] = variant;
   }
+  const variantsMode = v.variants ?? 'default';
+  if (!['default', 'base', 'all'].includes(variantsMode)) throw new UserError('--variants must be default, base or all.');
   const paper = v.paper ?? 'A4';
   if (paper !== 'A4' && paper !== 'Letter') throw new UserError('--paper must be A4 or Letter.');
   const gpuLayers = v['gpu-layers'] === undefined ? undefined : v['gpu-layers'] === 'auto' ? 'auto' as const : positiveNumber(v['gpu-layers'], 'gpu-layers', 0, true);
@@ -115,10 +126,9 @@ export async function runAnalyzeCommand(argv: string[], io: { stdout: NodeJS.Wri
   const prompting = (v.prompting ?? DEFAULT_PROMPTING_MODE) as PromptingMode;
   if (!PROMPTING_MODES.includes(prompting)) throw new UserError(`--prompting must be one of ${PROMPTING_MODES.join(', ')}.`);
   const parallel = positiveNumber(v.parallel, 'parallel', 1, true);
-  const policy: VariantPolicy = { defaults: 'base', overrides, available: ['base'] };
-  for (const [id, variant] of Object.entries(overrides)) {
-    if (variant !== 'base') throw new UserError(`--variant ${id}=${variant}: this build produces only the base variant so far.`);
-  }
+  const policy: VariantPolicy = { defaults: variantsMode === 'default' ? 'catalogue' : variantsMode as 'base' | 'all', overrides };
+  const poseFps = v['pose-fps'] === undefined ? undefined : positiveNumber(v['pose-fps'], 'pose-fps', 2);
+  if (poseFps !== undefined && poseFps < sampling.fps) throw new UserError(`--pose-fps must be at least --fps (${sampling.fps}).`);
 
   const outDir = path.resolve(v.out);
   try { mkdirSync(outDir, { recursive: true }); } catch (e) { throw new UserError(`Cannot create the output folder "${v.out}" (${(e as { code?: string }).code}).`); }
@@ -130,7 +140,8 @@ export async function runAnalyzeCommand(argv: string[], io: { stdout: NodeJS.Wri
       threads: v.threads ? positiveNumber(v.threads, 'threads', 1, true) : undefined, gpuLayers, parallel };
     const deps = { fileSha256: cache.fileSha256.bind(cache) };
     let backend: ModelBackend;
-    if (v.endpoint) backend = openRemoteBackend({ endpoint: v.endpoint, apiKey: v['api-key'], model: v['remote-model']!, audio: v['remote-audio'] });
+    if (v.endpoint) backend = openRemoteBackend({ endpoint: v.endpoint, apiKey: v['api-key'], model: v['remote-model']!, audio: v['remote-audio'],
+      constraint: v.constraint as 'grammar' | 'json_schema' | undefined });
     else if (v['demo-model']) backend = await openLocalBackend({ ...local, ...(await demoModelPair()) }, 'vision', deps);
     else backend = await openLocalBackend({ ...local, model: v.model!, mmproj: v.mmproj }, 'vision', deps);
     backends.push(backend);
@@ -140,7 +151,8 @@ export async function runAnalyzeCommand(argv: string[], io: { stdout: NodeJS.Wri
       backends.push(audioBackend);
     }
     const onProgress = v.quiet ? undefined : renderProgress(io.stderr, Boolean(v['json-progress']));
-    const result = await analyzeRecording({ videoPath: path.resolve(video), cache, backend, audioBackend, features, variants: policy, sampling, outDir, onProgress, signal, prompting, parallel });
+    const result = await analyzeRecording({ videoPath: path.resolve(video), cache, backend, audioBackend, features, variants: policy, sampling, outDir, onProgress, signal, prompting, parallel,
+      pose: v['no-pose'] ? 'off' : { fps: poseFps ?? sampling.fps } });
     const jsonPath = path.join(outDir, 'analysis.json');
     writeFileAtomic(jsonPath, `${JSON.stringify(result, null, 2)}\n`);
     const pdfPath = path.join(outDir, 'report.pdf');

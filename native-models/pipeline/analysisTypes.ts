@@ -3,6 +3,7 @@
  * Fields may be added; the ones below are never renamed.
  */
 import type { InputVariant } from '../semiology/featureCatalogue.ts';
+import type { AudioEnhancementOutput, EnhancementOutput } from '../enhance/enhancementTypes.ts';
 
 export const ANALYSIS_SCHEMA_VERSION = 1;
 
@@ -129,7 +130,13 @@ export interface AnalysisResult {
   segments: SegmentInfo[];
   model: ModelInfo;
   findings: Finding[];
+  /** Findings of the non-primary variants (with `--variants all`): base-vs-enhanced comparisons. */
+  variantFindings: Finding[];
   answers: Answer[];
+  /** The patient's pose and face region per sampled frame (source-video pixels); null when pose was off. */
+  enhancement: EnhancementOutput | null;
+  /** Voice activity and transcript; null without an audio track or when audio was not analysed. */
+  audio: AudioEnhancementOutput | null;
   /** One keyframe per positive finding: from its earliest positive segment. */
   keyframes: Keyframe[];
   decisions?: ClinicianDecision[];

@@ -1,32 +1,35 @@
 /**
- * A recording in, 20 findings out. One decode pass streams frames; each segment is asked every selected
- * feature that the cache cannot answer; answers are cached as they arrive, so an interrupted run resumes.
+ * A recording in, 20 findings out. One decode pass streams frames (through pose when enhancement needs it);
+ * each segment's questions are grouped by what the model is shown and asked on a server slot; every answer is
+ * cached as it arrives, so an interrupted run resumes and a finished one reopens without a model call.
  */
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { CancelledError, UserError } from '../errors.ts';
-import { formatTime as clock } from '../vlm/buildFeaturePrompt.ts';
+import { CancelledError } from '../errors.ts';
 import type { AnswerCache, AnswerKey } from '../cache/answerCache.ts';
-import { decodeFrames } from '../media/decodeFrames.ts';
-import { extractAudioPcm } from '../media/extractAudio.ts';
-import type { TimedFrame } from '../media/frameTypes.ts';
+import type { AudioEnhancementOutput, EnhancedFrameRecord, EnhancementOutput } from '../enhance/enhancementTypes.ts';
+import { KeypointCache } from '../enhance/keypointCache.ts';
+import { createPoseEstimator, poseModelInfo, type PoseEstimator } from '../enhance/poseEstimator.ts';
 import { hashFile } from '../media/hashFile.ts';
 import { planSegments } from '../media/planSegments.ts';
 import { probeRecording } from '../media/probeRecording.ts';
 import { selectSegmentFrames } from '../media/selectSegmentFrames.ts';
 import { CATALOGUE_VERSION, getFeature, type FeatureDefinition, type InputVariant } from '../semiology/featureCatalogue.ts';
 import type { AskOutcome } from '../vlm/askFeature.ts';
-import { DEFAULT_PROMPTING_MODE, type PromptingMode } from '../vlm/promptingMode.ts';
-import { askGroup } from './askGroup.ts';
-import { audioEvidence, visualEvidence, type AudioSources } from './buildEvidence.ts';
-import { SlotPool } from './slotPool.ts';
 import type { ModelBackend } from '../vlm/modelBackend.ts';
+import { DEFAULT_PROMPTING_MODE, type PromptingMode } from '../vlm/promptingMode.ts';
+import { modelAsr } from '../vlm/transcribeWithModel.ts';
 import { aggregateFindings, type FeaturePlan } from './aggregateFindings.ts';
 import { ANALYSIS_SCHEMA_VERSION, type AnalysisResult, type Answer, type Keyframe, type SamplingInfo, type SegmentInfo } from './analysisTypes.ts';
-import { ProgressTracker, type ProgressListener } from './progress.ts';
-import { planFeatures, type VariantPolicy } from './planFeatures.ts';
-import { writeFileAtomic } from './writeFileAtomic.ts';
+import { askGroup } from './askGroup.ts';
+import { audioEvidence, visualEvidence, type AudioSources, type VariantImages } from './buildEvidence.ts';
 import { GENERATOR } from './generator.ts';
+import { planFeatures, type PlannedPair, type VariantPolicy } from './planFeatures.ts';
+import { AUDIO_RATE, prepareAudio } from './prepareAudio.ts';
+import { ProgressTracker, type ProgressListener } from './progress.ts';
+import { SlotPool } from './slotPool.ts';
+import { streamSegmentFrames, type ModelFrame, type PoseStage } from './streamSegmentFrames.ts';
+import { writeFileAtomic } from './writeFileAtomic.ts';
 
 export interface AnalyzeOptions {
   videoPath: string;
@@ -46,6 +49,11 @@ export interface AnalyzeOptions {
   prompting?: PromptingMode;
   /** Groups asked at once, one server slot each (default 1). */
   parallel?: number;
+  /**
+   * Pose estimation: on the model's frames by default, at `fps` when higher (rhythm), or 'off' (then the crop
+   * and pose variants fall back to base and no keypoints are output).
+   */
+  pose?: { fps: number } | 'off';
 }
 
 /** The plans of one segment grouped by what the model is shown: one group per (modality, variant), vision first. */
@@ -60,12 +68,19 @@ function groupPlans(plans: readonly FeaturePlan[]): Array<{ variant: InputVarian
   return [...groups.entries()].sort(([a], [b]) => rank(a) - rank(b)).map(([, g]) => g);
 }
 
-const AUDIO_RATE = 16000;
+/** The image a visual variant sends for a frame; a frame without a face region falls back to the full frame. */
+const variantImages: VariantImages = (variant, frame) => {
+  const f = frame as ModelFrame;
+  if (variant === 'crop') return f.crop ?? f;
+  if (variant === 'pose') return f.overlay ?? f;
+  return f;
+};
 
 export async function analyzeRecording(o: AnalyzeOptions): Promise<AnalysisResult> {
   const t0 = Date.now();
   const { cache, signal, sampling } = o;
   const throwIfAborted = () => { if (signal?.aborted) throw new CancelledError(); };
+  const mode = o.prompting ?? DEFAULT_PROMPTING_MODE;
 
   const early = new ProgressTracker(0, o.onProgress);
   early.stage('probe', 'Reading the recording');
@@ -75,17 +90,21 @@ export async function analyzeRecording(o: AnalyzeOptions): Promise<AnalysisResul
   throwIfAborted();
   const segments = planSegments(probe.durationS, { segmentS: sampling.segmentS, overlapS: sampling.overlapS });
 
+  const poseOn = o.pose !== 'off';
   const plans = planFeatures({
     featureIds: o.features, policy: o.variants, recordingHasAudio: probe.hasAudio,
     visionModel: o.backend.info, audioModel: o.audioBackend?.info,
-  });
+  }).map((p): PlannedPair => (!poseOn && (p.variant === 'crop' || p.variant === 'pose') && !p.notAssessedReason
+    ? { ...p, notAssessedReason: `the ${p.variant} variant needs pose estimation, which was turned off (--no-pose)` } : p));
   const asked = plans.filter((p) => !p.notAssessedReason);
   const samplingKey = `fps=${sampling.fps};max=${sampling.maxFrames};size=${sampling.frameSize}`;
+  const poseFps = o.pose && o.pose !== 'off' ? Math.max(o.pose.fps, sampling.fps) : sampling.fps;
+  const poseKey = `${poseModelInfo().id};fps=${poseFps};size=${sampling.frameSize}`;
   const backendFor = (f: FeatureDefinition) => (f.modality === 'audio' && o.audioBackend ? o.audioBackend : o.backend);
   const keyFor = (p: FeaturePlan, s: SegmentInfo): AnswerKey => ({
     recordingSha: sha256, segmentStartS: s.startS, segmentEndS: s.endS, featureId: p.featureId, variant: p.variant,
     modelId: backendFor(getFeature(p.featureId)).info.identity, catalogueVersion: CATALOGUE_VERSION,
-    samplingKey: getFeature(p.featureId).modality === 'audio' ? `audio=${AUDIO_RATE}` : samplingKey,
+    samplingKey: getFeature(p.featureId).modality === 'audio' ? `audio=${AUDIO_RATE}` : p.variant === 'base' ? samplingKey : `${samplingKey};${poseKey}`,
   });
 
   // What the cache already knows decides what must be decoded and asked.
@@ -104,21 +123,38 @@ export async function analyzeRecording(o: AnalyzeOptions): Promise<AnalysisResul
       }
     }
   }
-  const totalToAsk = [...todo.values()].reduce((n, l) => n + l.length, 0);
+  const todoPlans = [...todo.values()].flat();
+  const totalToAsk = todoPlans.length;
   const progress = new ProgressTracker(segments.length * asked.length, o.onProgress);
   for (let i = 0; i < cacheHits; i++) progress.answered(true, 0, totalToAsk, 'cached answer');
+
+  const isAudio = (p: FeaturePlan) => getFeature(p.featureId).modality === 'audio';
+  const needs = {
+    vision: todoPlans.some((p) => !isAudio(p)),
+    audio: todoPlans.some(isAudio) && probe.hasAudio,
+    crop: todoPlans.some((p) => p.variant === 'crop'),
+    overlay: todoPlans.some((p) => p.variant === 'pose'),
+    transcript: todoPlans.some((p) => p.variant === 'transcript'),
+  };
+  let enhancement: EnhancementOutput | null = poseOn ? cache.getArtifact<EnhancementOutput>(sha256, 'enhancement', poseKey) : null;
+  let audioOutput: AudioEnhancementOutput | null = probe.hasAudio ? cache.getArtifact<AudioEnhancementOutput>(sha256, 'audio', 'rnnoise+silero') : null;
 
   const stats = { modelCalls: 0, cacheHits, failedAnswers: 0, promptTokens: 0, completionTokens: 0, evaluatedPromptTokens: 0 };
   let remaining = totalToAsk;
   if (totalToAsk > 0) {
-    progress.stage('model', 'Starting the model');
-    const needsVision = [...todo.values()].some((l) => l.some((p) => getFeature(p.featureId).modality === 'vision'));
-    const needsAudio = [...todo.values()].some((l) => l.some((p) => getFeature(p.featureId).modality === 'audio'));
-    const audio: AudioSources | null = needsAudio && probe.hasAudio
-      ? { sampleRate: AUDIO_RATE, base: await extractAudioPcm(o.videoPath, { sampleRate: AUDIO_RATE, signal }) } : null;
+    progress.stage('model', 'Preparing the inputs');
+    let audio: AudioSources | null = null;
+    if (needs.audio) {
+      const audioBackend = o.audioBackend ?? o.backend;
+      const prepared = await prepareAudio({ videoPath: o.videoPath, signal,
+        asr: needs.transcript ? { transcribe: modelAsr(audioBackend), model: audioBackend.info.name } : undefined });
+      audio = prepared.sources;
+      // A transcript is kept only when it was asked for; otherwise an earlier one stays valid.
+      if (prepared.output.transcript || !audioOutput) audioOutput = prepared.output;
+      cache.putArtifact(sha256, 'audio', 'rnnoise+silero', audioOutput);
+    }
 
     const pool = new SlotPool(o.parallel ?? 1);
-    const mode = o.prompting ?? DEFAULT_PROMPTING_MODE;
     const inFlight = new Set<Promise<void>>();
     let failure: unknown = null;
     const onAnswer = (answer: Answer, ms: number, outcome: AskOutcome) => {
@@ -133,19 +169,19 @@ export async function analyzeRecording(o: AnalyzeOptions): Promise<AnalysisResul
     };
 
     /** Starts the segment's groups, each on a free slot; waits only for a slot, so decoding goes on. */
-    const askSegment = async (s: SegmentInfo, frames: TimedFrame[]) => {
+    const askSegment = async (s: SegmentInfo, frames: readonly ModelFrame[]) => {
       const plansHere = todo.get(s.index) ?? [];
       if (!plansHere.length) return;
       const selected = selectSegmentFrames(frames, s.startS, s.endS, sampling.maxFrames);
       for (const group of groupPlans(plansHere)) {
         const feature = getFeature(group.plans[0]!.featureId);
-        const evidence = feature.modality === 'audio' ? audioEvidence(s, group.variant, audio!) : visualEvidence(s, group.variant, selected, null);
+        const evidence = feature.modality === 'audio' ? audioEvidence(s, group.variant, audio!) : visualEvidence(s, group.variant, selected, variantImages);
         const mid = evidence.frames?.[Math.floor(evidence.frames.length / 2)];
         if (mid) cache.putKeyframe(sha256, s.startS, s.endS, group.variant, samplingKey, mid.tS, mid.jpeg);
         const slot = await pool.acquire();
         if (failure) { pool.release(slot); throw failure; }
         throwIfAborted();
-        const task = askGroup({ segment: s, variant: group.variant, backend: backendFor(feature), plans: group.plans, evidence },
+        const task: Promise<void> = askGroup({ segment: s, variant: group.variant, backend: backendFor(feature), plans: group.plans, evidence },
           { cache, keyFor, mode, slot, signal, onAnswer })
           .catch((e) => { failure ??= e; })
           .finally(() => { pool.release(slot); inFlight.delete(task); });
@@ -153,42 +189,45 @@ export async function analyzeRecording(o: AnalyzeOptions): Promise<AnalysisResul
       }
     };
 
-    if (needsVision) {
-      // One decode pass: frames stream in time order; a segment is asked as soon as its last frame arrived.
-      let buffer: TimedFrame[] = [];
-      let next = 0;
-      const pending = segments.filter((s) => todo.has(s.index));
-      const firstStart = pending[0]?.startS ?? 0;
-      const lastEnd = pending.at(-1)?.endS ?? probe.durationS;
-      let lastFrameS = -Infinity;
-      for await (const frame of decodeFrames(o.videoPath, { fps: sampling.fps, longSide: sampling.frameSize, startS: firstStart, endS: lastEnd,
-        signal, sourceWidth: probe.width, sourceHeight: probe.height })) {
-        buffer.push(frame);
-        lastFrameS = frame.tS;
-        while (next < pending.length && frame.tS >= pending[next]!.endS - 1e-6) {
-          await askSegment(pending[next]!, buffer);
-          next++;
-          const keepFrom = pending[next]?.startS ?? Infinity;
-          buffer = buffer.filter((f) => f.tS >= keepFrom - 1e-6);
+    try {
+      if (needs.vision) {
+        let estimator: PoseEstimator | null = null;
+        const records: EnhancedFrameRecord[] = [];
+        try {
+          let pose: PoseStage | undefined;
+          if (poseOn) {
+            progress.stage('model', 'Loading the pose model');
+            estimator = await createPoseEstimator({ worker: true });
+            pose = { estimator, fps: poseFps, crop: needs.crop, overlay: needs.overlay, onRecord: (r) => records.push(r),
+              cache: { store: new KeypointCache(cache.db), recordingSha256: sha256, samplingKey: poseKey } };
+          }
+          const pending = segments.filter((s) => todo.has(s.index));
+          for await (const { segment, frames } of streamSegmentFrames({ videoPath: o.videoPath, probe, segments: pending,
+            fps: sampling.fps, frameSize: sampling.frameSize, pose, signal })) {
+            await askSegment(segment, frames);
+          }
+          if (estimator) {
+            // Keep the longest track seen: a partial rerun (resumed segments) must not shrink the stored one.
+            const fresh: EnhancementOutput = { pose: estimator.info, poseFps, frames: records };
+            if (!enhancement || fresh.frames.length >= enhancement.frames.length) enhancement = fresh;
+            cache.putArtifact(sha256, 'enhancement', poseKey, enhancement);
+          }
+        } finally {
+          await estimator?.dispose();
         }
+      } else {
+        for (const s of segments) if (todo.has(s.index)) await askSegment(s, []);
       }
-      // Video data that stops well before the container's duration is a truncated copy: say so rather than
-      // analyse a recording that is silently missing its end. Answers so far stay cached.
-      if (lastEnd - lastFrameS > Math.max(2, 3 / sampling.fps)) {
-        await Promise.allSettled(inFlight);
-        throw new UserError(`The recording "${probe.fileName}" is truncated: its video data ends at ${clock(Math.max(0, lastFrameS))} of ${clock(probe.durationS)}. ` +
-          'Copy or export it again from the recording system.');
-      }
-      for (; next < pending.length; next++) await askSegment(pending[next]!, buffer);
-    } else {
-      for (const s of segments) if (todo.has(s.index)) await askSegment(s, []);
+    } finally {
+      while (inFlight.size) await Promise.allSettled([...inFlight]);
     }
-    while (inFlight.size) await Promise.allSettled([...inFlight]);
     if (failure) throw failure;
   }
 
   progress.stage('write', 'Aggregating findings');
-  const findings = aggregateFindings(plans, answers, segments);
+  const allFindings = aggregateFindings(plans, answers, segments);
+  const findings = allFindings.filter((_, i) => plans[i]!.primary);
+  const variantFindings = allFindings.filter((_, i) => !plans[i]!.primary);
   const keyframes = o.outDir ? writeKeyframes(o.outDir, findings, segments, cache, sha256, samplingKey) : [];
   answers.sort((a, b) => a.segmentIndex - b.segmentIndex || a.featureId.localeCompare(b.featureId));
 
@@ -206,10 +245,12 @@ export async function analyzeRecording(o: AnalyzeOptions): Promise<AnalysisResul
     segments,
     model,
     findings,
+    variantFindings,
     answers,
     keyframes,
-    stats: { ...stats, naivePromptTokens: (o.prompting ?? DEFAULT_PROMPTING_MODE) === 'batched' ? null : stats.promptTokens,
-      prompting: o.prompting ?? DEFAULT_PROMPTING_MODE, serverRestarts: o.backend.restarts + (o.audioBackend?.restarts ?? 0), wallS: round2((Date.now() - t0) / 1000) },
+    enhancement,
+    audio: audioOutput,
+    stats: { ...stats, naivePromptTokens: mode === 'batched' ? null : stats.promptTokens, prompting: mode, serverRestarts: o.backend.restarts + (o.audioBackend?.restarts ?? 0), wallS: round2((Date.now() - t0) / 1000) },
   };
 }
 

@@ -1,17 +1,17 @@
 /**
- * Which features are asked, in which input variant, and which cannot be assessed (and why).
+ * Which (feature, variant) pairs are asked, which one is each feature's primary finding, and which features
+ * cannot be assessed (and why). The variant policy itself lives in planVariants.ts.
  */
-import { FEATURES, getFeature, type InputVariant } from '../semiology/featureCatalogue.ts';
+import { FEATURE_IDS, getFeature, type InputVariant } from '../semiology/featureCatalogue.ts';
 import type { ModelInfoCore } from '../vlm/modelBackend.ts';
 import type { FeaturePlan } from './aggregateFindings.ts';
+import { planVariants } from './planVariants.ts';
 
 export interface VariantPolicy {
-  /** 'catalogue': each feature's default variant; 'base': no enhancement. */
-  defaults: 'catalogue' | 'base';
-  /** Per-feature overrides (`--variant feature=variant`). */
+  /** 'catalogue': each feature's default variant (the best published one); 'base': no enhancement; 'all': every variant. */
+  defaults: 'catalogue' | 'base' | 'all';
+  /** Per-feature overrides (`--variant feature=variant`): the feature's primary variant. */
   overrides?: Readonly<Record<string, InputVariant>>;
-  /** Variants the engine can currently produce; others fall back to base. */
-  available?: readonly InputVariant[];
 }
 
 export interface PlanFeaturesInput {
@@ -22,31 +22,35 @@ export interface PlanFeaturesInput {
   audioModel?: ModelInfoCore;
 }
 
-export const BASE_ONLY: VariantPolicy = { defaults: 'base', available: ['base'] };
+export const BASE_ONLY: VariantPolicy = { defaults: 'base' };
 
-export function planFeatures(input: PlanFeaturesInput): FeaturePlan[] {
-  const policy = input.policy ?? BASE_ONLY;
-  const ids = input.featureIds?.length ? new Set(input.featureIds) : null;
-  const canHear = input.audioModel?.hasAudio || input.visionModel.hasAudio;
-  return FEATURES.filter((f) => !ids || ids.has(f.id)).map((f) => {
-    const wanted = policy.overrides?.[f.id] ?? (policy.defaults === 'catalogue' ? f.defaultVariant : 'base');
-    const variant: InputVariant = !policy.available || policy.available.includes(wanted) ? wanted : 'base';
-    const plan: FeaturePlan = { featureId: f.id, variant };
-    if (f.modality === 'audio') {
-      if (!input.recordingHasAudio) plan.notAssessedReason = 'the recording has no audio track';
-      else if (!canHear) plan.notAssessedReason = `the model "${input.visionModel.name}" has no audio encoder; give an audio-capable model with --audio-model and --audio-mmproj`;
-    } else if (!input.visionModel.hasVision) {
-      plan.notAssessedReason = `the model "${input.visionModel.name}" cannot see images`;
-    }
-    return plan;
-  });
+export interface PlannedPair extends FeaturePlan {
+  /** The variant whose finding is the feature's main one (the others are comparisons). */
+  primary: boolean;
 }
 
-/** Validates a `--variant feature=variant` value against the catalogue. */
-export function parseVariantOverride(spec: string): [string, InputVariant] {
-  const [id, v] = spec.split('=');
-  if (!id || !v) throw new Error(`"${spec}" is not feature=variant`);
-  const f = getFeature(id);
-  if (!f.variants.includes(v as InputVariant)) throw new Error(`"${v}" is not a variant of ${id}; choose one of ${f.variants.join(', ')}`);
-  return [id, v as InputVariant];
+export function planFeatures(input: PlanFeaturesInput): PlannedPair[] {
+  const policy = input.policy ?? BASE_ONLY;
+  const baseOverrides = policy.defaults === 'base'
+    ? Object.fromEntries((input.featureIds ?? FEATURE_IDS).map((id) => [id, 'base' as InputVariant]))
+    : {};
+  const overrides = { ...baseOverrides, ...policy.overrides };
+  const primary = planVariants({ overrides, featureIds: input.featureIds });
+  const all = policy.defaults === 'all' ? planVariants({ all: true, featureIds: input.featureIds }) : primary;
+  const canHear = input.audioModel?.hasAudio || input.visionModel.hasAudio;
+  const out: PlannedPair[] = [];
+  for (const p of all) {
+    const f = getFeature(p.featureId);
+    const main = primary.find((x) => x.featureId === p.featureId)!.variants[0]!;
+    let reason: string | undefined;
+    if (f.modality === 'audio') {
+      if (!input.recordingHasAudio) reason = 'the recording has no audio track';
+      else if (!canHear) reason = `the model "${input.visionModel.name}" has no audio encoder; give an audio-capable model with --audio-model and --audio-mmproj`;
+    } else if (!input.visionModel.hasVision) {
+      reason = `the model "${input.visionModel.name}" cannot see images`;
+    }
+    const variants = [main, ...p.variants.filter((v) => v !== main)];
+    for (const v of variants) out.push({ featureId: f.id, variant: v, primary: v === main, ...(reason ? { notAssessedReason: reason } : {}) });
+  }
+  return out;
 }

@@ -32,7 +32,8 @@ export function formatTime(s: number): string {
 const VARIANT_NOTES: Record<InputVariant, string> = {
   base: '',
   crop: ' Each frame is an enlarged crop of the patient\'s face.',
-  pose: ' The patient\'s body pose is drawn over each frame: left limbs in blue, right limbs in orange.',
+  // Colours as drawn by enhance/drawSkeleton.ts (LEFT_COLOUR orange, RIGHT_COLOUR blue).
+  pose: ' The patient\'s body pose is drawn over each frame: left limbs in orange, right limbs in blue.',
   denoised: ' The audio has been denoised to make speech and vocal sounds clearer.',
   transcript: ' A machine transcript of the speech is given as secondary evidence; it may attribute speech wrongly, so rely on the audio first.',
 };

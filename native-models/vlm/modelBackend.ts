@@ -28,6 +28,8 @@ export interface RemoteModelConfig {
   model: string;
   /** The remote model accepts `input_audio`. */
   audio?: boolean;
+  /** How answers are constrained (default json_schema; a remote llama-server also takes grammar). */
+  constraint?: ConstraintMode;
 }
 
 export type ModelInfoCore = Omit<ModelInfo, 'audioModel'>;
@@ -107,7 +109,7 @@ export function openRemoteBackend(config: RemoteModelConfig): ModelBackend {
       backend: 'remote', name: config.model, identity: `remote:${url.host}${url.pathname.replace(/\/$/, '')}#${config.model}`,
       demo: false, endpoint: `${url.protocol}//${url.host}${url.pathname}`, hasVision: true, hasAudio: Boolean(config.audio),
     },
-    constraint: 'json_schema',
+    constraint: config.constraint ?? 'json_schema',
     modelCallsStarted: false,
     restarts: 0,
     async client() { return client; },

@@ -170,6 +170,9 @@ export async function buildAnalysisFixture(dir: string, options: AnalysisFixture
       durationS, hasAudio: true, width: 1920, height: 1080, fps: 30, rotation: 0, videoCodec: 'h264', audioCodec: 'aac',
     },
     sampling: { fps: 2, maxFrames: 60, frameSize: 448, segmentS: 30, overlapS: 5 },
+    variantFindings: [],
+    enhancement: null,
+    audio: null,
     segments,
     model: {
       backend: 'local', name: options.demo ? 'semioscope-demo-omni (random weights)' : 'Qwen2.5-Omni-7B Q4_K_M',

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { enhancementNeeds, parseVariantOverride, planVariants } from '../../../native-models/enhance/planVariants.ts';
+import { enhancementNeeds, parseVariantOverride, planVariants } from '../../../native-models/pipeline/planVariants.ts';
 import { FEATURES } from '../../../native-models/semiology/featureCatalogue.ts';
 
 describe('variant policy', () => {

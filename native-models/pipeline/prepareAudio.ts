@@ -1,0 +1,36 @@
+/**
+ * The recording's audio as the audio questions need it: the original (16 kHz mono), the denoised version,
+ * voice activity, and a transcript when an ASR function is given. analysis.json's `audio` block is cached per
+ * recording so reopening needs no decoding.
+ */
+import { enhanceAudio } from '../enhance/enhanceAudio.ts';
+import type { AudioEnhancementOutput } from '../enhance/enhancementTypes.ts';
+import type { AsrFunction } from '../enhance/transcribeSpeech.ts';
+import { extractAudioPcm } from '../media/extractAudio.ts';
+import type { AudioSources } from './buildEvidence.ts';
+
+export const AUDIO_RATE = 16000;
+
+export interface PrepareAudioOptions {
+  videoPath: string;
+  asr?: { transcribe: AsrFunction; model: string };
+  signal?: AbortSignal;
+}
+
+export async function prepareAudio(o: PrepareAudioOptions): Promise<{ sources: AudioSources; output: AudioEnhancementOutput }> {
+  const base = await extractAudioPcm(o.videoPath, { sampleRate: AUDIO_RATE, signal: o.signal });
+  const enhanced = await enhanceAudio(base, AUDIO_RATE, { denoise: true, asr: o.asr, signal: o.signal });
+  const transcript = enhanced.output.transcript;
+  return {
+    output: enhanced.output,
+    sources: {
+      sampleRate: AUDIO_RATE,
+      base,
+      denoised: enhanced.denoised ?? undefined,
+      transcriptOf: transcript
+        ? (startS, endS) => transcript.segments.filter((t) => t.endS > startS && t.startS < endS)
+          .map((t) => `[${(Math.max(t.startS, startS) - startS).toFixed(1)}s] ${t.text}`).join(' ')
+        : undefined,
+    },
+  };
+}
