@@ -5,10 +5,11 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { cacheRoot } from '../vlm/buildLlamaServer.ts';
+import { TINY_MODEL_REVISION } from './tinyTextModel.ts';
 import { tinyModelFileNames, writeTinyModelPair } from './writeTinyModels.ts';
 
 export async function demoModelPair(): Promise<{ model: string; mmproj: string }> {
-  const dir = path.join(cacheRoot(), 'demo-model');
+  const dir = path.join(cacheRoot(), `demo-model-r${TINY_MODEL_REVISION}`);
   const names = tinyModelFileNames('omni');
   const model = path.join(dir, names.model);
   const mmproj = path.join(dir, names.mmproj);

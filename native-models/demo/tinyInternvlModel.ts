@@ -8,7 +8,7 @@
 import { GgmlType, GgufWriter } from './ggufWriter.ts';
 import { SeededRandom } from './seededRandom.ts';
 import type { TinyModelPair } from './tinyOmniModel.ts';
-import { buildTinyTextModel, ones, randomTensorAdder, TEXT_DIMS, zeros } from './tinyTextModel.ts';
+import { buildTinyTextModel, ones, randomTensorAdder, TEXT_DIMS, zeros, TINY_CONTEXT_LENGTH } from './tinyTextModel.ts';
 import { buildVocab } from './tinyTokenizer.ts';
 
 export const INTERNVL_SPECIAL_TOKENS = ['<|endoftext|>', '<|im_start|>', '<|im_end|>', '<img>', '</img>', '<IMG_CONTEXT>'] as const;
@@ -16,7 +16,7 @@ export const INTERNVL_SPECIAL_TOKENS = ['<|endoftext|>', '<|im_start|>', '<|im_e
 export function tinyInternvlModel(seed = 1): TinyModelPair {
   const rng = new SeededRandom(seed);
   const vocab = buildVocab([['Ġ', 't']], INTERNVL_SPECIAL_TOKENS);
-  const text = buildTinyTextModel({ arch: 'qwen2', name: 'tiny-random-internvl3-text', contextLength: 8192, vocab, rng });
+  const text = buildTinyTextModel({ arch: 'qwen2', name: 'tiny-random-internvl3-text', contextLength: TINY_CONTEXT_LENGTH, vocab, rng });
   return { text, mmproj: internvlMmproj(rng) };
 }
 

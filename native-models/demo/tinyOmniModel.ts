@@ -7,7 +7,7 @@
  */
 import { GgmlType, GgufWriter } from './ggufWriter.ts';
 import { SeededRandom } from './seededRandom.ts';
-import { buildTinyTextModel, ones, randomTensorAdder, TEXT_DIMS, zeros } from './tinyTextModel.ts';
+import { buildTinyTextModel, ones, randomTensorAdder, TEXT_DIMS, zeros, TINY_CONTEXT_LENGTH } from './tinyTextModel.ts';
 import { buildVocab } from './tinyTokenizer.ts';
 
 export const OMNI_SPECIAL_TOKENS = [
@@ -22,7 +22,7 @@ export function tinyOmniModel(seed = 0): TinyModelPair {
   const rng = new SeededRandom(seed);
   const vocab = buildVocab([['Ġ', 't'], ['h', 'e'], ['i', 'n']], OMNI_SPECIAL_TOKENS);
   const text = buildTinyTextModel({
-    arch: 'qwen2vl', name: 'tiny-random-qwen2.5-omni-text', contextLength: 4096,
+    arch: 'qwen2vl', name: 'tiny-random-qwen2.5-omni-text', contextLength: TINY_CONTEXT_LENGTH,
     ropeSections: [2, 3, 3, 0], // head_dim 16 -> sections sum to 8
     vocab, rng,
   });

@@ -9,6 +9,16 @@ import { CHATML_TEMPLATE, type TinyVocab } from './tinyTokenizer.ts';
 
 export const TEXT_DIMS = { nEmbd: 64, nHead: 4, nHeadKv: 2, nFf: 128, nLayer: 2 } as const;
 
+/**
+ * Training context written into the tiny text models. The Python recipe wrote 4096 (Omni) and 8192 (InternVL);
+ * llama-server caps each slot's context at this value, and prompts with realistic frame counts (30 frames of
+ * 448 px plus a question) need more, so both use 32768. Everything else matches the recipe byte for byte.
+ */
+export const TINY_CONTEXT_LENGTH = 32768;
+
+/** Bump when the tiny models' bytes change, so cached demo copies are rewritten. */
+export const TINY_MODEL_REVISION = 2;
+
 export interface TinyTextModelSpec {
   arch: 'qwen2vl' | 'qwen2';
   name: string;

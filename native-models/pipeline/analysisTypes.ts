@@ -79,6 +79,9 @@ export interface Answer {
   fromCache: boolean;
   status: 'ok' | 'failed';
   error?: string;
+  /** For answers asked in this run: the request's prompt tokens and those the server actually evaluated. */
+  promptTokens?: number;
+  evaluatedPromptTokens?: number;
 }
 
 /** An image as the model saw it (cropped face, skeleton overlay or base frame), saved next to analysis.json. */

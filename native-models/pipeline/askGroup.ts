@@ -54,7 +54,8 @@ export async function askGroup(group: QuestionGroup, ctx: AskGroupContext): Prom
       ctx.cache.put(ctx.keyFor(plan, s), { present: a.present, justification: a.justification, onsetInSegmentS: a.onset_s,
         promptTokens: outcome.promptTokens, completionTokens: outcome.completionTokens });
       answer = { featureId: plan.featureId, segmentIndex: s.index, variant: plan.variant, present: a.present, justification: a.justification,
-        onsetS: a.onset_s === null ? null : round2(s.startS + a.onset_s), fromCache: false, status: 'ok' };
+        onsetS: a.onset_s === null ? null : round2(s.startS + a.onset_s), fromCache: false, status: 'ok',
+        promptTokens: outcome.promptTokens, evaluatedPromptTokens: outcome.evaluatedPromptTokens };
     } else {
       answer = { featureId: plan.featureId, segmentIndex: s.index, variant: plan.variant, present: null, justification: '',
         onsetS: null, fromCache: false, status: 'failed', error: outcome.error ?? 'no answer' };

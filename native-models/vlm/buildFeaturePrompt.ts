@@ -42,15 +42,18 @@ export function evidenceParts(e: SegmentEvidence): ContentPart[] {
   const dur = (e.endS - e.startS).toFixed(1);
   const parts: ContentPart[] = [];
   if (e.frames && e.frames.length) {
-    parts.push({ type: 'text', text: `${e.frames.length} frames in time order from a ${dur} s segment (${formatTime(e.startS)}-${formatTime(e.endS)}) of a seizure recording.${VARIANT_NOTES[e.variant]}` });
+    parts.push({ type: 'text', text: `${e.frames.length} frames in time order from a ${dur} s segment (${formatTime(e.startS)}-${formatTime(e.endS)}) of a seizure recording.` });
     for (const f of e.frames) {
       parts.push({ type: 'text', text: `t=${(f.tS - e.startS).toFixed(1)}s` });
       parts.push({ type: 'image_url', image_url: { url: `data:image/jpeg;base64,${f.jpeg.toString('base64')}` } });
     }
+    if (VARIANT_NOTES[e.variant]) parts.push({ type: 'text', text: VARIANT_NOTES[e.variant].trim() });
   }
   if (e.audioWav) {
-    parts.push({ type: 'text', text: `The audio of a ${dur} s segment (${formatTime(e.startS)}-${formatTime(e.endS)}) of a seizure recording.${VARIANT_NOTES[e.variant]}` });
+    parts.push({ type: 'text', text: `The audio of a ${dur} s segment (${formatTime(e.startS)}-${formatTime(e.endS)}) of a seizure recording.` });
     parts.push({ type: 'input_audio', input_audio: { data: e.audioWav.toString('base64'), format: 'wav' } });
+    // Notes after the media: the denoised and transcript variants send the same audio and share its prefix.
+    if (VARIANT_NOTES[e.variant]) parts.push({ type: 'text', text: VARIANT_NOTES[e.variant].trim() });
     if (e.transcript !== undefined) parts.push({ type: 'text', text: `Transcript: ${e.transcript || '(no speech recognised)'}` });
   }
   return parts;
@@ -60,18 +63,19 @@ export function evidenceParts(e: SegmentEvidence): ContentPart[] {
 export function buildBatchPrompt(features: readonly FeatureDefinition[], evidence: SegmentEvidence): ChatMessage[] {
   const questions = features.map((f) => `- ${f.id}: ${f.question}`).join('\n');
   return [
-    { role: 'system', content: SYSTEM_PROMPT },
-    { role: 'user', content: [...evidenceParts(evidence), { type: 'text', text: `Questions:\n${questions}\n${BATCH_INSTRUCTION}` }] },
+    { role: 'system', content: `${SYSTEM_PROMPT} ${BATCH_INSTRUCTION}` },
+    { role: 'user', content: [...evidenceParts(evidence), { type: 'text', text: `Questions:\n${questions}` }] },
   ];
 }
 
 export const BATCH_INSTRUCTION =
-  'Answer with one JSON object with a key for every question id above, in the same order; each value is ' +
+  'When asked several questions, answer with one JSON object with a key for every question id, in the same order; each value is ' +
   '{"present": true or false, "justification": "one sentence on what you observed", "onset_s": seconds from the start of this segment when the sign first appears, or null}.';
 
 export function buildFeaturePrompt(feature: FeatureDefinition, evidence: SegmentEvidence): ChatMessage[] {
   return [
-    { role: 'system', content: SYSTEM_PROMPT },
-    { role: 'user', content: [...evidenceParts(evidence), { type: 'text', text: `Question: ${feature.question}\n${ANSWER_INSTRUCTION}` }] },
+    // The answer format is the same for every question, so it sits in the shared prefix, not after each question.
+    { role: 'system', content: `${SYSTEM_PROMPT} ${ANSWER_INSTRUCTION}` },
+    { role: 'user', content: [...evidenceParts(evidence), { type: 'text', text: `Question: ${feature.question}` }] },
   ];
 }
