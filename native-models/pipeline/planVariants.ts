@@ -2,7 +2,6 @@
  * Variant policy: which input variants each feature is asked in. Default: the catalogue's `defaultVariant`;
  * `overrides` (from `--variant <feature>=<variant>`) replace it per feature; `all` (from `--variants all`)
  * asks every feature in every applicable variant, for the paper's base-vs-enhanced comparison.
- * `enhancementNeeds` tells the pipeline which enhancement work the plan requires.
  */
 import { UserError } from '../errors.ts';
 import { FEATURES, getFeature, type FeatureDefinition, type InputVariant } from '../semiology/featureCatalogue.ts';
@@ -41,28 +40,4 @@ export function parseVariantOverride(text: string): [string, InputVariant] {
   const v = m[2] as InputVariant;
   if (!f.variants.includes(v)) throw new UserError(`"${v}" is not a variant of ${f.id}. Use one of: ${f.variants.join(', ')}.`);
   return [f.id, v];
-}
-
-export interface EnhancementNeeds {
-  /** Face crops (the `crop` variant of a visual feature). */
-  crop: boolean;
-  /** Skeleton overlays (the `pose` variant). */
-  pose: boolean;
-  /** Denoised audio (`denoised` or `transcript` of an audio feature). */
-  denoised: boolean;
-  transcript: boolean;
-}
-
-export function enhancementNeeds(plan: readonly PlannedFeature[]): EnhancementNeeds {
-  const needs: EnhancementNeeds = { crop: false, pose: false, denoised: false, transcript: false };
-  for (const p of plan) {
-    const audio = getFeature(p.featureId).modality === 'audio';
-    for (const v of p.variants) {
-      if (!audio && v === 'crop') needs.crop = true;
-      if (!audio && v === 'pose') needs.pose = true;
-      if (audio && (v === 'denoised' || v === 'transcript')) needs.denoised = true;
-      if (audio && v === 'transcript') needs.transcript = true;
-    }
-  }
-  return needs;
 }

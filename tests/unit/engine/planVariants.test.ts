@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { enhancementNeeds, parseVariantOverride, planVariants } from '../../../native-models/pipeline/planVariants.ts';
+import { parseVariantOverride, planVariants } from '../../../native-models/pipeline/planVariants.ts';
 import { FEATURES } from '../../../native-models/semiology/featureCatalogue.ts';
 
 describe('variant policy', () => {
@@ -23,13 +23,5 @@ describe('variant policy', () => {
     assert.throws(() => parseVariantOverride('nonsense=base'), /Unknown feature/);
     assert.throws(() => parseVariantOverride('tonic'), /expects/);
     assert.deepEqual(parseVariantOverride(' tonic = base '), ['tonic', 'base']);
-  });
-
-  it('says which enhancement work a plan needs', () => {
-    assert.deepEqual(enhancementNeeds(planVariants()), { crop: true, pose: true, denoised: true, transcript: true });
-    const baseOnly = planVariants({ featureIds: ['arm_flexion', 'verbal_responsiveness'] });
-    assert.deepEqual(enhancementNeeds(baseOnly), { crop: false, pose: false, denoised: false, transcript: false });
-    assert.deepEqual(enhancementNeeds(planVariants({ featureIds: ['verbal_responsiveness'], overrides: { verbal_responsiveness: 'denoised' } })),
-      { crop: false, pose: false, denoised: true, transcript: false });
   });
 });
