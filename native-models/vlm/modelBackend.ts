@@ -39,7 +39,6 @@ export interface ModelBackend extends AsyncDisposable {
   readonly constraint: ConstraintMode;
   /** The client, starting the sidecar if needed. */
   client(signal?: AbortSignal): Promise<ChatClient>;
-  readonly modelCallsStarted: boolean;
   /** Times the local model server was restarted after dying. */
   readonly restarts: number;
   dispose(): Promise<void>;
@@ -75,7 +74,6 @@ export async function openLocalBackend(config: LocalModelConfig, need: 'vision' 
   return {
     info,
     constraint: 'grammar',
-    get modelCallsStarted() { return supervisor !== null; },
     get restarts() { return (supervisor as LlamaServerSupervisor | null)?.restarts ?? 0; },
     async client(signal?: AbortSignal) {
       if (client) return client;
@@ -110,7 +108,6 @@ export function openRemoteBackend(config: RemoteModelConfig): ModelBackend {
       demo: false, endpoint: `${url.protocol}//${url.host}${url.pathname}`, hasVision: true, hasAudio: Boolean(config.audio),
     },
     constraint: config.constraint ?? 'json_schema',
-    modelCallsStarted: false,
     restarts: 0,
     async client() { return client; },
     async dispose() {},
