@@ -138,7 +138,7 @@ export function drawTimelineFigure(doc: PDFKit.PDFDocument, ctx: ReportContext):
   y += LEGEND_H;
   doc.font(FONT.italic).fontSize(7).fillColor(COLOURS.muted).text(
     `Each block is one segment's answer (${analysis.sampling.segmentS} s segments overlapping by ${analysis.sampling.overlapS} s); ` +
-      'where segments overlap a yes is drawn over a no. Audio features asked once over the whole recording span the full width.',
+      'where segments overlap a yes is drawn over a no. Audio features are asked per segment, on that segment\'s sound.',
     box.left, y, { width: box.width });
   doc.x = box.left;
   doc.fillColor(COLOURS.text).font(FONT.regular);
