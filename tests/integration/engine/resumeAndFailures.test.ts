@@ -91,6 +91,21 @@ describe('interruptions', () => {
   });
 });
 
+describe('cancellation', () => {
+  test('Ctrl-C stops cleanly: exit 130, the server stopped, answers so far kept', async () => {
+    const db = path.join(dir, 'cancel.sqlite');
+    const run = startCli(['analyze', video, '--out', path.join(dir, 'out-cancel'), '--model', omni.model, '--mmproj', omni.mmproj, '--db', db, ...SAMPLING]);
+    await afterAnswers(run.child, 5);
+    run.child.kill('SIGINT');
+    const r = await run.done;
+    assert.equal(r.code, 130, r.stderr);
+    assert.match(r.stderr, /cancelled/i);
+    assert.ok(!hasStackTrace(r.stderr));
+    assert.deepEqual(serverPids(), [], 'the model server was stopped');
+    assert.ok(rows(db).n >= 5, 'answers given before the cancel are cached');
+  });
+});
+
 describe('bad inputs: a clear message, the right exit code, no stack trace', () => {
   const analyze = (videoPath: string, extra: string[] = []) =>
     runCli(['analyze', videoPath, '--out', path.join(dir, 'out-bad'), '--db', path.join(dir, 'bad.sqlite'), '--model', omni.model, '--mmproj', omni.mmproj, ...extra]);
