@@ -48,7 +48,7 @@ async function runOnce(video: string, poseFps: number): Promise<RunResult> {
   const estimator = await createPoseEstimator({ worker: true });
   let frames = 0, framesWithPatient = 0, images = 0, videoS = 0, audioS = 0, voiceSegments = 0;
   const videoPart = (async () => {
-    const src = decodeFrames(video, { fps: poseFps, longSide: LONG_SIDE, sourceWidth: probe.width, sourceHeight: probe.height });
+    const src = decodeFrames(video, { fps: poseFps, longSide: LONG_SIDE, sourceWidth: probe.width, sourceHeight: probe.height, sourceFps: probe.fps });
     const imagesFor = poseFps === MODEL_FPS ? undefined : sampleEvery(1 / MODEL_FPS);
     for await (const f of enhanceFrames(src, { estimator, cropLongSide: LONG_SIDE, overlay: true, imagesFor })) {
       frames++;

@@ -50,7 +50,7 @@ export async function* streamSegmentFrames(o: StreamSegmentFramesOptions): Async
   const endS = o.segments.at(-1)!.endS;
   const decodeFps = o.pose ? Math.max(o.pose.fps, o.fps) : o.fps;
   const decoded = decodeFrames(o.videoPath, { fps: decodeFps, longSide: o.frameSize, startS, endS, signal: o.signal,
-    sourceWidth: o.probe.width, sourceHeight: o.probe.height });
+    sourceWidth: o.probe.width, sourceHeight: o.probe.height, sourceFps: o.probe.fps });
   const frames: AsyncIterable<ModelFrame | null> = o.pose ? withPose(decoded, o.pose, o.fps, decodeFps, o.frameSize, o.signal) : decoded;
 
   let buffer: ModelFrame[] = [];
