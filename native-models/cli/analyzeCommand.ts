@@ -56,7 +56,7 @@ Runtime:
   --parallel <n>          segments/variants asked at once, one llama-server slot each (default 1)
   --db <file>             answer cache (default: ${defaultCachePath()})
   --llama-server <file>   llama-server binary (default: the one built by "npm run build:llama")
-  --ctx-size <n>          model context in tokens (default 16384)
+  --ctx-size <n>          model context in tokens per slot (default 32768: 60 frames of 448 px need ~10-16k)
   --threads <n>           CPU threads for the model
   --gpu-layers <n|auto>   layers to offload to a GPU (default 0 for the CPU build)
   --paper <A4|Letter>     report paper size (default A4)
@@ -136,7 +136,7 @@ export async function runAnalyzeCommand(argv: string[], io: { stdout: NodeJS.Wri
   const cache = new AnswerCache(dbPath);
   const backends: ModelBackend[] = [];
   try {
-    const local = { serverBinary: v['llama-server'], contextSize: positiveNumber(v['ctx-size'], 'ctx-size', 16384, true),
+    const local = { serverBinary: v['llama-server'], contextSize: positiveNumber(v['ctx-size'], 'ctx-size', 32768, true),
       threads: v.threads ? positiveNumber(v.threads, 'threads', 1, true) : undefined, gpuLayers, parallel };
     const deps = { fileSha256: cache.fileSha256.bind(cache) };
     let backend: ModelBackend;

@@ -5,7 +5,7 @@
  * open. Video data that stops well before the container's duration is reported as a truncated recording.
  */
 import { UserError } from '../errors.ts';
-import { decodeFrames } from '../media/decodeFrames.ts';
+import { decodeFrames, scaledSize } from '../media/decodeFrames.ts';
 import type { RgbImage, TimedFrame } from '../media/frameTypes.ts';
 import type { RecordingProbe } from '../media/probeRecording.ts';
 import { enhanceFrames, sampleEvery } from '../enhance/enhanceFrames.ts';
@@ -51,7 +51,11 @@ export async function* streamSegmentFrames(o: StreamSegmentFramesOptions): Async
   const decodeFps = o.pose ? Math.max(o.pose.fps, o.fps) : o.fps;
   const decoded = decodeFrames(o.videoPath, { fps: decodeFps, longSide: o.frameSize, startS, endS, signal: o.signal,
     sourceWidth: o.probe.width, sourceHeight: o.probe.height, sourceFps: o.probe.fps });
-  const frames: AsyncIterable<ModelFrame | null> = o.pose ? withPose(decoded, o.pose, o.fps, decodeFps, o.frameSize, o.signal) : decoded;
+  // A face crop is square: give it the pixel count of a frame (not the frame's long side), so every variant
+  // costs the model about the same number of image tokens.
+  const { width, height } = scaledSize(o.probe.width, o.probe.height, o.frameSize);
+  const cropSide = 2 * Math.round(Math.sqrt(width * height) / 2);
+  const frames: AsyncIterable<ModelFrame | null> = o.pose ? withPose(decoded, o.pose, o.fps, decodeFps, cropSide, o.signal) : decoded;
 
   let buffer: ModelFrame[] = [];
   let next = 0;
@@ -75,14 +79,14 @@ export async function* streamSegmentFrames(o: StreamSegmentFramesOptions): Async
 }
 
 /** Runs pose on every decoded frame; yields the model's frames (with crop/overlay), null for pose-only frames. */
-async function* withPose(decoded: AsyncIterable<TimedFrame>, pose: PoseStage, fps: number, decodeFps: number, frameSize: number, signal?: AbortSignal): AsyncGenerator<ModelFrame | null> {
+async function* withPose(decoded: AsyncIterable<TimedFrame>, pose: PoseStage, fps: number, decodeFps: number, cropSide: number, signal?: AbortSignal): AsyncGenerator<ModelFrame | null> {
   // sampleEvery is stateful: ask it once per frame and remember the answer for that frame.
   const pick = decodeFps > fps ? sampleEvery(1 / fps) : () => true;
   let lastT = NaN;
   let lastPick = false;
   const forModel = (tS: number) => (tS === lastT ? lastPick : (lastT = tS, lastPick = pick(tS)));
   for await (const e of enhanceFrames(decoded, {
-    estimator: pose.estimator, cropLongSide: pose.crop ? frameSize : undefined, overlay: pose.overlay,
+    estimator: pose.estimator, cropLongSide: pose.crop ? cropSide : undefined, overlay: pose.overlay,
     imagesFor: forModel, cache: pose.cache, signal,
   })) {
     pose.onRecord(e.record);

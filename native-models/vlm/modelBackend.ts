@@ -84,7 +84,7 @@ export async function openLocalBackend(config: LocalModelConfig, need: 'vision' 
         }
         supervisor = await LlamaServerSupervisor.start({
           // llama-server divides its context among the slots: each slot gets the context asked for.
-          binary, model: config.model, mmproj: config.mmproj, contextSize: (config.contextSize ?? 16384) * (config.parallel ?? 1),
+          binary, model: config.model, mmproj: config.mmproj, contextSize: (config.contextSize ?? 32768) * (config.parallel ?? 1),
           threads: config.threads, gpuLayers: config.gpuLayers, parallel: config.parallel, signal,
         });
         const sup = supervisor;
