@@ -17,7 +17,7 @@ export interface AnswerKey {
   variant: string;
   modelId: string;
   catalogueVersion: number;
-  /** Everything about the input that changes what the model saw (fps, max frames, frame size...). */
+  /** Everything about the input that changes what the model saw (fps, max frames, frame size, pose, prompt wording). */
   samplingKey: string;
 }
 

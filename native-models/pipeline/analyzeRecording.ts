@@ -19,6 +19,7 @@ import type { AskOutcome } from '../vlm/askFeature.ts';
 import type { ModelBackend } from '../vlm/modelBackend.ts';
 import { DEFAULT_PROMPTING_MODE, type PromptingMode } from '../vlm/promptingMode.ts';
 import { modelAsr } from '../vlm/transcribeWithModel.ts';
+import { promptFingerprint } from '../vlm/buildFeaturePrompt.ts';
 import { aggregateFindings, type FeaturePlan } from './aggregateFindings.ts';
 import { ANALYSIS_SCHEMA_VERSION, type AnalysisResult, type Answer, type Keyframe, type SamplingInfo, type SegmentInfo } from './analysisTypes.ts';
 import { askGroup } from './askGroup.ts';
@@ -104,7 +105,8 @@ export async function analyzeRecording(o: AnalyzeOptions): Promise<AnalysisResul
   const keyFor = (p: FeaturePlan, s: SegmentInfo): AnswerKey => ({
     recordingSha: sha256, segmentStartS: s.startS, segmentEndS: s.endS, featureId: p.featureId, variant: p.variant,
     modelId: backendFor(getFeature(p.featureId)).info.identity, catalogueVersion: CATALOGUE_VERSION,
-    samplingKey: getFeature(p.featureId).modality === 'audio' ? `audio=${AUDIO_RATE}` : p.variant === 'base' ? samplingKey : `${samplingKey};${poseKey}`,
+    samplingKey: `${getFeature(p.featureId).modality === 'audio' ? `audio=${AUDIO_RATE}` : p.variant === 'base' ? samplingKey : `${samplingKey};${poseKey}`}` +
+      `;prompt=${promptFingerprint(getFeature(p.featureId), p.variant, mode === 'batched')}`,
   });
 
   // What the cache already knows decides what must be decoded and asked.

@@ -3,6 +3,7 @@
  * (system text, segment description, frames, audio) comes first and is byte-identical across features, so a
  * server's prompt cache can reuse it; the question comes last.
  */
+import { createHash } from 'node:crypto';
 import type { FeatureDefinition, InputVariant } from '../semiology/featureCatalogue.ts';
 import { ANSWER_INSTRUCTION } from '../semiology/answerSchema.ts';
 import type { ChatMessage, ContentPart } from './chatClient.ts';
@@ -71,6 +72,16 @@ export function buildBatchPrompt(features: readonly FeatureDefinition[], evidenc
 export const BATCH_INSTRUCTION =
   'When asked several questions, answer with one JSON object with a key for every question id, in the same order; each value is ' +
   '{"present": true or false, "justification": "one sentence on what you observed", "onset_s": seconds from the start of this segment when the sign first appears, or null}.';
+
+/**
+ * A short fingerprint of everything in the prompt that is not evidence: cached answers are keyed by it, so
+ * rewording a question, the system prompt or the answer format never serves an answer to the old wording.
+ * Shared-prefix and naive prompting send identical prompts; batched prompting is a different prompt.
+ */
+export function promptFingerprint(feature: FeatureDefinition, variant: InputVariant, batched: boolean): string {
+  const text = [SYSTEM_PROMPT, batched ? BATCH_INSTRUCTION : ANSWER_INSTRUCTION, VARIANT_NOTES[variant], feature.question].join('\u0000');
+  return createHash('sha256').update(text).digest('hex').slice(0, 12);
+}
 
 export function buildFeaturePrompt(feature: FeatureDefinition, evidence: SegmentEvidence): ChatMessage[] {
   return [
