@@ -72,9 +72,9 @@ function groupPlans(plans: readonly FeaturePlan[]): Array<{ variant: InputVarian
 /** The image a visual variant sends for a frame; a frame without a face region falls back to the full frame. */
 const variantImages: VariantImages = (variant, frame) => {
   const f = frame as ModelFrame;
-  if (variant === 'crop') return f.crop ?? f;
-  if (variant === 'pose') return f.overlay ?? f;
-  return f;
+  if (variant === 'crop') return f.crop ? { image: f.crop } : { image: f, fallback: 'no face found, full frame' };
+  if (variant === 'pose') return f.overlay ? { image: f.overlay } : { image: f, fallback: 'no pose, full frame' };
+  return { image: f };
 };
 
 export async function analyzeRecording(o: AnalyzeOptions): Promise<AnalysisResult> {

@@ -9,8 +9,11 @@ import type { InputVariant } from '../semiology/featureCatalogue.ts';
 import type { SegmentEvidence } from '../vlm/buildFeaturePrompt.ts';
 import type { SegmentInfo } from './analysisTypes.ts';
 
-/** Turns a sampled frame into the image a visual variant sends (face crop, skeleton overlay...). */
-export type VariantImages = (variant: InputVariant, frame: TimedFrame) => RgbImage;
+/**
+ * Turns a sampled frame into the image a visual variant sends (face crop, skeleton overlay...); `fallback`
+ * names what was sent instead when the variant's image could not be made for this frame.
+ */
+export type VariantImages = (variant: InputVariant, frame: TimedFrame) => { image: RgbImage; fallback?: string };
 
 export interface AudioSources {
   sampleRate: number;
@@ -21,7 +24,11 @@ export interface AudioSources {
 }
 
 export function visualEvidence(segment: SegmentInfo, variant: InputVariant, frames: readonly TimedFrame[], images: VariantImages | null): SegmentEvidence {
-  const jpegs = frames.map((f) => ({ tS: f.tS, jpeg: encodeJpeg(variant === 'base' || !images ? f : images(variant, f)) }));
+  const jpegs = frames.map((f) => {
+    if (variant === 'base' || !images) return { tS: f.tS, jpeg: encodeJpeg(f) };
+    const { image, fallback } = images(variant, f);
+    return { tS: f.tS, jpeg: encodeJpeg(image), ...(fallback ? { note: fallback } : {}) };
+  });
   return { startS: segment.startS, endS: segment.endS, variant, frames: jpegs };
 }
 

@@ -12,8 +12,8 @@ export interface SegmentEvidence {
   startS: number;
   endS: number;
   variant: InputVariant;
-  /** JPEG frames with their recording times (vision features). */
-  frames?: Array<{ tS: number; jpeg: Buffer }>;
+  /** JPEG frames with their recording times (vision features); `note` says when a frame is not the variant's image. */
+  frames?: Array<{ tS: number; jpeg: Buffer; note?: string }>;
   /** WAV of the segment's audio (audio features). */
   audioWav?: Buffer;
   /** Transcript of the segment's audio with times (the `transcript` variant). */
@@ -45,7 +45,7 @@ export function evidenceParts(e: SegmentEvidence): ContentPart[] {
   if (e.frames && e.frames.length) {
     parts.push({ type: 'text', text: `${e.frames.length} frames in time order from a ${dur} s segment (${formatTime(e.startS)}-${formatTime(e.endS)}) of a seizure recording.` });
     for (const f of e.frames) {
-      parts.push({ type: 'text', text: `t=${(f.tS - e.startS).toFixed(1)}s` });
+      parts.push({ type: 'text', text: `t=${(f.tS - e.startS).toFixed(1)}s${f.note ? ` (${f.note})` : ''}` });
       parts.push({ type: 'image_url', image_url: { url: `data:image/jpeg;base64,${f.jpeg.toString('base64')}` } });
     }
     if (VARIANT_NOTES[e.variant]) parts.push({ type: 'text', text: VARIANT_NOTES[e.variant].trim() });
