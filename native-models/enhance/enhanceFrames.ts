@@ -152,10 +152,15 @@ async function* poseStage(frames: AsyncIterable<TimedFrame> | Iterable<TimedFram
  */
 export function sampleEvery(intervalS: number): (tS: number) => boolean {
   let next = 0;
+  // Asking again about the frame just answered gives the same answer (callers may ask twice per frame).
+  let lastT = NaN;
+  let lastPick = false;
   return (tS) => {
-    if (tS + 1e-6 < next) return false;
-    next = (Math.floor(tS / intervalS + 1e-6) + 1) * intervalS;
-    return true;
+    if (tS === lastT) return lastPick;
+    lastT = tS;
+    lastPick = tS + 1e-6 >= next;
+    if (lastPick) next = (Math.floor(tS / intervalS + 1e-6) + 1) * intervalS;
+    return lastPick;
   };
 }
 

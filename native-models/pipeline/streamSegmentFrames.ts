@@ -12,7 +12,7 @@ import { enhanceFrames, sampleEvery } from '../enhance/enhanceFrames.ts';
 import type { EnhancedFrameRecord } from '../enhance/enhancementTypes.ts';
 import type { KeypointCache } from '../enhance/keypointCache.ts';
 import type { PoseEstimator } from '../enhance/poseEstimator.ts';
-import { formatTime } from '../vlm/buildFeaturePrompt.ts';
+import { formatClock } from '../media/formatClock.ts';
 import type { SegmentInfo } from './analysisTypes.ts';
 
 /** A frame the model may be sent, with its enhanced images when pose ran. */
@@ -72,19 +72,15 @@ export async function* streamSegmentFrames(o: StreamSegmentFramesOptions): Async
     }
   }
   if (endS - lastFrameS > Math.max(2, 3 / o.fps)) {
-    throw new UserError(`The recording "${o.probe.fileName}" is truncated: its video data ends at ${formatTime(Math.max(0, lastFrameS))} ` +
-      `of ${formatTime(o.probe.durationS)}. Copy or export it again from the recording system.`);
+    throw new UserError(`The recording "${o.probe.fileName}" is truncated: its video data ends at ${formatClock(Math.max(0, lastFrameS))} ` +
+      `of ${formatClock(o.probe.durationS)}. Copy or export it again from the recording system.`);
   }
   for (; next < o.segments.length; next++) yield { segment: o.segments[next]!, frames: buffer };
 }
 
 /** Runs pose on every decoded frame; yields the model's frames (with crop/overlay), null for pose-only frames. */
 async function* withPose(decoded: AsyncIterable<TimedFrame>, pose: PoseStage, fps: number, decodeFps: number, cropSide: number, signal?: AbortSignal): AsyncGenerator<ModelFrame | null> {
-  // sampleEvery is stateful: ask it once per frame and remember the answer for that frame.
-  const pick = decodeFps > fps ? sampleEvery(1 / fps) : () => true;
-  let lastT = NaN;
-  let lastPick = false;
-  const forModel = (tS: number) => (tS === lastT ? lastPick : (lastT = tS, lastPick = pick(tS)));
+  const forModel = decodeFps > fps ? sampleEvery(1 / fps) : () => true;
   for await (const e of enhanceFrames(decoded, {
     estimator: pose.estimator, cropLongSide: pose.crop ? cropSide : undefined, overlay: pose.overlay,
     imagesFor: forModel, cache: pose.cache, signal,

@@ -7,7 +7,7 @@ import type { Answer, Finding } from '../pipeline/analysisTypes.ts';
 import { getFeature } from '../semiology/featureCatalogue.ts';
 import { CONFIRMED_MARK, REJECTED_MARK } from './drawSummaryTable.ts';
 import { describeVariant } from './describeVariant.ts';
-import { formatClock, formatSpan } from './formatClock.ts';
+import { formatClock, formatSpan } from '../media/formatClock.ts';
 import { formatDateTime } from './formatDateTime.ts';
 import type { LoadedKeyframe } from './loadKeyframes.ts';
 import { COLOURS, contentBox, ensureSpace, paragraph, sectionHeading } from './reportLayout.ts';

@@ -5,7 +5,7 @@
 import { describeModels, usedDemoModel } from './describeModels.ts';
 import { describeVariant } from './describeVariant.ts';
 import { baseName } from './baseName.ts';
-import { formatClock } from './formatClock.ts';
+import { formatClock } from '../media/formatClock.ts';
 import { formatDateTime } from './formatDateTime.ts';
 import { COLOURS, contentBox, fitFontSize, keepHyphens } from './reportLayout.ts';
 import { FONT } from './reportFonts.ts';

@@ -5,7 +5,7 @@
 import type { Answer, Finding } from '../pipeline/analysisTypes.ts';
 import { FEATURES, GROUP_LABELS, type FeatureGroup } from '../semiology/featureCatalogue.ts';
 import { describeVariant } from './describeVariant.ts';
-import { formatClock } from './formatClock.ts';
+import { formatClock } from '../media/formatClock.ts';
 import { formatDateTime } from './formatDateTime.ts';
 import { COLOURS, contentBox, ensureSpace } from './reportLayout.ts';
 import { FONT } from './reportFonts.ts';

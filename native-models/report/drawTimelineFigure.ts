@@ -6,7 +6,7 @@
 import type { Answer, SegmentInfo } from '../pipeline/analysisTypes.ts';
 import { FEATURES, GROUP_LABELS, getFeature } from '../semiology/featureCatalogue.ts';
 import { GROUP_ORDER } from './drawSummaryTable.ts';
-import { formatClock } from './formatClock.ts';
+import { formatClock } from '../media/formatClock.ts';
 import { COLOURS, contentBox, ensureSpace, sectionHeading } from './reportLayout.ts';
 import { FONT } from './reportFonts.ts';
 import type { ReportContext } from './reportOptions.ts';

@@ -4,7 +4,7 @@
  */
 import type { AnalysisResult, Finding } from '../pipeline/analysisTypes.ts';
 import { FEATURE_IDS, getFeature, isFeatureId } from '../semiology/featureCatalogue.ts';
-import { formatClock } from './formatClock.ts';
+import { formatClock } from '../media/formatClock.ts';
 
 /** U+2192, present in DejaVu Sans; pdftotext prints it as "→". */
 export const SEQUENCE_ARROW = ' → ';

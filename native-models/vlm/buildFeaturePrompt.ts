@@ -4,6 +4,7 @@
  * server's prompt cache can reuse it; the question comes last.
  */
 import { createHash } from 'node:crypto';
+import { formatClock } from '../media/formatClock.ts';
 import type { FeatureDefinition, InputVariant } from '../semiology/featureCatalogue.ts';
 import { ANSWER_INSTRUCTION } from '../semiology/answerSchema.ts';
 import type { ChatMessage, ContentPart } from './chatClient.ts';
@@ -24,12 +25,6 @@ export const SYSTEM_PROMPT =
   'You are an experienced epileptologist reviewing a video-EEG recording from an epilepsy monitoring unit. ' +
   'Judge only what the provided frames or audio show. Be precise and conservative: say a sign is present only when you can see or hear it.';
 
-export function formatTime(s: number): string {
-  const m = Math.floor(s / 60);
-  const sec = Math.floor(s - m * 60);
-  return `${m}:${String(sec).padStart(2, '0')}`;
-}
-
 const VARIANT_NOTES: Record<InputVariant, string> = {
   base: '',
   crop: ' Each frame is an enlarged crop of the patient\'s face.',
@@ -43,7 +38,7 @@ export function evidenceParts(e: SegmentEvidence): ContentPart[] {
   const dur = (e.endS - e.startS).toFixed(1);
   const parts: ContentPart[] = [];
   if (e.frames && e.frames.length) {
-    parts.push({ type: 'text', text: `${e.frames.length} frames in time order from a ${dur} s segment (${formatTime(e.startS)}-${formatTime(e.endS)}) of a seizure recording.` });
+    parts.push({ type: 'text', text: `${e.frames.length} frames in time order from a ${dur} s segment (${formatClock(e.startS)}-${formatClock(e.endS)}) of a seizure recording.` });
     for (const f of e.frames) {
       parts.push({ type: 'text', text: `t=${(f.tS - e.startS).toFixed(1)}s${f.note ? ` (${f.note})` : ''}` });
       parts.push({ type: 'image_url', image_url: { url: `data:image/jpeg;base64,${f.jpeg.toString('base64')}` } });
@@ -51,7 +46,7 @@ export function evidenceParts(e: SegmentEvidence): ContentPart[] {
     if (VARIANT_NOTES[e.variant]) parts.push({ type: 'text', text: VARIANT_NOTES[e.variant].trim() });
   }
   if (e.audioWav) {
-    parts.push({ type: 'text', text: `The audio of a ${dur} s segment (${formatTime(e.startS)}-${formatTime(e.endS)}) of a seizure recording.` });
+    parts.push({ type: 'text', text: `The audio of a ${dur} s segment (${formatClock(e.startS)}-${formatClock(e.endS)}) of a seizure recording.` });
     parts.push({ type: 'input_audio', input_audio: { data: e.audioWav.toString('base64'), format: 'wav' } });
     // Notes after the media: the denoised and transcript variants send the same audio and share its prefix.
     if (VARIANT_NOTES[e.variant]) parts.push({ type: 'text', text: VARIANT_NOTES[e.variant].trim() });

@@ -62,5 +62,9 @@ describe('readAhead and sampleEvery', () => {
     const pick = sampleEvery(0.5);
     const times = Array.from({ length: 30 }, (_, i) => Math.round((i / 15) * 1000) / 1000).filter((t) => pick(t));
     assert.deepEqual(times, [0, 0.533, 1, 1.533]);
+    // Asking twice about one frame gives the same answer and does not move the grid.
+    const again = sampleEvery(0.5);
+    const twice = Array.from({ length: 30 }, (_, i) => Math.round((i / 15) * 1000) / 1000).filter((t) => again(t) && again(t));
+    assert.deepEqual(twice, times);
   });
 });

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { Finding } from '../../../native-models/pipeline/analysisTypes.ts';
 import { formatSequenceLine, sequenceOfSigns } from '../../../native-models/report/sequenceOfSigns.ts';
-import { formatClock, formatSpan } from '../../../native-models/report/formatClock.ts';
+import { formatClock, formatSpan } from '../../../native-models/media/formatClock.ts';
 import { getFeature } from '../../../native-models/semiology/featureCatalogue.ts';
 
 function finding(featureId: string, status: Finding['status'], onsetS: number | null): Finding {
