@@ -97,6 +97,7 @@ async function* poseStage(frames: AsyncIterable<TimedFrame> | Iterable<TimedFram
   const faces = new FaceRegionTracker(options.face);
   let lastDetectT = -Infinity;
   let peopleInView = 0;
+  let region: Box | null = null;
   const cache = options.cache;
 
   for await (const frame of readAhead(frames, options.readAhead ?? 6)) {
@@ -114,7 +115,9 @@ async function* poseStage(frames: AsyncIterable<TimedFrame> | Iterable<TimedFram
       const box = tracker.patientBox();
       const due = frame.tS - lastDetectT >= detectEveryS || box === null;
       if (!due && box) {
-        const region = squareAround(box, 1.25);
+        // The region follows the patient but holds still through small moves, so a still patient gets the
+        // same crop frame after frame (steady keypoints) and a shaking one is seen moving inside a fixed crop.
+        region = holdRegion(region, squareAround(box, 1.25));
         const p = await estimator.estimateInRegion(frame, region);
         if (p.score >= minTrackScore) patient = tracker.update(frame.tS, [p], frame.width, frame.height);
       }
@@ -122,6 +125,7 @@ async function* poseStage(frames: AsyncIterable<TimedFrame> | Iterable<TimedFram
         // Detect everyone, let the tracker pick the patient by box, then estimate the patient's pose only.
         const people = await estimator.detectPeople(frame);
         lastDetectT = frame.tS;
+        region = null;
         peopleInView = people.length;
         const boxes: PersonPose[] = people.map((d) => ({ keypoints: [], score: d.score, box: d.box, detectionScore: d.score }));
         const chosen = tracker.update(frame.tS, boxes, frame.width, frame.height);
@@ -144,6 +148,19 @@ async function* poseStage(frames: AsyncIterable<TimedFrame> | Iterable<TimedFram
     };
     yield { tS: frame.tS, frame, patient, faceBox, record, peopleInView, fromCache };
   }
+}
+
+/**
+ * `previous` while `target` stays within `tolerance` of it (centre shift relative to its side, and side
+ * ratio), else `target`. The region is a square 1.25x the patient's box, so a move inside the tolerance keeps
+ * the patient in view.
+ */
+export function holdRegion(previous: Box | null, target: Box, tolerance = 0.08): Box {
+  if (!previous) return target;
+  const dx = Math.abs(previous.x + previous.w / 2 - (target.x + target.w / 2)) / previous.w;
+  const dy = Math.abs(previous.y + previous.h / 2 - (target.y + target.h / 2)) / previous.h;
+  const ds = Math.abs(target.w / previous.w - 1);
+  return dx <= tolerance && dy <= tolerance && ds <= tolerance ? previous : target;
 }
 
 /**

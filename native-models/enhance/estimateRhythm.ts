@@ -2,7 +2,9 @@
  * Rhythm of a keypoint track: the dominant frequency of its movement, for clonic jerking (1-5 Hz), which needs
  * pose sampled well above 2 fps (e.g. `--pose-fps 15`). The x and y tracks are detrended, Hann-windowed and
  * scanned with a direct Fourier sum (times need not be uniform); the spectral peak is refined to 0.01 Hz.
- * No rhythm is reported when the movement is tiny or the peak does not stand out.
+ * No rhythm is reported when the movement is tiny or the peak does not stand out, and only frequencies that
+ * fit `minCycles` whole cycles into the track count, and a peak at the lowest of them is a drift: a single
+ * shift of position (a step) is not a rhythm.
  */
 export interface TrackSample {
   tS: number;
@@ -19,6 +21,8 @@ export interface RhythmOptions {
   minAmplitudePx?: number;
   /** Peak power over mean power in the band must reach this. Default 4. */
   minPeakRatio?: number;
+  /** A rhythm repeats: at least this many cycles must fit in the track's duration. Default 3. */
+  minCycles?: number;
 }
 
 export interface Rhythm {
@@ -30,7 +34,7 @@ export interface Rhythm {
 }
 
 export function estimateRhythm(samples: readonly TrackSample[], options: RhythmOptions = {}): Rhythm {
-  const { minHz = 0.5, maxHz = 7, minAmplitudePx = 1, minPeakRatio = 4 } = options;
+  const { maxHz = 7, minAmplitudePx = 1, minPeakRatio = 4, minCycles = 3 } = options;
   const n = samples.length;
   if (n < 8) return { frequencyHz: null, amplitudePx: 0, peakRatio: 0 };
   const t = samples.map((s) => s.tS);
@@ -39,6 +43,8 @@ export function estimateRhythm(samples: readonly TrackSample[], options: RhythmO
   const amplitudePx = Math.sqrt(xs.concat(ys).reduce((a, v) => a + v * v, 0) / n);
   const t0 = t[0]!;
   const T = t[n - 1]! - t0 || 1;
+  const minHz = Math.max(options.minHz ?? 0.5, minCycles / T);
+  if (minHz > maxHz) return { frequencyHz: null, amplitudePx, peakRatio: 0 };
   const w = t.map((ti) => 0.5 - 0.5 * Math.cos((2 * Math.PI * (ti - t0)) / T));
   const power = (f: number) => {
     let xr = 0, xi = 0, yr = 0, yi = 0;
@@ -62,7 +68,9 @@ export function estimateRhythm(samples: readonly TrackSample[], options: RhythmO
     if (p > bestP) { bestP = p; best = f; }
   }
   const peakRatio = sum > 0 ? bestP / (sum / count) : 0;
-  const rhythmic = amplitudePx >= minAmplitudePx && peakRatio >= minPeakRatio;
+  // Power rising all the way to the band's lowest frequency is a drift or a step, not an oscillation.
+  const atLowerEdge = best < minHz + 0.05;
+  const rhythmic = amplitudePx >= minAmplitudePx && peakRatio >= minPeakRatio && !atLowerEdge;
   return { frequencyHz: rhythmic ? Math.round(best * 100) / 100 : null, amplitudePx, peakRatio };
 }
 

@@ -2,12 +2,10 @@
  * People in a frame: CenterNet (COCO, from @vladmandic/human's models) keeping the `person` class, with
  * non-maximum suppression. Boxes in the frame's pixels.
  */
-import type { Tensor } from '@tensorflow/tfjs-core';
-import type { GraphModel } from '@tensorflow/tfjs-converter';
-import path from 'node:path';
 import type { RgbImage } from '../media/frameTypes.ts';
+import { centerNetInput } from './poseModelInputs.ts';
+import { CENTERNET_SIZE, type PoseModelRunner } from './poseModelRunner.ts';
 import type { Box } from './poseTypes.ts';
-import { humanModelsDir, initTfjs, loadGraphModelFile } from './tfjsRuntime.ts';
 
 export interface PersonDetection {
   box: Box;
@@ -21,37 +19,28 @@ export interface PersonDetectorOptions {
   maxPeople?: number;
   /** IoU above which overlapping boxes are merged. Default 0.5. */
   iouThreshold?: number;
-  modelsDir?: string;
 }
 
 export interface PersonDetector {
   readonly modelId: string;
   detect(frame: RgbImage): Promise<PersonDetection[]>;
-  dispose(): void;
 }
 
 const PERSON_CLASS = 0;
 
-export async function createPersonDetector(options: PersonDetectorOptions = {}): Promise<PersonDetector> {
-  const tf = await initTfjs();
-  const inputSize = 512; // fixed by the exported graph (its feature maps are concatenated at fixed sizes)
+/** The detector on `runner`'s CenterNet (the runner is owned, and disposed, by the caller). */
+export function createPersonDetector(runner: PoseModelRunner, options: PersonDetectorOptions = {}): PersonDetector {
+  const inputSize = CENTERNET_SIZE; // fixed by the exported graph (its feature maps are concatenated at fixed sizes)
   const { minScore = 0.25, maxPeople = 6, iouThreshold = 0.5 } = options;
-  const model: GraphModel = await loadGraphModelFile(path.join(options.modelsDir ?? humanModelsDir(), 'centernet.json'));
   return {
     modelId: 'centernet-512',
     async detect(frame) {
-      const res = tf.tidy(() => {
-        const img = tf.tensor4d(frame.data, [1, frame.height, frame.width, 3], 'float32');
-        const x = tf.image.resizeBilinear(img, [inputSize, inputSize]);
-        return model.execute(x, 'tower_0/detections') as Tensor;
-      });
-      const det = (await res.array()) as number[][][];
-      res.dispose();
+      const det = await runner.centerNet(centerNetInput(frame, inputSize));
       const sx = frame.width / inputSize;
       const sy = frame.height / inputSize;
       const found: PersonDetection[] = [];
-      for (const d of det[0] ?? []) {
-        const [x1 = 0, y1 = 0, x2 = 0, y2 = 0, score = 0, cls = -1] = d;
+      for (let k = 0; k + 6 <= det.length; k += 6) {
+        const [x1 = 0, y1 = 0, x2 = 0, y2 = 0, score = 0, cls = -1] = det.subarray(k, k + 6);
         if (Math.round(cls) !== PERSON_CLASS || score < minScore) continue;
         const bx = Math.max(0, x1 * sx);
         const by = Math.max(0, y1 * sy);
@@ -60,7 +49,6 @@ export async function createPersonDetector(options: PersonDetectorOptions = {}):
       }
       return nonMaxSuppression(found, iouThreshold, maxPeople);
     },
-    dispose() { model.dispose(); },
   };
 }
 

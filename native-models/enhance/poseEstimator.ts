@@ -1,17 +1,17 @@
 /**
- * Body pose on real pretrained models that ship inside @vladmandic/human (TF.js graph models on the WASM
- * backend, loaded from disk): CenterNet finds the people, MoveNet Lightning (17 COCO keypoints) runs on a
- * square crop around each one. `estimateInRegion` skips the detector for a person already being tracked.
- * With `worker: true` the models live in a worker thread, so inference overlaps frame decoding.
+ * Body pose on real pretrained models that ship inside @vladmandic/human (loaded from disk, run by
+ * `poseModelRunner.ts` on onnxruntime-node, or on TF.js WASM when asked): CenterNet finds the people, MoveNet
+ * Lightning (17 COCO keypoints) runs on a square crop around each one. `estimateInRegion` skips the detector
+ * for a person already being tracked. With `worker: true` the models live in a worker thread, so inference
+ * overlaps frame decoding.
  */
-import type { Tensor } from '@tensorflow/tfjs-core';
-import type { GraphModel } from '@tensorflow/tfjs-converter';
-import path from 'node:path';
 import type { RgbImage } from '../media/frameTypes.ts';
 import type { PoseModelInfo } from './enhancementTypes.ts';
 import { createPersonDetector, type PersonDetection, type PersonDetector } from './personDetector.ts';
+import { moveNetInput } from './poseModelInputs.ts';
+import { createPoseModelRunner, defaultPoseThreads, MOVENET_SIZE, type PoseRuntime } from './poseModelRunner.ts';
 import { KEYPOINT_NAMES, type Box, type Keypoint, type PersonPose } from './poseTypes.ts';
-import { humanModelsDir, humanVersion, initTfjs, loadGraphModelFile } from './tfjsRuntime.ts';
+import { humanVersion } from './tfjsRuntime.ts';
 
 export interface PoseEstimatorOptions {
   /** Most people returned by `estimate` (largest detector scores first). Default 4. */
@@ -22,6 +22,10 @@ export interface PoseEstimatorOptions {
   modelsDir?: string;
   /** Run the models in a worker thread. Default false. */
   worker?: boolean;
+  /** Model runtime: `onnx` (default, native) or `tfjs` (WASM, the reference). */
+  runtime?: PoseRuntime;
+  /** onnxruntime threads; default `defaultPoseThreads()`. */
+  threads?: number;
 }
 
 export interface PoseEstimator {
@@ -37,19 +41,20 @@ export interface PoseEstimator {
   dispose(): Promise<void>;
 }
 
-const MOVENET_SIZE = 192;
 /** A detector box is widened to a square this much larger than its long side before MoveNet sees it. */
 const DETECTION_MARGIN = 1.2;
 /** Around a person's box, this much (relative to its size) stays visible to MoveNet; the rest is blacked out. */
 const VISIBLE_MARGIN = 1.15;
 
-export function poseModelInfo(): PoseModelInfo {
+export function poseModelInfo(runtime: PoseRuntime = 'onnx', threads = defaultPoseThreads()): PoseModelInfo {
   const v = humanVersion();
   return {
-    id: `movenet-lightning+centernet/human-${v}`,
+    id: `movenet-lightning+centernet/human-${v}/${runtime}`,
     poseModel: 'MoveNet SinglePose Lightning (17 COCO keypoints)',
     personDetector: 'CenterNet (COCO person class)',
-    backend: `TensorFlow.js WASM, models from @vladmandic/human ${v}`,
+    backend: runtime === 'onnx'
+      ? `onnxruntime-node CPU, ${threads} thread${threads === 1 ? '' : 's'}; models from @vladmandic/human ${v}, converted from TF.js to ONNX at start-up`
+      : `TensorFlow.js WASM, models from @vladmandic/human ${v}`,
   };
 }
 
@@ -58,35 +63,17 @@ export async function createPoseEstimator(options: PoseEstimatorOptions = {}): P
     const { createPoseEstimatorWorker } = await import('./poseEstimatorWorker.ts');
     return createPoseEstimatorWorker(options);
   }
-  const tf = await initTfjs();
-  const { maxPeople = 4, minPersonScore = 0.3 } = options;
-  const dir = options.modelsDir ?? humanModelsDir();
-  const moveNet: GraphModel = await loadGraphModelFile(path.join(dir, 'movenet-lightning.json'));
-  const detector: PersonDetector = await createPersonDetector({ modelsDir: dir, minScore: minPersonScore, maxPeople });
-  const info = poseModelInfo();
+  const { maxPeople = 4, minPersonScore = 0.3, runtime = 'onnx', threads = defaultPoseThreads() } = options;
+  const runner = await createPoseModelRunner({ runtime, threads, modelsDir: options.modelsDir });
+  const detector: PersonDetector = createPersonDetector(runner, { minScore: minPersonScore, maxPeople });
+  const info = poseModelInfo(runtime, threads);
 
   /**
    * MoveNet on the square `sq` (frame pixels, may extend past the frame: black outside). Only `visible` is
    * shown: the rest of the square is blacked out so people beside the one in `visible` do not draw the pose.
    */
   async function runMoveNet(frame: RgbImage, sq: Box, visible: Box): Promise<Keypoint[]> {
-    const mask = new Float32Array(MOVENET_SIZE * MOVENET_SIZE);
-    const c0 = Math.max(0, Math.floor(((visible.x - sq.x) / sq.w) * MOVENET_SIZE));
-    const c1 = Math.min(MOVENET_SIZE, Math.ceil(((visible.x + visible.w - sq.x) / sq.w) * MOVENET_SIZE));
-    const r0 = Math.max(0, Math.floor(((visible.y - sq.y) / sq.h) * MOVENET_SIZE));
-    const r1 = Math.min(MOVENET_SIZE, Math.ceil(((visible.y + visible.h - sq.y) / sq.h) * MOVENET_SIZE));
-    for (let r = r0; r < r1; r++) mask.fill(1, r * MOVENET_SIZE + c0, r * MOVENET_SIZE + c1);
-    const out = tf.tidy(() => {
-      const img = tf.tensor4d(frame.data, [1, frame.height, frame.width, 3], 'float32');
-      const W = Math.max(1, frame.width - 1);
-      const H = Math.max(1, frame.height - 1);
-      const box = [[sq.y / H, sq.x / W, (sq.y + sq.h) / H, (sq.x + sq.w) / W]];
-      const crop = tf.image.cropAndResize(img, tf.tensor2d(box), [0], [MOVENET_SIZE, MOVENET_SIZE], 'bilinear', 0);
-      const masked = tf.mul(crop, tf.tensor4d(mask, [1, MOVENET_SIZE, MOVENET_SIZE, 1]));
-      return moveNet.execute(tf.cast(masked, 'int32')) as Tensor;
-    });
-    const data = await out.data();
-    out.dispose();
+    const data = await runner.moveNet(moveNetInput(frame, sq, visible, MOVENET_SIZE));
     return KEYPOINT_NAMES.map((name, i) => ({
       name,
       x: sq.x + (data[i * 3 + 1] ?? 0) * sq.w,
@@ -133,8 +120,7 @@ export async function createPoseEstimator(options: PoseEstimatorOptions = {}): P
       return poseIn(frame, region, null, 1);
     },
     async dispose() {
-      moveNet.dispose();
-      detector.dispose();
+      await runner.dispose();
     },
   };
 }

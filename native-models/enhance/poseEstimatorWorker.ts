@@ -63,7 +63,7 @@ export async function createPoseEstimatorWorker(options: PoseEstimatorOptions): 
 
   const { worker: _w, ...rest } = options;
   await call<null>({ method: 'init', options: rest });
-  const info = poseModelInfo();
+  const info = poseModelInfo(options.runtime, options.threads);
   return {
     modelId: info.id,
     info,

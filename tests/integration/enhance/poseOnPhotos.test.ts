@@ -13,7 +13,7 @@ const inside = (b: Box, x: number, y: number, margin = 0) =>
   x >= b.x + margin * b.w && x <= b.x + (1 - margin) * b.w && y >= b.y + margin * b.h && y <= b.y + (1 - margin) * b.h;
 const kp = (p: PersonPose, name: keyof typeof KP) => p.keypoints[KP[name]]!;
 
-describe('pose on real photos (MoveNet Lightning + CenterNet, tfjs-wasm)', () => {
+describe('pose on real photos (MoveNet Lightning + CenterNet on onnxruntime-node)', () => {
   let est: PoseEstimator;
   before(async () => { est = await createPoseEstimator(); });
   after(async () => { await est?.dispose(); });

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { holdRegion } from '../../../native-models/enhance/enhanceFrames.ts';
 import { FaceRegionTracker } from '../../../native-models/enhance/faceRegionTracker.ts';
 import { PatientTracker } from '../../../native-models/enhance/patientTracker.ts';
 import { KEYPOINT_NAMES, type Box, type Keypoint, type PersonPose } from '../../../native-models/enhance/poseTypes.ts';
@@ -76,5 +77,17 @@ describe('PatientTracker', () => {
     const p = tr.update(10, [pose(other)], W, H);
     assert.equal(p?.box.x, other.x);
     assert.notEqual(tr.patientTrackId, id);
+  });
+});
+
+describe('holdRegion', () => {
+  const sq = { x: 100, y: 50, w: 200, h: 200 };
+  it('keeps the previous pose region through small moves and follows larger ones', () => {
+    assert.equal(holdRegion(null, sq), sq);
+    assert.equal(holdRegion(sq, { x: 110, y: 42, w: 206, h: 206 }), sq, 'a 5-px move and 3 % growth are held');
+    const moved = { x: 130, y: 50, w: 200, h: 200 };
+    assert.equal(holdRegion(sq, moved), moved, 'a 15 % move is followed');
+    const grown = { x: 90, y: 40, w: 230, h: 230 };
+    assert.equal(holdRegion(sq, grown), grown, 'a 15 % larger person is followed');
   });
 });

@@ -1,0 +1,101 @@
+/**
+ * The two pose-stack networks (MoveNet Lightning, CenterNet person detector) behind one interface, on either
+ * runtime: `onnx` (default) converts @vladmandic/human's TF.js graph models to ONNX in memory at start-up
+ * (`tfjsGraphToOnnx.ts`, ~0.3 s a model) and runs them on onnxruntime-node's native CPU kernels; `tfjs`
+ * runs the original graphs on TF.js's WASM backend (single-threaded in Node; kept as the reference the
+ * converted models are tested against). Inputs come from `poseModelInputs.ts`, so both see the same tensors.
+ */
+import os from 'node:os';
+import path from 'node:path';
+import { UserError } from '../errors.ts';
+import { humanModelsDir, humanVersion } from './tfjsRuntime.ts';
+
+export type PoseRuntime = 'onnx' | 'tfjs';
+
+export const MOVENET_SIZE = 192;
+export const CENTERNET_SIZE = 512;
+const CENTERNET_OUTPUT = 'tower_0/detections';
+
+export interface PoseModelRunner {
+  readonly runtime: PoseRuntime;
+  /** Human-readable runtime for the report's method section. */
+  readonly description: string;
+  /** int32 NHWC [1,192,192,3] -> 17 x (y, x, score), y and x relative to the input square. */
+  moveNet(input: Int32Array): Promise<Float32Array>;
+  /** float32 NHWC [1,512,512,3] (0..255) -> 100 x (x1, y1, x2, y2, score, class) in input pixels. */
+  centerNet(input: Float32Array): Promise<Float32Array>;
+  dispose(): Promise<void>;
+}
+
+export interface PoseModelRunnerOptions {
+  runtime?: PoseRuntime;
+  /** Folder with movenet-lightning.json and centernet.json; default @vladmandic/human's models/. */
+  modelsDir?: string;
+  /** onnxruntime intra-op threads. Default: half the cores, 1 to 4 (the rest decode video and run the app). */
+  threads?: number;
+}
+
+export function defaultPoseThreads(): number {
+  return Math.max(1, Math.min(4, Math.floor(os.availableParallelism() / 2)));
+}
+
+export async function createPoseModelRunner(options: PoseModelRunnerOptions = {}): Promise<PoseModelRunner> {
+  const dir = options.modelsDir ?? humanModelsDir();
+  return (options.runtime ?? 'onnx') === 'onnx' ? createOnnxRunner(dir, options.threads ?? defaultPoseThreads()) : createTfjsRunner(dir);
+}
+
+async function createOnnxRunner(dir: string, threads: number): Promise<PoseModelRunner> {
+  const ort = await import('onnxruntime-node');
+  const { convertTfjsGraph } = await import('./tfjsGraphToOnnx.ts');
+  const open = async (file: string, outputs?: string[]) => {
+    let converted;
+    try {
+      converted = convertTfjsGraph(path.join(dir, file), outputs);
+    } catch (e) {
+      throw new UserError(`The pose model ${file} could not be prepared (${(e as Error).message}). Reinstall the app's packages (scripts/setup.sh).`);
+    }
+    const session = await ort.InferenceSession.create(converted.model, {
+      intraOpNumThreads: threads, interOpNumThreads: 1, graphOptimizationLevel: 'all', executionMode: 'sequential',
+    });
+    return { session, input: converted.inputs[0]!.name, output: converted.outputs[0]! };
+  };
+  const moveNet = await open('movenet-lightning.json');
+  const centerNet = await open('centernet.json', [CENTERNET_OUTPUT]);
+  const run = async (m: typeof moveNet, tensor: InstanceType<typeof ort.Tensor>) => {
+    const out = await m.session.run({ [m.input]: tensor });
+    return out[m.output]!.data as Float32Array;
+  };
+  return {
+    runtime: 'onnx',
+    description: `onnxruntime-node ${ort.env.versions.node ?? ''} CPU, ${threads} thread${threads === 1 ? '' : 's'} (models converted from @vladmandic/human ${humanVersion()})`.replace('  ', ' '),
+    moveNet: (input) => run(moveNet, new ort.Tensor('int32', input, [1, MOVENET_SIZE, MOVENET_SIZE, 3])),
+    centerNet: (input) => run(centerNet, new ort.Tensor('float32', input, [1, CENTERNET_SIZE, CENTERNET_SIZE, 3])),
+    async dispose() {
+      await moveNet.session.release();
+      await centerNet.session.release();
+    },
+  };
+}
+
+async function createTfjsRunner(dir: string): Promise<PoseModelRunner> {
+  const { initTfjs, loadGraphModelFile } = await import('./tfjsRuntime.ts');
+  const tf = await initTfjs();
+  const moveNet = await loadGraphModelFile(path.join(dir, 'movenet-lightning.json'));
+  const centerNet = await loadGraphModelFile(path.join(dir, 'centernet.json'));
+  const run = async (exec: () => import('@tensorflow/tfjs-core').Tensor) => {
+    const out = exec();
+    const data = (await out.data()) as Float32Array;
+    out.dispose();
+    return data;
+  };
+  return {
+    runtime: 'tfjs',
+    description: `TensorFlow.js WASM (models from @vladmandic/human ${humanVersion()})`,
+    moveNet: (input) => run(() => tf.tidy(() => moveNet.execute(tf.tensor4d(input, [1, MOVENET_SIZE, MOVENET_SIZE, 3], 'int32')) as import('@tensorflow/tfjs-core').Tensor)),
+    centerNet: (input) => run(() => tf.tidy(() => centerNet.execute(tf.tensor4d(input, [1, CENTERNET_SIZE, CENTERNET_SIZE, 3], 'float32'), CENTERNET_OUTPUT) as import('@tensorflow/tfjs-core').Tensor)),
+    async dispose() {
+      moveNet.dispose();
+      centerNet.dispose();
+    },
+  };
+}
