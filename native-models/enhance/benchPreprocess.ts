@@ -1,13 +1,16 @@
 /**
- * Preprocessing benchmark: `npm run bench:preprocess -- [video] [--pose-fps N] [--json] [--duration S]`.
+ * Preprocessing benchmark: `npm run bench:preprocess -- [video] [--pose-fps N] [--json] [--duration S] [--baseline-tfjs]`.
  *
  * Prints the bare ffmpeg decode time of the video, the full preprocessing time (decode + pose + face crop +
  * skeleton overlay + audio denoise + VAD) at the default rates (model frames at 2 fps, long side 448, pose on
  * those frames), their ratio and peak RSS; then the same with pose at `--pose-fps` (default 15, crops and
  * overlays still at 2 fps; `--pose-fps 0` skips that run). Each configuration runs in its own process so peak RSS is its own. Without a
  * video it generates a 3-min 1080p30 stand-in recording (a moving photo of a person, a visitor, speech in
- * noise) into the temp directory, once. With `--json` the last line is one JSON object.
+ * noise) into the temp directory, once. Pose runs on onnxruntime-node; `--baseline-tfjs` adds the default
+ * configuration on the TF.js WASM runtime (the earlier one) in the same run, for a speed-up on this machine.
+ * With `--json` the last line is one JSON object.
  */
+import type { PoseRuntime } from './poseModelRunner.ts';
 import { execFileSync, spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
@@ -25,6 +28,7 @@ const LONG_SIDE = 448;
 
 interface RunResult {
   poseFps: number;
+  runtime: PoseRuntime;
   preprocessS: number;
   videoS: number;
   audioS: number;
@@ -42,10 +46,10 @@ function arg(name: string): string | undefined {
   return i >= 0 ? process.argv[i + 1] : undefined;
 }
 
-async function runOnce(video: string, poseFps: number): Promise<RunResult> {
+async function runOnce(video: string, poseFps: number, runtime: PoseRuntime): Promise<RunResult> {
   const t0 = performance.now();
   const probe = await probeRecording(video);
-  const estimator = await createPoseEstimator({ worker: true });
+  const estimator = await createPoseEstimator({ worker: true, runtime });
   let frames = 0, framesWithPatient = 0, images = 0, videoS = 0, audioS = 0, voiceSegments = 0;
   const videoPart = (async () => {
     const src = decodeFrames(video, { fps: poseFps, longSide: LONG_SIDE, sourceWidth: probe.width, sourceHeight: probe.height, sourceFps: probe.fps });
@@ -68,13 +72,13 @@ async function runOnce(video: string, poseFps: number): Promise<RunResult> {
   await estimator.dispose();
   const preprocessS = (performance.now() - t0) / 1000;
   const cpu = process.cpuUsage();
-  return { poseFps, preprocessS, videoS, audioS, frames, framesWithPatient, images, voiceSegments, peakRssMb: process.resourceUsage().maxRSS / 1024, nodeCpuS: (cpu.user + cpu.system) / 1e6 };
+  return { poseFps, runtime, preprocessS, videoS, audioS, frames, framesWithPatient, images, voiceSegments, peakRssMb: process.resourceUsage().maxRSS / 1024, nodeCpuS: (cpu.user + cpu.system) / 1e6 };
 }
 
-function runChild(video: string, poseFps: number): Promise<RunResult> {
+function runChild(video: string, poseFps: number, runtime: PoseRuntime = 'onnx'): Promise<RunResult> {
   const self = fileURLToPath(import.meta.url);
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [...process.execArgv, self, '--child', String(poseFps), video], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, [...process.execArgv, self, '--child', String(poseFps), '--runtime', runtime, video], { stdio: ['ignore', 'pipe', 'inherit'] });
     let out = '';
     child.stdout.on('data', (d: Buffer) => { out += d.toString(); });
     child.on('error', reject);
@@ -97,7 +101,7 @@ async function main(): Promise<void> {
   if (process.argv.includes('--child')) {
     const poseFps = Number(arg('--child'));
     const video = process.argv[process.argv.length - 1]!;
-    process.stdout.write(JSON.stringify(await runOnce(video, poseFps)) + '\n');
+    process.stdout.write(JSON.stringify(await runOnce(video, poseFps, arg('--runtime') === 'tfjs' ? 'tfjs' : 'onnx')) + '\n');
     return;
   }
   const json = process.argv.includes('--json');
@@ -120,12 +124,18 @@ async function main(): Promise<void> {
   show(`default (model ${MODEL_FPS} fps @ ${LONG_SIDE} px, pose on those frames)`, def);
   const hi = poseFps > 0 ? await runChild(video, poseFps) : null; // --pose-fps 0 skips the second run
   if (hi) show(`--pose-fps ${poseFps}`, hi);
+  const base = process.argv.includes('--baseline-tfjs') ? await runChild(video, MODEL_FPS, 'tfjs') : null;
+  if (base) {
+    show('baseline: default on the TF.js WASM runtime', base);
+    log(`onnxruntime over TF.js WASM (default rates): ${(base.preprocessS / def.preprocessS).toFixed(2)}x faster`);
+  }
   if (json) {
     const r2 = (v: number) => Math.round(v * 100) / 100;
     log(JSON.stringify({
       video: path.basename(video), durationS: r2(probe.durationS), width: probe.width, height: probe.height, cores: (await import('node:os')).cpus().length,
       decodeS: r2(decodeS), preprocessS: r2(def.preprocessS), ratio: r2(def.preprocessS / decodeS), peakRssMb: Math.round(def.peakRssMb),
       default: { ...def, preprocessS: r2(def.preprocessS), videoS: r2(def.videoS), audioS: r2(def.audioS), peakRssMb: Math.round(def.peakRssMb) },
+      ...(base ? { baselineTfjs: { ...base, preprocessS: r2(base.preprocessS), ratio: r2(base.preprocessS / decodeS), peakRssMb: Math.round(base.peakRssMb) }, speedupOverTfjs: r2(base.preprocessS / def.preprocessS) } : {}),
       ...(hi ? { [`poseFps${poseFps}`]: { ...hi, preprocessS: r2(hi.preprocessS), videoS: r2(hi.videoS), audioS: r2(hi.audioS), ratio: r2(hi.preprocessS / decodeS), peakRssMb: Math.round(hi.peakRssMb) } } : {}),
     }));
   }
