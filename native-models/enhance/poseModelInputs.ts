@@ -35,15 +35,7 @@ export function moveNetInput(frame: RgbImage, sq: Box, visible: Box, size: numbe
     const rowA = ya * W * 3, rowB = yb * W * 3;
     for (let i = c0; i < c1; i++) {
       if (x0[i]! < 0) continue;
-      const xa = x0[i]! * 3, xb = x1[i]! * 3, wx = xw[i]!;
-      const o = (r * size + i) * 3;
-      for (let c = 0; c < 3; c++) {
-        const tl = data[rowA + xa + c]!, tr = data[rowA + xb + c]!;
-        const bl = data[rowB + xa + c]!, br = data[rowB + xb + c]!;
-        const top = tl + (tr - tl) * wx;
-        const bottom = bl + (br - bl) * wx;
-        out[o + c] = Math.trunc(top + (bottom - top) * wy);
-      }
+      blend(data, rowA + x0[i]! * 3, rowA + x1[i]! * 3, rowB + x0[i]! * 3, rowB + x1[i]! * 3, xw[i]!, wy, out, (r * size + i) * 3);
     }
   }
   return out;
@@ -66,16 +58,20 @@ export function centerNetInput(frame: RgbImage, size: number): Float32Array {
     const ya = Math.floor(fy), yb = Math.min(H - 1, Math.ceil(fy)), wy = fy - ya;
     const rowA = ya * W * 3, rowB = yb * W * 3;
     for (let i = 0; i < size; i++) {
-      const xa = x0[i]! * 3, xb = x1[i]! * 3, wx = xw[i]!;
-      const o = (r * size + i) * 3;
-      for (let c = 0; c < 3; c++) {
-        const tl = data[rowA + xa + c]!, tr = data[rowA + xb + c]!;
-        const bl = data[rowB + xa + c]!, br = data[rowB + xb + c]!;
-        const top = tl + (tr - tl) * wx;
-        const bottom = bl + (br - bl) * wx;
-        out[o + c] = top + (bottom - top) * wy;
-      }
+      blend(data, rowA + x0[i]! * 3, rowA + x1[i]! * 3, rowB + x0[i]! * 3, rowB + x1[i]! * 3, xw[i]!, wy, out, (r * size + i) * 3);
     }
   }
   return out;
+}
+
+/**
+ * One rgb pixel interpolated from four source pixels (byte offsets), top row first then bottom, as TF does;
+ * an Int32Array output truncates like TF's cast to int32.
+ */
+function blend(data: Uint8Array, tl: number, tr: number, bl: number, br: number, wx: number, wy: number, out: Int32Array | Float32Array, o: number): void {
+  for (let c = 0; c < 3; c++) {
+    const top = data[tl + c]! + (data[tr + c]! - data[tl + c]!) * wx;
+    const bottom = data[bl + c]! + (data[br + c]! - data[bl + c]!) * wx;
+    out[o + c] = top + (bottom - top) * wy;
+  }
 }
