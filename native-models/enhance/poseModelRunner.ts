@@ -8,7 +8,7 @@
 import os from 'node:os';
 import path from 'node:path';
 import { UserError } from '../errors.ts';
-import { humanModelsDir, humanVersion } from './tfjsRuntime.ts';
+import { humanModelsDir } from './tfjsRuntime.ts';
 
 export type PoseRuntime = 'onnx' | 'tfjs';
 
@@ -18,8 +18,6 @@ const CENTERNET_OUTPUT = 'tower_0/detections';
 
 export interface PoseModelRunner {
   readonly runtime: PoseRuntime;
-  /** Human-readable runtime for the report's method section. */
-  readonly description: string;
   /** int32 NHWC [1,192,192,3] -> 17 x (y, x, score), y and x relative to the input square. */
   moveNet(input: Int32Array): Promise<Float32Array>;
   /** float32 NHWC [1,512,512,3] (0..255) -> 100 x (x1, y1, x2, y2, score, class) in input pixels. */
@@ -67,7 +65,6 @@ async function createOnnxRunner(dir: string, threads: number): Promise<PoseModel
   };
   return {
     runtime: 'onnx',
-    description: `onnxruntime-node ${ort.env.versions.node ?? ''} CPU, ${threads} thread${threads === 1 ? '' : 's'} (models converted from @vladmandic/human ${humanVersion()})`.replace('  ', ' '),
     moveNet: (input) => run(moveNet, new ort.Tensor('int32', input, [1, MOVENET_SIZE, MOVENET_SIZE, 3])),
     centerNet: (input) => run(centerNet, new ort.Tensor('float32', input, [1, CENTERNET_SIZE, CENTERNET_SIZE, 3])),
     async dispose() {
@@ -90,7 +87,6 @@ async function createTfjsRunner(dir: string): Promise<PoseModelRunner> {
   };
   return {
     runtime: 'tfjs',
-    description: `TensorFlow.js WASM (models from @vladmandic/human ${humanVersion()})`,
     moveNet: (input) => run(() => tf.tidy(() => moveNet.execute(tf.tensor4d(input, [1, MOVENET_SIZE, MOVENET_SIZE, 3], 'int32')) as import('@tensorflow/tfjs-core').Tensor)),
     centerNet: (input) => run(() => tf.tidy(() => centerNet.execute(tf.tensor4d(input, [1, CENTERNET_SIZE, CENTERNET_SIZE, 3], 'float32'), CENTERNET_OUTPUT) as import('@tensorflow/tfjs-core').Tensor)),
     async dispose() {
