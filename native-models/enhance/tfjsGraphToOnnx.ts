@@ -344,12 +344,11 @@ export function convertTfjsGraph(jsonPath: string, outputs?: string[]): Converte
       }
       return define(node, [r], e.nchw);
     }
-    if (op === 'ResizeBilinear' || op === 'ResizeNearestNeighbor') {
+    if (op === 'ResizeBilinear') {
       const [h, w] = constInts(ins[1]!);
-      const mode = a.align_corners?.b ? 'align_corners' : a.half_pixel_centers?.b ? (op === 'ResizeBilinear' ? 'half_pixel' : 'tf_half_pixel_for_nn') : 'asymmetric';
+      const mode = a.align_corners?.b ? 'align_corners' : a.half_pixel_centers?.b ? 'half_pixel' : 'asymmetric';
       return define(node, emit('Resize', [nchw(ins[0]!), '', '', int64Const([h!, w!])], [node.name], {
-        mode: op === 'ResizeBilinear' ? 'linear' : 'nearest', coordinate_transformation_mode: mode, axes: [2, 3],
-        ...(op === 'ResizeNearestNeighbor' ? { nearest_mode: a.align_corners?.b ? 'round_prefer_ceil' : 'floor' } : {}),
+        mode: 'linear', coordinate_transformation_mode: mode, axes: [2, 3],
       }), true);
     }
     if (op === 'MaxPool') {
