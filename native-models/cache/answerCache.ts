@@ -7,7 +7,7 @@
 import Database from 'better-sqlite3';
 import { mkdirSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { UserError } from '../errors.ts';
+import { InputError } from '../errors.ts';
 
 export interface AnswerKey {
   recordingSha: string;
@@ -60,13 +60,13 @@ const ms = (s: number) => Math.round(s * 1000);
 export function explainDbError(e: unknown, dbPath: string): Error {
   const code = (e as { code?: string }).code ?? '';
   if (code === 'SQLITE_FULL' || /database or disk is full/i.test(String((e as Error).message))) {
-    return new UserError(`The disk holding the answer cache (${path.dirname(dbPath)}) is full. Free some space and run again: every answer saved so far is kept and will not be asked again.`);
+    return new InputError(`The disk holding the answer cache (${path.dirname(dbPath)}) is full. Free some space and run again: every answer saved so far is kept and will not be asked again.`);
   }
   if (code === 'SQLITE_CANTOPEN' || code === 'SQLITE_READONLY' || code === 'SQLITE_PERM') {
-    return new UserError(`The answer cache "${dbPath}" cannot be opened for writing (${code}). Choose another location with --db.`);
+    return new InputError(`The answer cache "${dbPath}" cannot be opened for writing (${code}). Choose another location with --db.`);
   }
   if (code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT') {
-    return new UserError(`"${dbPath}" is not a semioscope cache (or is damaged). Move it aside or choose another file with --db.`);
+    return new InputError(`"${dbPath}" is not a semioscope cache (or is damaged). Move it aside or choose another file with --db.`);
   }
   return e as Error;
 }

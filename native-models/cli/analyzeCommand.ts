@@ -5,7 +5,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { AnswerCache, defaultCachePath } from '../cache/answerCache.ts';
-import { UserError } from '../errors.ts';
+import { InputError } from '../errors.ts';
 import { DEFAULT_OVERLAP_S, DEFAULT_SEGMENT_S } from '../media/planSegments.ts';
 import { analyzeRecording } from '../pipeline/analyzeRecording.ts';
 import type { VariantPolicy } from '../pipeline/planFeatures.ts';
@@ -70,7 +70,7 @@ Feature ids: ${FEATURE_IDS.join(', ')}`;
 function positiveNumber(v: string | undefined, name: string, fallback: number, integer = false): number {
   if (v === undefined) return fallback;
   const n = Number(v);
-  if (!Number.isFinite(n) || n <= 0 || (integer && !Number.isInteger(n))) throw new UserError(`--${name} must be a positive ${integer ? 'integer' : 'number'}, got "${v}".`);
+  if (!Number.isFinite(n) || n <= 0 || (integer && !Number.isInteger(n))) throw new InputError(`--${name} must be a positive ${integer ? 'integer' : 'number'}, got "${v}".`);
   return n;
 }
 
@@ -91,29 +91,29 @@ export async function runAnalyzeCommand(argv: string[], io: { stdout: NodeJS.Wri
       },
     });
   } catch (e) {
-    throw new UserError(`${(e as Error).message}\nRun "semioscope analyze --help" for the options.`);
+    throw new InputError(`${(e as Error).message}\nRun "semioscope analyze --help" for the options.`);
   }
   const v = parsed.values;
   if (v.help) { io.stdout.write(`${ANALYZE_HELP}\n`); return 0; }
   const video = parsed.positionals[0];
-  if (!video || parsed.positionals.length > 1) throw new UserError('Give exactly one video file: semioscope analyze <video> --out <dir> ...');
-  if (!v.out) throw new UserError('Missing --out <dir>: the folder for analysis.json, report.pdf and keyframes.');
+  if (!video || parsed.positionals.length > 1) throw new InputError('Give exactly one video file: semioscope analyze <video> --out <dir> ...');
+  if (!v.out) throw new InputError('Missing --out <dir>: the folder for analysis.json, report.pdf and keyframes.');
   const modes = [Boolean(v.model || v.mmproj), Boolean(v.endpoint), Boolean(v['demo-model'])].filter(Boolean).length;
-  if (modes !== 1) throw new UserError('Choose one model: --model <gguf> --mmproj <gguf>, or --endpoint <url> --remote-model <name>, or --demo-model.');
-  if (v.constraint && v.constraint !== 'grammar' && v.constraint !== 'json_schema') throw new UserError('--constraint must be grammar or json_schema.');
-  if (v.endpoint && !v['remote-model']) throw new UserError('--endpoint needs --remote-model <name> (the model name the server serves).');
-  if (Boolean(v['audio-model']) !== Boolean(v['audio-mmproj'])) throw new UserError('--audio-model and --audio-mmproj go together.');
+  if (modes !== 1) throw new InputError('Choose one model: --model <gguf> --mmproj <gguf>, or --endpoint <url> --remote-model <name>, or --demo-model.');
+  if (v.constraint && v.constraint !== 'grammar' && v.constraint !== 'json_schema') throw new InputError('--constraint must be grammar or json_schema.');
+  if (v.endpoint && !v['remote-model']) throw new InputError('--endpoint needs --remote-model <name> (the model name the server serves).');
+  if (Boolean(v['audio-model']) !== Boolean(v['audio-mmproj'])) throw new InputError('--audio-model and --audio-mmproj go together.');
   const features = v.features?.split(',').map((s) => s.trim()).filter(Boolean);
-  for (const f of features ?? []) if (!isFeatureId(f)) throw new UserError(`Unknown feature "${f}". Known: ${FEATURE_IDS.join(', ')}`);
+  for (const f of features ?? []) if (!isFeatureId(f)) throw new InputError(`Unknown feature "${f}". Known: ${FEATURE_IDS.join(', ')}`);
   const overrides: Record<string, InputVariant> = {};
   for (const spec of v.variant ?? []) {
     const [id, variant] = parseVariantOverride(spec);
     overrides[id] = variant;
   }
   const variantsMode = v.variants ?? 'default';
-  if (!['default', 'base', 'all'].includes(variantsMode)) throw new UserError('--variants must be default, base or all.');
+  if (!['default', 'base', 'all'].includes(variantsMode)) throw new InputError('--variants must be default, base or all.');
   const paper = v.paper ?? 'A4';
-  if (paper !== 'A4' && paper !== 'Letter') throw new UserError('--paper must be A4 or Letter.');
+  if (paper !== 'A4' && paper !== 'Letter') throw new InputError('--paper must be A4 or Letter.');
   const gpuLayers = v['gpu-layers'] === undefined ? undefined : v['gpu-layers'] === 'auto' ? 'auto' as const : positiveNumber(v['gpu-layers'], 'gpu-layers', 0, true);
   const sampling = {
     fps: positiveNumber(v.fps, 'fps', 2),
@@ -122,16 +122,16 @@ export async function runAnalyzeCommand(argv: string[], io: { stdout: NodeJS.Wri
     segmentS: positiveNumber(v.segment, 'segment', DEFAULT_SEGMENT_S),
     overlapS: v.overlap === undefined ? DEFAULT_OVERLAP_S : Number(v.overlap),
   };
-  if (!(sampling.overlapS >= 0 && sampling.overlapS < sampling.segmentS)) throw new UserError('--overlap must be at least 0 and shorter than --segment.');
+  if (!(sampling.overlapS >= 0 && sampling.overlapS < sampling.segmentS)) throw new InputError('--overlap must be at least 0 and shorter than --segment.');
   const prompting = (v.prompting ?? DEFAULT_PROMPTING_MODE) as PromptingMode;
-  if (!PROMPTING_MODES.includes(prompting)) throw new UserError(`--prompting must be one of ${PROMPTING_MODES.join(', ')}.`);
+  if (!PROMPTING_MODES.includes(prompting)) throw new InputError(`--prompting must be one of ${PROMPTING_MODES.join(', ')}.`);
   const parallel = positiveNumber(v.parallel, 'parallel', 1, true);
   const policy: VariantPolicy = { defaults: variantsMode === 'default' ? 'catalogue' : variantsMode as 'base' | 'all', overrides };
   const poseFps = v['pose-fps'] === undefined ? undefined : positiveNumber(v['pose-fps'], 'pose-fps', 2);
-  if (poseFps !== undefined && poseFps < sampling.fps) throw new UserError(`--pose-fps must be at least --fps (${sampling.fps}).`);
+  if (poseFps !== undefined && poseFps < sampling.fps) throw new InputError(`--pose-fps must be at least --fps (${sampling.fps}).`);
 
   const outDir = path.resolve(v.out);
-  try { mkdirSync(outDir, { recursive: true }); } catch (e) { throw new UserError(`Cannot create the output folder "${v.out}" (${(e as { code?: string }).code}).`); }
+  try { mkdirSync(outDir, { recursive: true }); } catch (e) { throw new InputError(`Cannot create the output folder "${v.out}" (${(e as { code?: string }).code}).`); }
   const dbPath = v.db ?? defaultCachePath();
   const cache = new AnswerCache(dbPath);
   const backends: ModelBackend[] = [];

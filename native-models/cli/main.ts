@@ -2,7 +2,7 @@
  * The engine's command line: `semioscope <command> ...`. Errors meant for the user print as one clear
  * message without a stack trace; the exit code says what kind of failure it was.
  */
-import { exitCodeOf, UserError, BackendError, CancelledError } from '../errors.ts';
+import { exitCodeOf, InputError, BackendError, CancelledError } from '../errors.ts';
 import { GENERATOR } from '../pipeline/generator.ts';
 import { runAnalyzeCommand } from './analyzeCommand.ts';
 
@@ -43,12 +43,12 @@ export async function main(argv: string[], io: Io = { stdout: process.stdout, st
         io.stdout.write(`${HELP}\n`);
         return command === undefined ? 2 : 0;
       default:
-        throw new UserError(`Unknown command "${command}".\n${HELP}`);
+        throw new InputError(`Unknown command "${command}".\n${HELP}`);
     }
   } catch (e) {
-    if (e instanceof UserError || e instanceof BackendError || e instanceof CancelledError) {
+    if (e instanceof InputError || e instanceof BackendError || e instanceof CancelledError) {
       io.stderr.write(`semioscope: ${e.message}\n`);
-      const hint = (e as UserError).hint;
+      const hint = (e as InputError).hint;
       if (hint) io.stderr.write(`${hint}\n`);
       return exitCodeOf(e);
     }

@@ -10,7 +10,7 @@ import { existsSync, mkdirSync, renameSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
-import { UserError } from '../errors.ts';
+import { InputError } from '../errors.ts';
 import { resolveMediaTools } from '../media/ffmpegPaths.ts';
 
 export interface BenchRecordingOptions {
@@ -26,7 +26,7 @@ function findPhotos(): { patient: string; visitor: string | null } {
   const s1 = demo ? path.join(demo, 'sample1.jpg') : null;
   const s6 = demo ? path.join(demo, 'sample6.jpg') : null;
   const patient = existsSync(messi) ? messi : s1 && existsSync(s1) ? s1 : null;
-  if (!patient) throw new UserError('No photo of a person found for the bench recording: install Debian opencv-doc or npm i -D @vladmandic/face-api, or pass a video.');
+  if (!patient) throw new InputError('No photo of a person found for the bench recording: install Debian opencv-doc or npm i -D @vladmandic/face-api, or pass a video.');
   return { patient, visitor: s6 && existsSync(s6) ? s6 : null };
 }
 

@@ -7,7 +7,7 @@
  */
 import os from 'node:os';
 import path from 'node:path';
-import { UserError } from '../errors.ts';
+import { InputError } from '../errors.ts';
 import { humanModelsDir } from './tfjsRuntime.ts';
 
 export type PoseRuntime = 'onnx' | 'tfjs';
@@ -50,7 +50,7 @@ async function createOnnxRunner(dir: string, threads: number): Promise<PoseModel
     try {
       converted = convertTfjsGraph(path.join(dir, file), outputs);
     } catch (e) {
-      throw new UserError(`The pose model ${file} could not be prepared (${(e as Error).message}). Reinstall the app's packages (scripts/setup.sh).`);
+      throw new InputError(`The pose model ${file} could not be prepared (${(e as Error).message}). Reinstall the app's packages (scripts/setup.sh).`);
     }
     const session = await ort.InferenceSession.create(converted.model, {
       intraOpNumThreads: threads, interOpNumThreads: 1, graphOptimizationLevel: 'all', executionMode: 'sequential',

@@ -8,7 +8,7 @@ import path from 'node:path';
 import * as tf from '@tensorflow/tfjs-core';
 import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import { loadGraphModel, type GraphModel } from '@tensorflow/tfjs-converter';
-import { UserError } from '../errors.ts';
+import { InputError } from '../errors.ts';
 
 const require = createRequire(import.meta.url);
 
@@ -27,7 +27,7 @@ export function initTfjs(): Promise<typeof tf> {
     await tf.ready();
     for (const l of process.listeners('uncaughtException')) if (!before.e.includes(l)) process.removeListener('uncaughtException', l);
     for (const l of process.listeners('unhandledRejection')) if (!before.r.includes(l)) process.removeListener('unhandledRejection', l);
-    if (!ok) throw new UserError('The TensorFlow.js WASM backend could not start.');
+    if (!ok) throw new InputError('The TensorFlow.js WASM backend could not start.');
     return tf;
   })();
   return ready;
@@ -64,7 +64,7 @@ export async function loadGraphModelFile(jsonPath: string): Promise<GraphModel> 
   try {
     j = JSON.parse(readFileSync(jsonPath, 'utf8')) as ModelJson;
   } catch (e) {
-    throw new UserError(`The model file ${path.basename(jsonPath)} could not be read (${(e as Error).message}). Reinstall the app's packages (npm ci).`);
+    throw new InputError(`The model file ${path.basename(jsonPath)} could not be read (${(e as Error).message}). Reinstall the app's packages (npm ci).`);
   }
   const dir = path.dirname(jsonPath);
   const shards = j.weightsManifest.flatMap((g) => g.paths.map((p) => readFileSync(path.join(dir, p))));

@@ -3,7 +3,7 @@
  * argv is everything after the word `evaluate`. Returns the exit code: 0 ok, 2 bad input or usage
  * (one clear message on stderr, no stack trace).
  */
-import { EXIT_OK, UserError } from '../errors.ts';
+import { EXIT_OK, SemioscopeError } from '../errors.ts';
 import { consoleSummary } from './consoleSummary.ts';
 import { EVALUATE_HELP, parseEvaluateArgs } from './parseEvaluateArgs.ts';
 import { runEvaluation } from './runEvaluation.ts';
@@ -28,7 +28,7 @@ export async function runEvaluateCommand(argv: string[], io: EvaluateIo): Promis
     io.stdout.write(`\nWrote ${written.length} files to ${args.outDir}: ${written.map((f) => f.split(/[\\/]/).join('/')).join(', ')}\n`);
     return EXIT_OK;
   } catch (e) {
-    if (e instanceof UserError) {
+    if (e instanceof SemioscopeError) {
       io.stderr.write(`semioscope evaluate: ${e.message}\n`);
       if (e.hint) io.stderr.write(`${e.hint}\n`);
       return e.exitCode;

@@ -1,5 +1,5 @@
 /** Matches one prediction set to the labels by recording key and scores every feature present in both. */
-import { UserError } from '../errors.ts';
+import { InputError } from '../errors.ts';
 import type { AnnotationTable, PredictionSetResult } from './evaluationTypes.ts';
 import { scoreFeature, type ScoreOptions, type ScoredPair } from './scoreFeature.ts';
 
@@ -19,12 +19,12 @@ export function evaluatePredictionSet(labels: AnnotationTable, set: PredictionSe
   if (matched.length === 0) {
     const lk = labels.records[0]?.key ?? '?';
     const pk = set.table.records[0]?.key ?? '?';
-    throw new UserError(`No recording of prediction set "${set.name}" (${set.table.source}) matches a row of ${labels.source}.`,
+    throw new InputError(`No recording of prediction set "${set.name}" (${set.table.source}) matches a row of ${labels.source}.`,
       `Recordings are matched by file name without extension, e.g. labels "${lk}" vs predictions "${pk}".`);
   }
   const features = labels.features.filter((f) => set.table.features.includes(f));
   if (features.length === 0) {
-    throw new UserError(`Prediction set "${set.name}" shares no feature with ${labels.source}.`,
+    throw new InputError(`Prediction set "${set.name}" shares no feature with ${labels.source}.`,
       `Labels have: ${labels.features.join(', ')}; predictions have: ${set.table.features.join(', ') || 'none'}.`);
   }
   const results = features.map((featureId) => {

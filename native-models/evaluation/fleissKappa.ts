@@ -4,7 +4,7 @@
  *   P_i = (Σ_j n_ij² - m) / (m(m-1)),  P̄ = mean P_i,  p_j = Σ_i n_ij / (N m),  P̄e = Σ_j p_j²,
  *   kappa = (P̄ - P̄e) / (1 - P̄e).
  */
-import { UserError } from '../errors.ts';
+import { InputError } from '../errors.ts';
 
 export interface FleissResult {
   kappa: number | null;
@@ -21,7 +21,7 @@ export function fleissKappa(counts: readonly (readonly number[])[]): FleissResul
   const k = counts[0]!.length;
   counts.forEach((row, i) => {
     const s = row.reduce((a, b) => a + b, 0);
-    if (s !== m || row.length !== k) throw new UserError(`Fleiss' kappa: subject ${i + 1} has ${s} ratings in ${row.length} categories; every subject needs ${m} in ${k}.`);
+    if (s !== m || row.length !== k) throw new InputError(`Fleiss' kappa: subject ${i + 1} has ${s} ratings in ${row.length} categories; every subject needs ${m} in ${k}.`);
   });
   if (m < 2) return { kappa: null, meanAgreement: NaN, chanceAgreement: NaN, subjects: N, raters: m };
   let pBar = 0;

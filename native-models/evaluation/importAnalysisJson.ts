@@ -2,7 +2,7 @@
  * Turns one analysis.json (see pipeline/analysisTypes.ts) into a prediction record:
  * present true -> yes, false -> no, status not_assessed -> na, failed -> fail.
  */
-import { UserError } from '../errors.ts';
+import { InputError } from '../errors.ts';
 import { ANALYSIS_SCHEMA_VERSION } from '../pipeline/analysisTypes.ts';
 import { isFeatureId } from '../semiology/featureCatalogue.ts';
 import type { AnnotationRecord, CellValue } from './evaluationTypes.ts';
@@ -19,12 +19,12 @@ export function importAnalysisJson(text: string, sourceName: string): ImportedAn
   try {
     doc = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
   } catch (e) {
-    throw new UserError(`${sourceName} is not valid JSON (${(e as Error).message}).`);
+    throw new InputError(`${sourceName} is not valid JSON (${(e as Error).message}).`);
   }
   if (!isObject(doc) || !Array.isArray(doc.findings) || !isObject(doc.recording)) return null;
   const fileName = doc.recording.fileName;
   if (typeof fileName !== 'string' || fileName.trim() === '') {
-    throw new UserError(`${sourceName}: recording.fileName is missing, so it cannot be matched to a label row.`);
+    throw new InputError(`${sourceName}: recording.fileName is missing, so it cannot be matched to a label row.`);
   }
   const warnings: string[] = [];
   if (doc.schemaVersion !== ANALYSIS_SCHEMA_VERSION) {
@@ -36,7 +36,7 @@ export function importAnalysisJson(text: string, sourceName: string): ImportedAn
   const values = new Map<string, CellValue>();
   doc.findings.forEach((f: unknown, i: number) => {
     if (!isObject(f) || typeof f.featureId !== 'string') {
-      throw new UserError(`${sourceName}: findings[${i}] has no featureId.`);
+      throw new InputError(`${sourceName}: findings[${i}] has no featureId.`);
     }
     if (!isFeatureId(f.featureId)) {
       warnings.push(`${sourceName}: ignoring finding for unknown feature "${f.featureId}".`);
@@ -55,7 +55,7 @@ function findingValue(f: Record<string, unknown>, where: string): CellValue {
   if (f.present === false) return 'no';
   if (f.status === 'not_assessed') return 'na';
   if (f.status === 'failed') return 'fail';
-  throw new UserError(`${where}: present is ${JSON.stringify(f.present)} with status ${JSON.stringify(f.status)}; expected present true/false, or status not_assessed / failed.`);
+  throw new InputError(`${where}: present is ${JSON.stringify(f.present)} with status ${JSON.stringify(f.status)}; expected present true/false, or status not_assessed / failed.`);
 }
 
 function isObject(x: unknown): x is Record<string, unknown> {

@@ -4,7 +4,7 @@
  * mark, CRLF, extra non-feature columns (gender, start_time, end_time, label), columns in any order,
  * trailing commas. Unknown columns are ignored with a warning that suggests the nearest feature id.
  */
-import { UserError } from '../errors.ts';
+import { InputError } from '../errors.ts';
 import { FEATURE_IDS, isFeatureId } from '../semiology/featureCatalogue.ts';
 import { closestName } from './closestName.ts';
 import type { AnnotationRecord, AnnotationTable, CellValue } from './evaluationTypes.ts';
@@ -22,12 +22,12 @@ export function importAnnotationCsv(text: string, sourceName: string, role: Tabl
   const header = csv.header.map((h) => h.toLowerCase());
   const seen = new Set<string>();
   for (const h of header) {
-    if (h !== '' && seen.has(h)) throw new UserError(`${sourceName}: the column "${h}" appears twice in the header.`);
+    if (h !== '' && seen.has(h)) throw new InputError(`${sourceName}: the column "${h}" appears twice in the header.`);
     seen.add(h);
   }
   const fileCol = header.indexOf('file_name');
   if (fileCol < 0) {
-    throw new UserError(
+    throw new InputError(
       `${sourceName}: no "file_name" column. The header reads: ${csv.header.join(', ') || '(empty)'}.`,
       'The first row must name the columns, e.g. "file_name,blank_stare,close_eyes,...".',
     );
@@ -46,7 +46,7 @@ export function importAnnotationCsv(text: string, sourceName: string, role: Tabl
     }
   });
   if (featureCols.length === 0) {
-    throw new UserError(`${sourceName}: none of its columns is a feature id (e.g. blank_stare, tonic).`,
+    throw new InputError(`${sourceName}: none of its columns is a feature id (e.g. blank_stare, tonic).`,
       `Known feature ids: ${FEATURE_IDS.join(', ')}.`);
   }
 
@@ -55,24 +55,24 @@ export function importAnnotationCsv(text: string, sourceName: string, role: Tabl
   for (const row of csv.rows) {
     const where = `${sourceName} line ${row.line}`;
     if (row.cells.length < header.length) {
-      throw new UserError(`${where}: ${row.cells.length} fields, but the header has ${header.length}.`,
+      throw new InputError(`${where}: ${row.cells.length} fields, but the header has ${header.length}.`,
         'A row was cut short or a comma is missing.');
     }
     if (row.cells.slice(header.length).some((c) => c.trim() !== '')) {
-      throw new UserError(`${where}: ${row.cells.length} fields, but the header has ${header.length}.`,
+      throw new InputError(`${where}: ${row.cells.length} fields, but the header has ${header.length}.`,
         'A value probably contains an unquoted comma.');
     }
     const fileName = (row.cells[fileCol] ?? '').trim();
-    if (fileName === '') throw new UserError(`${where}: the file_name cell is empty.`);
+    if (fileName === '') throw new InputError(`${where}: the file_name cell is empty.`);
     const values = new Map<string, CellValue>();
     for (const { id, col } of featureCols) {
       const raw = row.cells[col] ?? '';
       const v = parseCellValue(raw);
       if (v === undefined) {
-        throw new UserError(`${where}, column ${id}: "${raw}" is not a valid value (expected ${ACCEPTED_CELL_TEXT}).`);
+        throw new InputError(`${where}, column ${id}: "${raw}" is not a valid value (expected ${ACCEPTED_CELL_TEXT}).`);
       }
       if (v === 'fail' && role === 'labels') {
-        throw new UserError(`${where}, column ${id}: "fail" is a prediction outcome, not a label.`,
+        throw new InputError(`${where}, column ${id}: "fail" is a prediction outcome, not a label.`,
           'Did you swap --labels and --predictions?');
       }
       values.set(id, v);
@@ -80,14 +80,14 @@ export function importAnnotationCsv(text: string, sourceName: string, role: Tabl
     const key = recordingKey(fileName);
     const prev = byKey.get(key);
     if (prev) {
-      throw new UserError(`${where}: "${fileName}" is the same recording as ${prev.origin} ("${prev.fileName}").`,
+      throw new InputError(`${where}: "${fileName}" is the same recording as ${prev.origin} ("${prev.fileName}").`,
         'Each recording may appear once per file.');
     }
     const rec: AnnotationRecord = { key, fileName, patientId: patientIdOf(fileName), origin: `${sourceName} line ${row.line}`, values };
     byKey.set(key, rec);
     records.push(rec);
   }
-  if (records.length === 0) throw new UserError(`${sourceName} has a header but no rows.`);
+  if (records.length === 0) throw new InputError(`${sourceName} has a header but no rows.`);
   const features = FEATURE_IDS.filter((id) => featureCols.some((f) => f.id === id));
   return { source: sourceName, features, records, warnings };
 }

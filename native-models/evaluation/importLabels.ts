@@ -1,7 +1,7 @@
 /** Reads an expert label file in the published annotation format (see importAnnotationCsv). */
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
-import { UserError } from '../errors.ts';
+import { InputError } from '../errors.ts';
 import type { AnnotationTable } from './evaluationTypes.ts';
 import { importAnnotationCsv } from './importAnnotationCsv.ts';
 
@@ -11,8 +11,8 @@ export async function importLabels(path: string): Promise<AnnotationTable> {
     text = await readFile(path, 'utf8');
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    throw new UserError(code === 'ENOENT' ? `Label file not found: ${path}` : `Cannot read label file ${path}: ${code ?? (e as Error).message}`);
+    throw new InputError(code === 'ENOENT' ? `Label file not found: ${path}` : `Cannot read label file ${path}: ${code ?? (e as Error).message}`);
   }
-  if (/\.json$/i.test(path)) throw new UserError(`${basename(path)}: labels must be a CSV in the annotation format, not JSON.`);
+  if (/\.json$/i.test(path)) throw new InputError(`${basename(path)}: labels must be a CSV in the annotation format, not JSON.`);
   return importAnnotationCsv(text, basename(path), 'labels');
 }

@@ -7,7 +7,7 @@
  */
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
-import { UserError } from '../errors.ts';
+import { InputError } from '../errors.ts';
 import { FEATURE_IDS } from '../semiology/featureCatalogue.ts';
 import type { AnnotationRecord, AnnotationTable, CellValue } from './evaluationTypes.ts';
 import { importAnalysisJson } from './importAnalysisJson.ts';
@@ -34,7 +34,7 @@ export async function importPredictions(paths: readonly string[]): Promise<Annot
 
   for (const p of paths) {
     const info = await stat(p).catch(() => null);
-    if (!info) throw new UserError(`Prediction file or folder not found: ${p}`);
+    if (!info) throw new InputError(`Prediction file or folder not found: ${p}`);
     if (info.isDirectory()) {
       const files = await listJsonFiles(p);
       let used = 0;
@@ -49,12 +49,12 @@ export async function importPredictions(paths: readonly string[]): Promise<Annot
         warnings.push(...imported.warnings);
         add(imported.record);
       }
-      if (used === 0) throw new UserError(`No analysis.json files found in ${p}.`, 'Point --predictions at a folder of analysis results, an analysis.json file or a prediction CSV.');
+      if (used === 0) throw new InputError(`No analysis.json files found in ${p}.`, 'Point --predictions at a folder of analysis results, an analysis.json file or a prediction CSV.');
       sources.push(`${basename(p)}/ (${used} analysis files)`);
     } else if (/\.json$/i.test(p)) {
       const name = basename(p);
       const imported = importAnalysisJson(await readText(p), name);
-      if (!imported) throw new UserError(`${name} is JSON but not an analysis result (no recording/findings).`);
+      if (!imported) throw new InputError(`${name} is JSON but not an analysis result (no recording/findings).`);
       warnings.push(...imported.warnings);
       add(imported.record);
       sources.push(name);
@@ -78,7 +78,7 @@ function mergeValue(a: CellValue, b: CellValue, feature: string, originA: string
   if (a === b || b === null) return a;
   if (a === null) return b;
   if (answered(a) && answered(b)) {
-    throw new UserError(`Conflicting predictions for ${feature}: ${originA} says ${a}, ${originB} says ${b}.`,
+    throw new InputError(`Conflicting predictions for ${feature}: ${originA} says ${a}, ${originB} says ${b}.`,
       'Give each analysis of the same recording to a different prediction set (name=path).');
   }
   if (answered(a)) return a;
@@ -90,7 +90,7 @@ async function readText(path: string): Promise<string> {
   try {
     return await readFile(path, 'utf8');
   } catch (e) {
-    throw new UserError(`Cannot read ${path}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+    throw new InputError(`Cannot read ${path}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
   }
 }
 

@@ -2,7 +2,7 @@
  * A small RFC 4180 CSV reader for annotation and prediction files: strips a UTF-8 byte-order mark, accepts
  * LF / CRLF / CR line ends, quoted fields with embedded commas, quotes and line breaks, and skips blank lines.
  */
-import { UserError } from '../errors.ts';
+import { InputError } from '../errors.ts';
 
 export interface CsvRow {
   /** 1-based line number where the row starts, for messages. */
@@ -72,12 +72,12 @@ export function parseCsv(text: string, sourceName: string): CsvTable {
     }
   }
   if (inQuotes) {
-    throw new UserError(`${sourceName}: a quoted field that starts on line ${rowLine} is never closed.`,
+    throw new InputError(`${sourceName}: a quoted field that starts on line ${rowLine} is never closed.`,
       'Check for a stray double quote (") in that row.');
   }
   if (field !== '' || cells.length > 0) endRow();
 
   const first = records.shift();
-  if (!first) throw new UserError(`${sourceName} is empty: expected a header row such as "file_name,blank_stare,...".`);
+  if (!first) throw new InputError(`${sourceName} is empty: expected a header row such as "file_name,blank_stare,...".`);
   return { header: first.cells.map((h) => h.trim()), rows: records, hadBom };
 }

@@ -1,8 +1,8 @@
-/** Command-line options of `semioscope evaluate`, parsed and validated (UserError on anything wrong). */
+/** Command-line options of `semioscope evaluate`, parsed and validated (UsageError on anything wrong). */
 import { existsSync } from 'node:fs';
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
-import { UserError } from '../errors.ts';
+import { UsageError } from '../errors.ts';
 import type { EvaluationMode } from './evaluationTypes.ts';
 import type { EvaluationOptions, LabelSource, PredictionSource } from './runEvaluation.ts';
 
@@ -60,7 +60,7 @@ export function parseEvaluateArgs(argv: readonly string[]): ParsedEvaluateArgs {
       tokens: true,
     });
   } catch (e) {
-    throw new UserError(`${(e as Error).message.replace(/\. To specify a positional.*$/s, '.')}`, 'Run "semioscope evaluate --help" for the options.');
+    throw new UsageError(`${(e as Error).message.replace(/\. To specify a positional.*$/s, '.')}`, 'Run "semioscope evaluate --help" for the options.');
   }
   if (parsed.values.help) return { help: true };
 
@@ -78,20 +78,20 @@ export function parseEvaluateArgs(argv: readonly string[]): ParsedEvaluateArgs {
       sets.set(setName, current);
       current.paths.push(path);
     } else if (t.kind === 'positional') {
-      if (!current) throw new UserError(`Unexpected argument "${t.value}".`, 'Prediction paths go after --predictions; run "semioscope evaluate --help".');
+      if (!current) throw new UsageError(`Unexpected argument "${t.value}".`, 'Prediction paths go after --predictions; run "semioscope evaluate --help".');
       current.paths.push(t.value);
     }
   }
   const names = new Set<string>();
   for (const l of labels) {
-    if (names.has(l.name)) throw new UserError(`Two label files are both named "${l.name}".`, 'Name raters explicitly: --labels rater1=a.csv --labels rater2=b.csv.');
+    if (names.has(l.name)) throw new UsageError(`Two label files are both named "${l.name}".`, 'Name raters explicitly: --labels rater1=a.csv --labels rater2=b.csv.');
     names.add(l.name);
   }
-  if (labels.length === 0) throw new UserError('Missing --labels <csv>.', 'Run "semioscope evaluate --help" for the options.');
+  if (labels.length === 0) throw new UsageError('Missing --labels <csv>.', 'Run "semioscope evaluate --help" for the options.');
   const out = parsed.values.out;
-  if (!out) throw new UserError('Missing --out <dir>.', 'Run "semioscope evaluate --help" for the options.');
+  if (!out) throw new UsageError('Missing --out <dir>.', 'Run "semioscope evaluate --help" for the options.');
   const mode = (parsed.values.mode ?? 'binary').toLowerCase();
-  if (mode !== 'binary' && mode !== 'paper') throw new UserError(`--mode must be binary or paper, not "${parsed.values.mode}".`);
+  if (mode !== 'binary' && mode !== 'paper') throw new UsageError(`--mode must be binary or paper, not "${parsed.values.mode}".`);
   return {
     help: false,
     outDir: out,
@@ -107,11 +107,11 @@ export function parseEvaluateArgs(argv: readonly string[]): ParsedEvaluateArgs {
 
 /** `name=path` when the part before `=` looks like a name and the whole value is not an existing file. */
 function splitName(value: string, option: string): { name: string | null; path: string } {
-  if (value === '') throw new UserError(`${option} needs a path.`);
+  if (value === '') throw new UsageError(`${option} needs a path.`);
   const eq = value.indexOf('=');
   if (eq > 0 && NAME.test(value.slice(0, eq)) && !existsSync(value)) {
     const path = value.slice(eq + 1);
-    if (path === '') throw new UserError(`${option} ${value}: no path after "=".`);
+    if (path === '') throw new UsageError(`${option} ${value}: no path after "=".`);
     return { name: value.slice(0, eq), path };
   }
   return { name: null, path: value };
@@ -125,6 +125,6 @@ function modelAndVariant(name: string): { model: string; variant: string } {
 function integer(raw: string | undefined, option: string, dflt: number, min: number, max: number): number {
   if (raw === undefined) return dflt;
   const n = Number(raw);
-  if (!Number.isInteger(n) || n < min || n > max) throw new UserError(`${option} must be a whole number from ${min} to ${max}, not "${raw}".`);
+  if (!Number.isInteger(n) || n < min || n > max) throw new UsageError(`${option} must be a whole number from ${min} to ${max}, not "${raw}".`);
   return n;
 }

@@ -2,7 +2,7 @@
  * The evaluation, without any output: reads label and prediction files, computes rater agreement and a
  * consensus when several label files are given, scores every prediction set, and the chance baselines.
  */
-import { UserError } from '../errors.ts';
+import { InputError } from '../errors.ts';
 import type { AnnotationTable, EvaluationMode, PredictionSetResult } from './evaluationTypes.ts';
 import { evaluatePredictionSet } from './evaluatePredictionSet.ts';
 import { importLabels } from './importLabels.ts';
@@ -47,9 +47,9 @@ export interface EvaluationReport {
 }
 
 export async function runEvaluation(opts: EvaluationOptions): Promise<EvaluationReport> {
-  if (opts.labels.length === 0) throw new UserError('No label file given.', 'Use --labels <csv>.');
+  if (opts.labels.length === 0) throw new InputError('No label file given.', 'Use --labels <csv>.');
   if (opts.predictions.length === 0 && opts.labels.length < 2) {
-    throw new UserError('Nothing to evaluate: give --predictions, or several --labels files for rater agreement.');
+    throw new InputError('Nothing to evaluate: give --predictions, or several --labels files for rater agreement.');
   }
   const raterTables = await Promise.all(opts.labels.map((l) => importLabels(l.path)));
   const warnings = raterTables.flatMap((t) => t.warnings);
@@ -61,7 +61,7 @@ export async function runEvaluation(opts: EvaluationOptions): Promise<Evaluation
     agreement = raterAgreement(raters);
     consensus = majorityConsensus(raters);
     labels = consensus.table;
-    if (agreement.features.length === 0) throw new UserError('The label files share no feature column.');
+    if (agreement.features.length === 0) throw new InputError('The label files share no feature column.');
     if (agreement.partialRecordings.length > 0) {
       warnings.push(`${agreement.partialRecordings.length} recording(s) are missing from at least one rater file: ${preview(agreement.partialRecordings)}.`);
     }

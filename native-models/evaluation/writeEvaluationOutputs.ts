@@ -1,7 +1,7 @@
 /** Writes every output file of an evaluation into one folder; returns the files written (relative paths). */
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { UserError } from '../errors.ts';
+import { InputError } from '../errors.ts';
 import { annotationCsv } from './annotationCsv.ts';
 import { cohenAgreementCsv, fleissAgreementCsv } from './agreementCsv.ts';
 import { buildComparisonTable, comparisonCsv, comparisonMarkdown } from './comparisonTable.ts';
@@ -17,7 +17,7 @@ export async function writeEvaluationOutputs(report: EvaluationReport, outDir: s
   try {
     await mkdir(outDir, { recursive: true });
   } catch (e) {
-    throw new UserError(`Cannot create the output folder ${outDir}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+    throw new InputError(`Cannot create the output folder ${outDir}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
   }
   const written: string[] = [];
   const put = async (rel: string, text: string): Promise<void> => {

@@ -5,7 +5,7 @@
  */
 import { spawn } from 'node:child_process';
 import path from 'node:path';
-import { CancelledError, UserError } from '../errors.ts';
+import { CancelledError, InputError } from '../errors.ts';
 import { debugLog } from '../log.ts';
 import { resolveMediaTools } from './ffmpegPaths.ts';
 import type { TimedFrame } from './frameTypes.ts';
@@ -80,7 +80,7 @@ export async function* decodeFrames(videoPath: string, options: DecodeFramesOpti
     if (signal?.aborted) throw new CancelledError();
     if (code !== 0) {
       const msg = stderr.split('\n').find((l) => l.trim()) ?? `exit code ${code}`;
-      throw new UserError(`The video of "${path.basename(videoPath)}" could not be decoded (${msg.replace(videoPath, path.basename(videoPath)).trim()}). The file may be damaged: export it again.`);
+      throw new InputError(`The video of "${path.basename(videoPath)}" could not be decoded (${msg.replace(videoPath, path.basename(videoPath)).trim()}). The file may be damaged: export it again.`);
     }
   } finally {
     detach();

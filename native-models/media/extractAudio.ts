@@ -3,7 +3,7 @@
  * for llama-server's `input_audio`.
  */
 import path from 'node:path';
-import { UserError } from '../errors.ts';
+import { InputError } from '../errors.ts';
 import { resolveMediaTools } from './ffmpegPaths.ts';
 import { runProcess } from './runProcess.ts';
 
@@ -26,9 +26,9 @@ export async function extractAudioPcm(videoPath: string, options: ExtractAudioOp
   if (res.code !== 0) {
     const first = res.stderr.split('\n').find((l) => l.trim()) ?? '';
     if (/does not contain any stream|matches no streams/i.test(res.stderr)) {
-      throw new UserError(`"${path.basename(videoPath)}" has no audio track.`);
+      throw new InputError(`"${path.basename(videoPath)}" has no audio track.`);
     }
-    throw new UserError(`The audio of "${path.basename(videoPath)}" could not be decoded (${first.replace(videoPath, path.basename(videoPath)).trim()}).`);
+    throw new InputError(`The audio of "${path.basename(videoPath)}" could not be decoded (${first.replace(videoPath, path.basename(videoPath)).trim()}).`);
   }
   const n = Math.floor(res.stdout.length / 4);
   const pcm = new Float32Array(n);

@@ -6,7 +6,7 @@ import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
-import { UserError } from '../errors.ts';
+import { InputError } from '../errors.ts';
 
 export interface MediaTools {
   ffmpeg: string;
@@ -38,12 +38,12 @@ export function resolveMediaTools(config: { ffmpeg?: string; ffprobe?: string } 
   if (cached && !config.ffmpeg && !config.ffprobe) return cached;
   const ffmpeg = config.ffmpeg ?? process.env.SEMIOSCOPE_FFMPEG ?? ffmpegStaticPath() ?? onPath('ffmpeg');
   if (!ffmpeg || !existsSync(ffmpeg)) {
-    throw new UserError('ffmpeg was not found. Install it (Debian: apt-get install ffmpeg) or set SEMIOSCOPE_FFMPEG to its path.');
+    throw new InputError('ffmpeg was not found. Install it (Debian: apt-get install ffmpeg) or set SEMIOSCOPE_FFMPEG to its path.');
   }
   const sibling = path.join(path.dirname(ffmpeg), path.basename(ffmpeg).replace(/^ffmpeg/, 'ffprobe'));
   const ffprobe = config.ffprobe ?? process.env.SEMIOSCOPE_FFPROBE ?? (existsSync(sibling) && sibling !== ffmpeg ? sibling : onPath('ffprobe'));
   if (!ffprobe || !existsSync(ffprobe)) {
-    throw new UserError('ffprobe was not found. Install ffmpeg (which includes ffprobe) or set SEMIOSCOPE_FFPROBE to its path.');
+    throw new InputError('ffprobe was not found. Install ffmpeg (which includes ffprobe) or set SEMIOSCOPE_FFPROBE to its path.');
   }
   const tools = { ffmpeg, ffprobe };
   if (!config.ffmpeg && !config.ffprobe) cached = tools;

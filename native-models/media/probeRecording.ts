@@ -3,7 +3,7 @@
  */
 import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { UserError } from '../errors.ts';
+import { InputError } from '../errors.ts';
 import { resolveMediaTools } from './ffmpegPaths.ts';
 import { runProcess } from './runProcess.ts';
 
@@ -55,14 +55,14 @@ export async function probeRecording(filePath: string, options: { signal?: Abort
   let sizeBytes: number;
   try {
     const st = statSync(filePath);
-    if (!st.isFile()) throw new UserError(`"${fileName}" is not a file.`);
+    if (!st.isFile()) throw new InputError(`"${fileName}" is not a file.`);
     sizeBytes = st.size;
   } catch (e) {
-    if (e instanceof UserError) throw e;
-    throw new UserError(`The recording "${fileName}" was not found. Check the path and that the drive is connected.`);
+    if (e instanceof InputError) throw e;
+    throw new InputError(`The recording "${fileName}" was not found. Check the path and that the drive is connected.`);
   }
   if (sizeBytes === 0) {
-    throw new UserError(`The recording "${fileName}" is empty (0 bytes). The copy from the recording system probably failed: copy it again.`);
+    throw new InputError(`The recording "${fileName}" is empty (0 bytes). The copy from the recording system probably failed: copy it again.`);
   }
   const { ffprobe } = resolveMediaTools();
   const res = await runProcess(ffprobe, ['-v', 'error', '-print_format', 'json', '-show_format', '-show_streams', filePath], {
@@ -73,19 +73,19 @@ export async function probeRecording(filePath: string, options: { signal?: Abort
   const stderr = res.stderr.trim();
   if (res.code !== 0 || !parsed.format) {
     if (/moov atom not found/i.test(stderr) && looksLikeIsoMedia(filePath)) {
-      throw new UserError(`The recording "${fileName}" is truncated or still being written (its index is missing). Export or copy it again and retry.`);
+      throw new InputError(`The recording "${fileName}" is truncated or still being written (its index is missing). Export or copy it again and retry.`);
     }
-    throw new UserError(`"${fileName}" is not a readable video file (${firstLine(stderr) || 'unknown format'}). Export the seizure clip again as MP4, MKV, AVI or MOV.`);
+    throw new InputError(`"${fileName}" is not a readable video file (${firstLine(stderr) || 'unknown format'}). Export the seizure clip again as MP4, MKV, AVI or MOV.`);
   }
   const streams = parsed.streams ?? [];
   const video = streams.find((s) => s.codec_type === 'video' && !s.disposition?.attached_pic);
   if (!video || !video.width || !video.height) {
-    throw new UserError(`"${fileName}" has no video stream. Semioscope needs the video of the seizure, not only its audio.`);
+    throw new InputError(`"${fileName}" has no video stream. Semioscope needs the video of the seizure, not only its audio.`);
   }
   const audio = streams.find((s) => s.codec_type === 'audio');
   const durationS = Number(parsed.format.duration ?? video.duration ?? NaN);
   if (!Number.isFinite(durationS) || durationS <= 0) {
-    throw new UserError(`The duration of "${fileName}" cannot be read; the file may be damaged. Export it again.`);
+    throw new InputError(`The duration of "${fileName}" cannot be read; the file may be damaged. Export it again.`);
   }
   const rotation = rotationOf(video);
   const swap = rotation === 90 || rotation === 270;

@@ -3,7 +3,7 @@
  * `overrides` (from `--variant <feature>=<variant>`) replace it per feature; `all` (from `--variants all`)
  * asks every feature in every applicable variant, for the paper's base-vs-enhanced comparison.
  */
-import { UserError } from '../errors.ts';
+import { UsageError } from '../errors.ts';
 import { FEATURES, getFeature, type FeatureDefinition, type InputVariant } from '../semiology/featureCatalogue.ts';
 
 export interface VariantPlanOptions {
@@ -23,7 +23,7 @@ export function planVariants(options: VariantPlanOptions = {}): PlannedFeature[]
   for (const [id, v] of Object.entries(options.overrides ?? {})) {
     const f = getFeature(id);
     if (!f.variants.includes(v)) {
-      throw new UserError(`"${v}" is not a variant of ${id}. Use one of: ${f.variants.join(', ')}.`);
+      throw new UsageError(`"${v}" is not a variant of ${id}. Use one of: ${f.variants.join(', ')}.`);
     }
   }
   return features.map((f) => {
@@ -35,9 +35,9 @@ export function planVariants(options: VariantPlanOptions = {}): PlannedFeature[]
 /** Parse `feature=variant` (the CLI's `--variant` value). */
 export function parseVariantOverride(text: string): [string, InputVariant] {
   const m = /^\s*([a-z0-9_]+)\s*=\s*([a-z]+)\s*$/.exec(text);
-  if (!m) throw new UserError(`--variant expects <feature>=<variant>, e.g. tonic=pose (got "${text}").`);
+  if (!m) throw new UsageError(`--variant expects <feature>=<variant>, e.g. tonic=pose (got "${text}").`);
   const f = getFeature(m[1]!);
   const v = m[2] as InputVariant;
-  if (!f.variants.includes(v)) throw new UserError(`"${v}" is not a variant of ${f.id}. Use one of: ${f.variants.join(', ')}.`);
+  if (!f.variants.includes(v)) throw new UsageError(`"${v}" is not a variant of ${f.id}. Use one of: ${f.variants.join(', ')}.`);
   return [f.id, v];
 }

@@ -4,7 +4,7 @@
  * is handed out as soon as its last frame has arrived. Memory holds only the frames of the segments still
  * open. Video data that stops well before the container's duration is reported as a truncated recording.
  */
-import { UserError } from '../errors.ts';
+import { InputError } from '../errors.ts';
 import { decodeFrames, scaledSize } from '../media/decodeFrames.ts';
 import type { RgbImage, TimedFrame } from '../media/frameTypes.ts';
 import type { RecordingProbe } from '../media/probeRecording.ts';
@@ -72,7 +72,7 @@ export async function* streamSegmentFrames(o: StreamSegmentFramesOptions): Async
     }
   }
   if (endS - lastFrameS > Math.max(2, 3 / o.fps)) {
-    throw new UserError(`The recording "${o.probe.fileName}" is truncated: its video data ends at ${formatClock(Math.max(0, lastFrameS))} ` +
+    throw new InputError(`The recording "${o.probe.fileName}" is truncated: its video data ends at ${formatClock(Math.max(0, lastFrameS))} ` +
       `of ${formatClock(o.probe.durationS)}. Copy or export it again from the recording system.`);
   }
   for (; next < o.segments.length; next++) yield { segment: o.segments[next]!, frames: buffer };

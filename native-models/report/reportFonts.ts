@@ -7,7 +7,7 @@
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { UserError } from '../errors.ts';
+import { InputError } from '../errors.ts';
 
 export interface ReportFonts {
   regular: string;
@@ -46,7 +46,7 @@ export function resolveReportFonts(fontDir?: string): ReportFonts {
   const candidates = fontDir ? [fontDir] : [packageFontDir(), DEBIAN_DIR];
   const dir = candidates.find(complete);
   if (!dir) {
-    throw new UserError(
+    throw new InputError(
       `The report font (DejaVu Sans) was not found${fontDir ? ` in ${fontDir}` : ''}.`,
       'Reinstall the app (npm ci installs dejavu-fonts-ttf) or install Debian fonts-dejavu-core.',
     );

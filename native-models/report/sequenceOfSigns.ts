@@ -16,7 +16,7 @@ export interface SignInSequence {
 }
 
 function catalogueOrder(id: string): number {
-  const i = FEATURE_IDS.indexOf(id);
+  const i = isFeatureId(id) ? FEATURE_IDS.indexOf(id) : -1;
   return i < 0 ? FEATURE_IDS.length : i;
 }
 

@@ -7,7 +7,7 @@ import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import PDFDocument from 'pdfkit';
 import type { AnalysisResult } from '../pipeline/analysisTypes.ts';
-import { UserError } from '../errors.ts';
+import { InputError } from '../errors.ts';
 import { drawEvidence } from './drawEvidence.ts';
 import { drawMethodSection } from './drawMethodSection.ts';
 import { drawPageFurniture } from './drawPageFurniture.ts';
@@ -28,10 +28,10 @@ export type { PaperSize } from './reportLayout.ts';
 
 function resolveContext(analysis: AnalysisResult, baseDir: string, options: ReportOptions): ReportContext {
   if (!analysis || typeof analysis !== 'object' || !Array.isArray(analysis.findings) || !analysis.recording) {
-    throw new UserError('Cannot write a report: the analysis is not a semioscope analysis result.');
+    throw new InputError('Cannot write a report: the analysis is not a semioscope analysis result.');
   }
   const paperSize = options.paperSize ?? 'A4';
-  if (!(paperSize in PAPER_SIZES)) throw new UserError(`Unknown paper size "${String(paperSize)}": use A4 or Letter.`);
+  if (!(paperSize in PAPER_SIZES)) throw new InputError(`Unknown paper size "${String(paperSize)}": use A4 or Letter.`);
   return {
     analysis,
     baseDir,

@@ -5,6 +5,7 @@
  * Ids are the column names of the published expert-annotation file. Questions are written for this
  * product: one observable sign each, phrased as an epileptologist would ask a colleague.
  */
+import { UsageError } from '../errors.ts';
 
 export type FeatureGroup = 'face' | 'limb' | 'context' | 'audio';
 export type FeatureModality = 'vision' | 'audio';
@@ -14,9 +15,9 @@ export type VisualVariant = 'base' | 'crop' | 'pose';
 export type AudioVariant = 'base' | 'denoised' | 'transcript';
 export type InputVariant = VisualVariant | AudioVariant;
 
-export interface FeatureDefinition {
+export interface FeatureDefinition<Id extends string = FeatureId> {
   /** Column name in the annotation file, e.g. `oral_automatisms`. */
-  readonly id: string;
+  readonly id: Id;
   readonly group: FeatureGroup;
   readonly modality: FeatureModality;
   /** Short clinical label as it appears in reports and on timeline lanes. */
@@ -37,7 +38,7 @@ export const CATALOGUE_VERSION = 1;
 const VISUAL: readonly VisualVariant[] = ['base', 'crop', 'pose'];
 const AUDIO: readonly AudioVariant[] = ['base', 'denoised', 'transcript'];
 
-export const FEATURES: readonly FeatureDefinition[] = [
+const CATALOGUE = [
   {
     id: 'occur_during_sleep', group: 'context', modality: 'vision', label: 'Onset from sleep',
     definition: 'The event begins while the patient is asleep: eyes closed, lying still, no interaction before onset.',
@@ -158,20 +159,26 @@ export const FEATURES: readonly FeatureDefinition[] = [
     question: 'Does the patient make groaning, moaning or guttural sounds, or repeat the same phrase in a stereotyped way?',
     defaultVariant: 'transcript', variants: AUDIO,
   },
-];
+] as const satisfies readonly FeatureDefinition<string>[];
 
-export const FEATURE_IDS: readonly string[] = FEATURES.map((f) => f.id);
+/** The 20 feature ids as a union type: a misspelt id does not compile. */
+export type FeatureId = (typeof CATALOGUE)[number]['id'];
 
-const byId = new Map(FEATURES.map((f) => [f.id, f]));
+export const FEATURES: readonly FeatureDefinition[] = CATALOGUE;
 
-export function getFeature(id: string): FeatureDefinition {
-  const f = byId.get(id);
-  if (!f) throw new Error(`Unknown feature id "${id}". Known ids: ${FEATURE_IDS.join(', ')}`);
-  return f;
+export const FEATURE_IDS: readonly FeatureId[] = FEATURES.map((f) => f.id);
+
+const byId = new Map<string, FeatureDefinition>(FEATURES.map((f) => [f.id, f]));
+
+export function isFeatureId(id: string): id is FeatureId {
+  return byId.has(id);
 }
 
-export function isFeatureId(id: string): boolean {
-  return byId.has(id);
+/** The feature with this id; an unknown id is a usage mistake (a setting, a label file, a typed command). */
+export function getFeature(id: string): FeatureDefinition {
+  const f = byId.get(id);
+  if (!f) throw new UsageError(`Unknown feature "${id}". Known features: ${FEATURE_IDS.join(', ')}.`, { setting: 'features' });
+  return f;
 }
 
 export const GROUP_LABELS: Readonly<Record<FeatureGroup, string>> = {

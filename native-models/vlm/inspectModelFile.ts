@@ -5,7 +5,7 @@
 import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { readGgufFileInfo } from 'node-llama-cpp';
-import { UserError } from '../errors.ts';
+import { InputError } from '../errors.ts';
 
 export interface ModelFileInfo {
   fileName: string;
@@ -48,21 +48,21 @@ function readMagic(filePath: string): string {
 export async function inspectModelFile(filePath: string, role: string): Promise<ModelFileInfo> {
   const fileName = path.basename(filePath);
   if (!existsSync(filePath)) {
-    throw new UserError(`The ${role} file "${filePath}" does not exist. Check the path (see README "Using real models").`);
+    throw new InputError(`The ${role} file "${filePath}" does not exist. Check the path (see README "Using real models").`);
   }
   const st = statSync(filePath);
   if (!st.isFile() || st.size < 32) {
-    throw new UserError(`The ${role} file "${fileName}" is empty or not a file; the download or copy is incomplete.`);
+    throw new InputError(`The ${role} file "${fileName}" is empty or not a file; the download or copy is incomplete.`);
   }
   if (readMagic(filePath) !== 'GGUF') {
-    throw new UserError(`The ${role} file "${fileName}" is not a GGUF file. Semioscope runs llama.cpp GGUF models; ` +
+    throw new InputError(`The ${role} file "${fileName}" is not a GGUF file. Semioscope runs llama.cpp GGUF models; ` +
       'convert safetensors/PyTorch weights with llama.cpp\'s convert_hf_to_gguf.py, or download the GGUF release of the model.');
   }
   let info: Awaited<ReturnType<typeof readGgufFileInfo>>;
   try {
     info = await readGgufFileInfo(filePath, { sourceType: 'filesystem', readTensorInfo: false, logWarnings: false, ignoreKeys: ['tokenizer.ggml.tokens', 'tokenizer.ggml.merges', 'tokenizer.ggml.token_type', 'tokenizer.ggml.scores'] });
   } catch (e) {
-    throw new UserError(`The ${role} file "${fileName}" is a damaged or truncated GGUF file (${(e as Error).message}). Copy it again.`);
+    throw new InputError(`The ${role} file "${fileName}" is a damaged or truncated GGUF file (${(e as Error).message}). Copy it again.`);
   }
   const md = info.metadata as unknown as Nested;
   const architecture = String(get(md, 'general.architecture') ?? 'unknown');

@@ -3,7 +3,7 @@
  * words a clinician or IT person can act on (swapped files, a projector without vision, a projector made for a
  * different model).
  */
-import { UserError } from '../errors.ts';
+import { InputError } from '../errors.ts';
 import { inspectModelFile, type ModelFileInfo } from './inspectModelFile.ts';
 
 export interface ValidatedPair {
@@ -23,28 +23,28 @@ export async function validateModelPair(modelPath: string, mmprojPath: string | 
   const roleProj = options.need === 'vision' ? 'projector (--mmproj)' : 'audio projector (--audio-mmproj)';
   const model = await inspectModelFile(modelPath, roleModel);
   if (model.kind === 'mmproj') {
-    throw new UserError(`"${model.fileName}" is a multimodal projector (mmproj), not a language model. ` +
+    throw new InputError(`"${model.fileName}" is a multimodal projector (mmproj), not a language model. ` +
       `Pass it as ${roleProj} and the main GGUF (the larger file) as ${roleModel}.`);
   }
   if (!mmprojPath) {
-    throw new UserError(`No projector given for "${model.fileName}". A multimodal model needs its mmproj GGUF ` +
+    throw new InputError(`No projector given for "${model.fileName}". A multimodal model needs its mmproj GGUF ` +
       `(a file usually named mmproj-*.gguf, published next to the model): pass it as ${roleProj}.`);
   }
   const mmproj = await inspectModelFile(mmprojPath, roleProj);
   if (mmproj.kind !== 'mmproj') {
-    throw new UserError(`"${mmproj.fileName}" is a language model (${mmproj.architecture}), not a multimodal projector. ` +
+    throw new InputError(`"${mmproj.fileName}" is a language model (${mmproj.architecture}), not a multimodal projector. ` +
       `Pass the mmproj-*.gguf file as ${roleProj}.`);
   }
   if (options.need === 'vision' && !mmproj.hasVision) {
-    throw new UserError(`The projector "${mmproj.fileName}" (${mmproj.projectorType}) has no vision encoder, so the model cannot see video. ` +
+    throw new InputError(`The projector "${mmproj.fileName}" (${mmproj.projectorType}) has no vision encoder, so the model cannot see video. ` +
       (mmproj.hasAudio ? 'It is an audio projector: use it with --audio-model/--audio-mmproj, and give a vision projector as --mmproj.' : 'Use the vision mmproj published with the model.'));
   }
   if (options.need === 'audio' && !mmproj.hasAudio) {
-    throw new UserError(`The audio projector "${mmproj.fileName}" (${mmproj.projectorType}) has no audio encoder. ` +
+    throw new InputError(`The audio projector "${mmproj.fileName}" (${mmproj.projectorType}) has no audio encoder. ` +
       'Use an audio-capable model\'s mmproj (Qwen2.5-Omni, Voxtral, Ultravox).');
   }
   if (model.embeddingDim && mmproj.embeddingDim && model.embeddingDim !== mmproj.embeddingDim) {
-    throw new UserError(`The projector "${mmproj.fileName}" was made for a different model: it produces ${mmproj.embeddingDim}-wide embeddings ` +
+    throw new InputError(`The projector "${mmproj.fileName}" was made for a different model: it produces ${mmproj.embeddingDim}-wide embeddings ` +
       `but "${model.fileName}" expects ${model.embeddingDim}. Use the mmproj file published with this exact model and size.`);
   }
   return { model, mmproj, hasVision: mmproj.hasVision, hasAudio: mmproj.hasAudio };

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, test } from 'node:test';
 import { AnswerCache, explainDbError } from '../../../native-models/cache/answerCache.ts';
-import { UserError } from '../../../native-models/errors.ts';
+import { InputError } from '../../../native-models/errors.ts';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'semioscope-cache-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
@@ -37,7 +37,7 @@ test('a full disk becomes an actionable message and keeps the answers already sa
   try {
     for (let i = 0; i < 5000; i++) c.put({ ...key, featureId: `f${i}` }, { ...answer, justification: 'x'.repeat(300) });
   } catch (e) { err = e; }
-  assert.ok(err instanceof UserError, `expected UserError, got ${String(err)}`);
+  assert.ok(err instanceof InputError, `expected InputError, got ${String(err)}`);
   assert.match((err as Error).message, /disk .* is full/);
   assert.deepEqual(c.get(key), answer);
   c.close();

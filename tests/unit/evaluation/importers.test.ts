@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { UserError } from '../../../native-models/errors.ts';
+import { InputError } from '../../../native-models/errors.ts';
 import { importAnalysisJson } from '../../../native-models/evaluation/importAnalysisJson.ts';
 import { importAnnotationCsv } from '../../../native-models/evaluation/importAnnotationCsv.ts';
 import { importPredictions } from '../../../native-models/evaluation/importPredictions.ts';
@@ -11,7 +11,7 @@ import { patientIdOf, recordingKey } from '../../../native-models/evaluation/rec
 import { makeTempDir, writeText } from './evaluationFixtures.ts';
 
 const rejects = (fn: () => unknown, pattern: RegExp): void => {
-  assert.throws(fn, (e: unknown) => e instanceof UserError && pattern.test(`${e.message} ${e.hint ?? ""}`), String(pattern));
+  assert.throws(fn, (e: unknown) => e instanceof InputError && pattern.test(`${e.message} ${e.hint ?? ""}`), String(pattern));
 };
 
 describe('parseCsv', () => {
