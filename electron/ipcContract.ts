@@ -1,37 +1,45 @@
 /**
- * The IPC contract between the desktop shell and the renderer, defined once: channel names, request and
- * response types, and runtime validation of what the renderer sends. Main registers handlers from it; preload
- * exposes exactly these channels; the renderer imports only the types.
+ * The IPC contract between the desktop shell and the renderer, defined once with zod: each channel's input
+ * schema and output type, and the typed events main sends. Main validates every input with these schemas
+ * (and the sender's frame) before calling the engine; preload exposes exactly these channels; the renderer
+ * imports only the types.
  */
-import type { AnalysisResult } from '../native-models/pipeline/analysisTypes.ts';
+import { z } from 'zod';
+import { analysisSettingsSchema } from '../native-models/contract/analysisSettings.ts';
+import { modelChoiceSchema } from '../native-models/contract/modelChoice.ts';
+import type { AnalysisResult } from '../native-models/contract/analysisSchema.ts';
 import type { ProgressEvent } from '../native-models/pipeline/progress.ts';
 
-export interface AnalyzeRequest {
-  videoPath: string;
-  /** Optional overrides of sampling for CPU-only workstations. */
-  fps?: number;
-  maxFrames?: number;
-  frameSize?: number;
+/** Channel -> the schema of its one argument, and the type it resolves to. */
+export const IPC_INPUTS = {
+  'analysis:start': z.object({
+    videoPath: z.string().min(1, { error: 'Drop or choose a recording first.' }),
+    models: modelChoiceSchema,
+    /** Settings the user changed; the rest take the engine's defaults. */
+    settings: analysisSettingsSchema.optional(),
+  }).strict(),
+  'analysis:cancel': z.undefined(),
+} as const;
+
+export interface IpcOutputs {
+  'analysis:start': { analysis: AnalysisResult; jsonPath: string; pdfPath: string };
+  'analysis:cancel': void;
 }
 
-export interface IpcApi {
-  'analysis:start': (req: AnalyzeRequest) => Promise<{ analysis: AnalysisResult; reportPath: string }>;
-  'analysis:cancel': () => Promise<void>;
-}
+export type IpcChannel = keyof typeof IPC_INPUTS;
+export type IpcInput<C extends IpcChannel> = z.input<(typeof IPC_INPUTS)[C]>;
 
+/** What the renderer calls: one function per channel. */
+export type IpcApi = { [C in IpcChannel]: (input: IpcInput<C>) => Promise<IpcOutputs[C]> };
+
+/** Events main sends to the renderer. */
 export interface IpcEvents {
   'analysis:progress': ProgressEvent;
 }
+export type IpcEventName = keyof IpcEvents;
 
-export const IPC_CHANNELS = ['analysis:start', 'analysis:cancel'] as const satisfies readonly (keyof IpcApi)[];
-export const IPC_EVENTS = ['analysis:progress'] as const satisfies readonly (keyof IpcEvents)[];
+export const IPC_CHANNELS = Object.keys(IPC_INPUTS) as IpcChannel[];
+export const IPC_EVENTS = ['analysis:progress'] as const satisfies readonly IpcEventName[];
 
-const positive = (v: unknown) => v === undefined || (typeof v === 'number' && Number.isFinite(v) && v > 0);
-
-/** Validates a request from the renderer; throws with a message the renderer can show. */
-export function validateAnalyzeRequest(x: unknown): AnalyzeRequest {
-  const r = x as Partial<AnalyzeRequest> | null;
-  if (!r || typeof r !== 'object' || typeof r.videoPath !== 'string' || !r.videoPath) throw new Error('analysis:start needs { videoPath }');
-  if (!positive(r.fps) || !positive(r.maxFrames) || !positive(r.frameSize)) throw new Error('fps, maxFrames and frameSize must be positive numbers');
-  return { videoPath: r.videoPath, fps: r.fps, maxFrames: r.maxFrames, frameSize: r.frameSize };
-}
+/** The whole API preload exposes: the channels, and one `on:<event>` subscription per event. */
+export type SemioscopeApi = IpcApi & { [E in IpcEventName as `on:${E}`]: (listener: (payload: IpcEvents[E]) => void) => () => void };

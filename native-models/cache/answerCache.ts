@@ -5,9 +5,10 @@
  * stored, so a rerun retries them.
  */
 import Database from 'better-sqlite3';
-import { mkdirSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import path from 'node:path';
 import { InputError } from '../errors.ts';
+import { makeFolder } from '../platform/makeFolder.ts';
 
 export interface AnswerKey {
   recordingSha: string;
@@ -56,17 +57,32 @@ CREATE TABLE IF NOT EXISTS segment_keyframes (
 
 const ms = (s: number) => Math.round(s * 1000);
 
-/** Turns SQLite's disk errors into a message the user can act on. */
+/** The columns each table must have: a file whose tables differ was made by another program or version. */
+const EXPECTED_COLUMNS: Record<string, string[]> = {
+  answers: ['recording_sha', 'segment_start_ms', 'segment_end_ms', 'feature_id', 'variant', 'model_id', 'catalogue_version', 'sampling_key',
+    'present', 'justification', 'onset_s', 'prompt_tokens', 'completion_tokens', 'created_at'],
+  file_hashes: ['path', 'size', 'mtime_ms', 'sha256'],
+  artifacts: ['recording_sha', 'kind', 'key', 'json'],
+  segment_keyframes: ['recording_sha', 'segment_start_ms', 'segment_end_ms', 'variant', 'sampling_key', 't_s', 'jpeg'],
+};
+
+/** Turns SQLite's disk errors into a message the user can act on (the file named by its base name only). */
 export function explainDbError(e: unknown, dbPath: string): Error {
-  const code = (e as { code?: string }).code ?? '';
-  if (code === 'SQLITE_FULL' || /database or disk is full/i.test(String((e as Error).message))) {
-    return new InputError(`The disk holding the answer cache (${path.dirname(dbPath)}) is full. Free some space and run again: every answer saved so far is kept and will not be asked again.`);
+  if (e instanceof InputError) return e;
+  const code = String((e as { code?: string }).code ?? '');
+  const message = String((e as Error)?.message ?? e);
+  const name = path.basename(dbPath);
+  if (code === 'SQLITE_FULL' || code === 'ENOSPC' || /database or disk is full|no space left/i.test(message)) {
+    return new InputError(`The disk holding the answer cache "${name}" is full.`, { setting: 'dbPath', cause: e,
+      hint: 'Free some space and run again: every answer saved so far is kept and will not be asked again.' });
   }
-  if (code === 'SQLITE_CANTOPEN' || code === 'SQLITE_READONLY' || code === 'SQLITE_PERM') {
-    return new InputError(`The answer cache "${dbPath}" cannot be opened for writing (${code}). Choose another location with --db.`);
+  if (code.startsWith('SQLITE_CANTOPEN') || code.startsWith('SQLITE_READONLY') || code === 'SQLITE_PERM' || code.startsWith('SQLITE_IOERR')) {
+    return new InputError(`The answer cache "${name}" cannot be opened for writing (${code}).`, { setting: 'dbPath', cause: e,
+      hint: 'Choose a cache file in a folder you can write to.' });
   }
-  if (code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT') {
-    return new InputError(`"${dbPath}" is not a semioscope cache (or is damaged). Move it aside or choose another file with --db.`);
+  if (code === 'SQLITE_NOTADB' || code.startsWith('SQLITE_CORRUPT') || /no such column|has no column/i.test(message)) {
+    return new InputError(`"${name}" is not a Semioscope answer cache (or is damaged).`, { setting: 'dbPath', cause: e,
+      hint: 'Move it aside or choose another cache file.' });
   }
   return e as Error;
 }
@@ -77,16 +93,26 @@ export class AnswerCache {
   private readonly putStmt: Database.Statement;
 
   constructor(readonly dbPath: string) {
+    let db: Database.Database | null = null;
     try {
-      if (dbPath !== ':memory:') mkdirSync(path.dirname(dbPath), { recursive: true });
-      this.db = new Database(dbPath);
-      this.db.pragma('journal_mode = WAL');
-      this.db.pragma('synchronous = NORMAL');
-      this.db.pragma('busy_timeout = 5000');
-      this.db.exec(SCHEMA);
+      if (dbPath !== ':memory:') makeFolder(path.dirname(dbPath));
+      db = new Database(dbPath);
+      db.pragma('journal_mode = WAL');
+      db.pragma('synchronous = NORMAL');
+      db.pragma('busy_timeout = 5000');
+      db.exec(SCHEMA);
+      for (const [table, columns] of Object.entries(EXPECTED_COLUMNS)) {
+        const have = new Set((db.prepare(`PRAGMA table_info(${table})`).all() as Array<{ name: string }>).map((c) => c.name));
+        if (columns.some((c) => !have.has(c))) {
+          throw new InputError(`"${path.basename(dbPath)}" is not a Semioscope answer cache: its table "${table}" has other columns.`,
+            { setting: 'dbPath', hint: 'Move it aside or choose another cache file.' });
+        }
+      }
     } catch (e) {
+      db?.close();
       throw explainDbError(e, dbPath);
     }
+    this.db = db;
     this.getStmt = this.db.prepare(`SELECT present, justification, onset_s, prompt_tokens, completion_tokens FROM answers
       WHERE recording_sha=? AND segment_start_ms=? AND segment_end_ms=? AND feature_id=? AND variant=? AND model_id=? AND catalogue_version=? AND sampling_key=?`);
     this.putStmt = this.db.prepare(`INSERT INTO answers (recording_sha, segment_start_ms, segment_end_ms, feature_id, variant, model_id, catalogue_version,
@@ -128,7 +154,11 @@ export class AnswerCache {
       { size: number; mtime_ms: number; sha256: string } | undefined;
     if (row && row.size === st.size && row.mtime_ms === Math.round(st.mtimeMs)) return row.sha256;
     const sha = await hash(filePath);
-    this.db.prepare('INSERT OR REPLACE INTO file_hashes (path, size, mtime_ms, sha256) VALUES (?,?,?,?)').run(abs, st.size, Math.round(st.mtimeMs), sha);
+    try {
+      this.db.prepare('INSERT OR REPLACE INTO file_hashes (path, size, mtime_ms, sha256) VALUES (?,?,?,?)').run(abs, st.size, Math.round(st.mtimeMs), sha);
+    } catch (e) {
+      throw explainDbError(e, this.dbPath);
+    }
     return sha;
   }
 

@@ -1,9 +1,12 @@
 /**
- * The engine's command line: `semioscope <command> ...`. Errors meant for the user print as one clear
- * message without a stack trace; the exit code says what kind of failure it was.
+ * The engine's command line: `semioscope <command> ...`. An engine error prints as its message (with the flag
+ * of the setting it names) and its hint, without a stack trace; the exit code says what kind of failure it
+ * was (errors.ts). Ctrl-C and SIGTERM cancel cleanly: answers so far stay cached and the model server stops;
+ * a second signal ends the process at once.
  */
-import { exitCodeOf, InputError, BackendError, CancelledError } from '../errors.ts';
+import { EXIT_BUG, EXIT_CANCELLED, SemioscopeError, UsageError } from '../errors.ts';
 import { GENERATOR } from '../pipeline/generator.ts';
+import { FLAG_OF_SETTING } from './analyzeFlags.ts';
 import { runAnalyzeCommand } from './analyzeCommand.ts';
 
 const HELP = `${GENERATOR.name} ${GENERATOR.version}: offline seizure-semiology analysis of EMU video recordings.
@@ -11,18 +14,29 @@ const HELP = `${GENERATOR.name} ${GENERATOR.version}: offline seizure-semiology 
 Usage:
   semioscope analyze <video> --out <dir> --model <gguf> --mmproj <gguf> [options]
   semioscope evaluate --labels <csv> --predictions <csv|analysis.json|folder> --out <dir> [options]
+  semioscope schema            print the JSON Schema of analysis.json
   semioscope --version
 
 Run "semioscope <command> --help" for a command's options.`;
 
 type Io = { stdout: NodeJS.WritableStream; stderr: NodeJS.WritableStream };
 
+/** The message of an engine error as the CLI prints it: the setting's flag appended, then the hint. */
+export function formatCliError(e: SemioscopeError, command: string | undefined): string {
+  const flag = e.setting && command === 'analyze' ? FLAG_OF_SETTING[e.setting] : undefined;
+  return `semioscope: ${e.message}${flag ? ` (${flag})` : ''}\n${e.hint ? `${e.hint}\n` : ''}`;
+}
+
 export async function main(argv: string[], io: Io = { stdout: process.stdout, stderr: process.stderr }): Promise<number> {
   const [command, ...rest] = argv;
   const controller = new AbortController();
-  const onSignal = () => controller.abort();
-  process.once('SIGINT', onSignal);
-  process.once('SIGTERM', onSignal);
+  const onSignal = (sig: NodeJS.Signals) => {
+    if (controller.signal.aborted) process.exit(EXIT_CANCELLED);
+    io.stderr.write(`semioscope: ${sig === 'SIGINT' ? 'interrupted' : 'asked to stop'}: cancelling (answers so far are kept)...\n`);
+    controller.abort();
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
   try {
     switch (command) {
       case 'analyze':
@@ -31,6 +45,10 @@ export async function main(argv: string[], io: Io = { stdout: process.stdout, st
       case 'evaluate': {
         const { runEvaluateCommand } = await import('../evaluation/evaluateCommand.ts');
         return await runEvaluateCommand(rest, io);
+      }
+      case 'schema': {
+        const { runSchemaCommand } = await import('./schemaCommand.ts');
+        return await runSchemaCommand(rest, io);
       }
       case '--version':
       case '-v':
@@ -43,18 +61,16 @@ export async function main(argv: string[], io: Io = { stdout: process.stdout, st
         io.stdout.write(`${HELP}\n`);
         return command === undefined ? 2 : 0;
       default:
-        throw new InputError(`Unknown command "${command}".\n${HELP}`);
+        throw new UsageError(`Unknown command "${command}".`, { hint: HELP });
     }
   } catch (e) {
-    if (e instanceof InputError || e instanceof BackendError || e instanceof CancelledError) {
-      io.stderr.write(`semioscope: ${e.message}\n`);
-      const hint = (e as InputError).hint;
-      if (hint) io.stderr.write(`${hint}\n`);
-      return exitCodeOf(e);
+    if (e instanceof SemioscopeError) {
+      io.stderr.write(formatCliError(e, command === 'analyse' ? 'analyze' : command));
+      return e.exitCode;
     }
-    io.stderr.write(`semioscope: unexpected error: ${(e as Error)?.message ?? String(e)}\n`);
+    io.stderr.write(`semioscope: unexpected error: ${String((e as Error)?.message ?? e).split('\n')[0]}\nThis is a bug: run again with SEMIOSCOPE_DEBUG=1 and report what it prints.\n`);
     if (process.env.SEMIOSCOPE_DEBUG) io.stderr.write(`${(e as Error)?.stack ?? ''}\n`);
-    return 1;
+    return EXIT_BUG;
   } finally {
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);

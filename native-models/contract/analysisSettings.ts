@@ -131,9 +131,9 @@ export function parseAnalysisSettings(input: unknown): AnalysisSettings {
 }
 
 /** A zod error as the engine's UsageError: the first issue's message, its top-level field as the setting. */
-export function usageErrorFrom(error: z.ZodError): UsageError {
+export function usageErrorFrom(error: z.ZodError, settingOf = (p: readonly PropertyKey[]) => (p.length ? String(p[0]) : undefined)): UsageError {
   const issue = error.issues[0]!;
-  const setting = issue.path.length ? String(issue.path[0]) : undefined;
+  const setting = settingOf(issue.path);
   const message = issue.code === 'unrecognized_keys' ? `Unknown setting ${issue.keys.map((k) => `"${k}"`).join(', ')}.` : issue.message;
   return new UsageError(message, { setting });
 }

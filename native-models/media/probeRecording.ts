@@ -4,6 +4,7 @@
 import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { InputError } from '../errors.ts';
+import { displayName } from '../platform/displayName.ts';
 import { resolveMediaTools } from './ffmpegPaths.ts';
 import { runProcess } from './runProcess.ts';
 
@@ -15,7 +16,7 @@ export interface RecordingProbe {
   width: number;
   height: number;
   fps: number;
-  rotation: number;
+  rotation: 0 | 90 | 180 | 270;
   videoCodec: string;
   hasAudio: boolean;
   audioCodec: string | null;
@@ -43,15 +44,15 @@ function parseRate(r: string | undefined): number {
   return n / d;
 }
 
-export function rotationOf(stream: FfprobeStream): number {
+export function rotationOf(stream: FfprobeStream): 0 | 90 | 180 | 270 {
   const fromSide = stream.side_data_list?.find((s) => typeof s.rotation === 'number')?.rotation;
   const raw = fromSide ?? (stream.tags?.rotate !== undefined ? -Number(stream.tags.rotate) : 0);
   // The display matrix gives counter-clockwise degrees; report clockwise 0/90/180/270.
-  return (((Math.round(-raw / 90) * 90) % 360) + 360) % 360;
+  return ((((Math.round(-raw / 90) * 90) % 360) + 360) % 360) as 0 | 90 | 180 | 270;
 }
 
 export async function probeRecording(filePath: string, options: { signal?: AbortSignal } = {}): Promise<RecordingProbe> {
-  const fileName = path.basename(filePath);
+  const fileName = displayName(filePath);
   let sizeBytes: number;
   try {
     const st = statSync(filePath);
@@ -70,7 +71,8 @@ export async function probeRecording(filePath: string, options: { signal?: Abort
   });
   let parsed: { streams?: FfprobeStream[]; format?: { duration?: string; format_name?: string } } = {};
   try { parsed = JSON.parse(res.stdout.toString('utf8') || '{}'); } catch { /* handled below */ }
-  const stderr = res.stderr.trim();
+  // ffprobe names the file in its errors: never show its folder (folders can carry a patient's name).
+  const stderr = res.stderr.replaceAll(filePath, '<file>').replaceAll(path.dirname(filePath), '<folder>').trim();
   if (res.code !== 0 || !parsed.format) {
     if (/moov atom not found/i.test(stderr) && looksLikeIsoMedia(filePath)) {
       throw new InputError(`The recording "${fileName}" is truncated or still being written (its index is missing). Export or copy it again and retry.`);

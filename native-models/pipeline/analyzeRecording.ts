@@ -3,11 +3,11 @@
  * each segment's questions are grouped by what the model is shown and asked on a server slot; every answer is
  * cached as it arrives, so an interrupted run resumes and a finished one reopens without a model call.
  */
-import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { CancelledError } from '../errors.ts';
+import { asCancellation, throwIfCancelled } from '../errors.ts';
+import type { AnalysisSettings } from '../contract/analysisSettings.ts';
 import type { AnswerCache, AnswerKey } from '../cache/answerCache.ts';
-import type { AudioEnhancementOutput, EnhancedFrameRecord, EnhancementOutput } from '../enhance/enhancementTypes.ts';
+import type { AudioEnhancementOutput, EnhancedFrameRecord, EnhancementOutput } from '../contract/analysisSchema.ts';
 import { KeypointCache } from '../enhance/keypointCache.ts';
 import { createPoseEstimator, poseModelInfo, type PoseEstimator } from '../enhance/poseEstimator.ts';
 import { hashFile } from '../media/hashFile.ts';
@@ -17,20 +17,20 @@ import { selectSegmentFrames } from '../media/selectSegmentFrames.ts';
 import { CATALOGUE_VERSION, getFeature, type FeatureDefinition, type InputVariant } from '../semiology/featureCatalogue.ts';
 import type { AskOutcome } from '../vlm/askFeature.ts';
 import type { ModelBackend } from '../vlm/modelBackend.ts';
-import { DEFAULT_PROMPTING_MODE, type PromptingMode } from '../vlm/promptingMode.ts';
 import { modelAsr } from '../vlm/transcribeWithModel.ts';
 import { promptFingerprint } from '../vlm/buildFeaturePrompt.ts';
 import { aggregateFindings, type FeaturePlan } from './aggregateFindings.ts';
-import { ANALYSIS_SCHEMA_VERSION, type AnalysisResult, type Answer, type Keyframe, type SamplingInfo, type SegmentInfo } from './analysisTypes.ts';
+import { ANALYSIS_SCHEMA_VERSION, type AnalysisResult, type Answer, type Keyframe, type SamplingInfo, type SegmentInfo } from '../contract/analysisSchema.ts';
 import { askGroup } from './askGroup.ts';
 import { audioEvidence, visualEvidence, type AudioSources, type VariantImages } from './buildEvidence.ts';
 import { GENERATOR } from './generator.ts';
-import { planFeatures, type PlannedPair, type VariantPolicy } from './planFeatures.ts';
+import { planFeatures, type PlannedPair } from './planFeatures.ts';
 import { AUDIO_RATE, prepareAudio } from './prepareAudio.ts';
 import { ProgressTracker, type ProgressListener } from './progress.ts';
 import { SlotPool } from './slotPool.ts';
 import { streamSegmentFrames, type ModelFrame, type PoseStage } from './streamSegmentFrames.ts';
 import { writeFileAtomic } from './writeFileAtomic.ts';
+import { makeFolder } from '../platform/makeFolder.ts';
 
 export interface AnalyzeOptions {
   videoPath: string;
@@ -38,23 +38,12 @@ export interface AnalyzeOptions {
   backend: ModelBackend;
   /** Answers the audio features when the main model cannot hear. */
   audioBackend?: ModelBackend;
-  /** Feature ids to ask (default: all 20). */
-  features?: readonly string[];
-  variants?: VariantPolicy;
-  sampling: SamplingInfo;
+  /** Complete settings (contract/analysisSettings.ts parseAnalysisSettings): the pipeline has no defaults of its own. */
+  settings: AnalysisSettings;
   /** Folder for keyframe JPEGs (written only when given). */
   outDir?: string;
   onProgress?: ProgressListener;
   signal?: AbortSignal;
-  /** How questions reach the model (default shared-prefix). */
-  prompting?: PromptingMode;
-  /** Groups asked at once, one server slot each (default 1). */
-  parallel?: number;
-  /**
-   * Pose estimation: on the model's frames by default, at `fps` when higher (rhythm), or 'off' (then the crop
-   * and pose variants fall back to base and no keypoints are output).
-   */
-  pose?: { fps: number } | 'off';
 }
 
 /** The plans of one segment grouped by what the model is shown: one group per (modality, variant), vision first. */
@@ -77,11 +66,21 @@ const variantImages: VariantImages = (variant, frame) => {
   return { image: f };
 };
 
+/** Analyses one recording; any failure seen after cancellation surfaces as the engine's CancelledError. */
 export async function analyzeRecording(o: AnalyzeOptions): Promise<AnalysisResult> {
+  try {
+    return await analyze(o);
+  } catch (e) {
+    throw asCancellation(e, o.signal);
+  }
+}
+
+async function analyze(o: AnalyzeOptions): Promise<AnalysisResult> {
   const t0 = Date.now();
-  const { cache, signal, sampling } = o;
-  const throwIfAborted = () => { if (signal?.aborted) throw new CancelledError(); };
-  const mode = o.prompting ?? DEFAULT_PROMPTING_MODE;
+  const { cache, signal, settings } = o;
+  const sampling: SamplingInfo = { fps: settings.fps, maxFrames: settings.maxFrames, frameSize: settings.frameSize, segmentS: settings.segmentS, overlapS: settings.overlapS };
+  const throwIfAborted = () => throwIfCancelled(signal);
+  const mode = settings.prompting;
 
   const early = new ProgressTracker(0, o.onProgress);
   early.stage('probe', 'Reading the recording');
@@ -91,15 +90,16 @@ export async function analyzeRecording(o: AnalyzeOptions): Promise<AnalysisResul
   throwIfAborted();
   const segments = planSegments(probe.durationS, { segmentS: sampling.segmentS, overlapS: sampling.overlapS });
 
-  const poseOn = o.pose !== 'off';
+  const poseOn = settings.pose;
   const plans = planFeatures({
-    featureIds: o.features, policy: o.variants, recordingHasAudio: probe.hasAudio,
+    featureIds: settings.features, policy: { defaults: settings.variants === 'default' ? 'catalogue' : settings.variants, overrides: settings.variantOverrides },
+    recordingHasAudio: probe.hasAudio,
     visionModel: o.backend.info, audioModel: o.audioBackend?.info,
   }).map((p): PlannedPair => (!poseOn && (p.variant === 'crop' || p.variant === 'pose') && !p.notAssessedReason
-    ? { ...p, notAssessedReason: `the ${p.variant} variant needs pose estimation, which was turned off (--no-pose)` } : p));
+    ? { ...p, notAssessedReason: `the ${p.variant} variant needs pose estimation, which was turned off` } : p));
   const asked = plans.filter((p) => !p.notAssessedReason);
   const samplingKey = `fps=${sampling.fps};max=${sampling.maxFrames};size=${sampling.frameSize}`;
-  const poseFps = o.pose && o.pose !== 'off' ? Math.max(o.pose.fps, sampling.fps) : sampling.fps;
+  const poseFps = Math.max(settings.poseFps ?? sampling.fps, sampling.fps);
   const poseKey = `${poseModelInfo().id};fps=${poseFps};size=${sampling.frameSize}`;
   const backendFor = (f: FeatureDefinition) => (f.modality === 'audio' && o.audioBackend ? o.audioBackend : o.backend);
   const keyFor = (p: FeaturePlan, s: SegmentInfo): AnswerKey => ({
@@ -156,7 +156,7 @@ export async function analyzeRecording(o: AnalyzeOptions): Promise<AnalysisResul
       cache.putArtifact(sha256, 'audio', 'rnnoise+silero', audioOutput);
     }
 
-    const pool = new SlotPool(o.parallel ?? 1);
+    const pool = new SlotPool(settings.parallel);
     const inFlight = new Set<Promise<void>>();
     let failure: unknown = null;
     const onAnswer = (answer: Answer, ms: number, outcome: AskOutcome) => {
@@ -265,7 +265,7 @@ function writeKeyframes(outDir: string, findings: AnalysisResult['findings'], se
     const kf = cache.getKeyframe(sha, s.startS, s.endS, f.variant, samplingKey);
     if (!kf) continue;
     const rel = path.join('keyframes', `${f.featureId}-s${segIndex}.jpg`);
-    mkdirSync(path.join(outDir, 'keyframes'), { recursive: true });
+    makeFolder(path.join(outDir, 'keyframes'));
     writeFileAtomic(path.join(outDir, rel), kf.jpeg);
     out.push({ featureId: f.featureId, segmentIndex: segIndex, variant: f.variant, tS: kf.tS, path: rel.split(path.sep).join('/') });
   }

@@ -9,9 +9,9 @@ import { askFeature, type AskOutcome } from '../vlm/askFeature.ts';
 import { askFeatureBatch } from '../vlm/askFeatureBatch.ts';
 import type { SegmentEvidence } from '../vlm/buildFeaturePrompt.ts';
 import type { ModelBackend } from '../vlm/modelBackend.ts';
-import type { PromptingMode } from '../vlm/promptingMode.ts';
+import type { PromptingMode } from '../contract/analysisSettings.ts';
 import type { FeaturePlan } from './aggregateFindings.ts';
-import type { Answer, SegmentInfo } from './analysisTypes.ts';
+import type { Answer, SegmentInfo } from '../contract/analysisSchema.ts';
 
 export interface QuestionGroup {
   segment: SegmentInfo;

@@ -7,6 +7,8 @@ export function DropZone() {
   const [progress, setProgress] = useState<ProgressEvent | null>(null);
   const [result, setResult] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [model, setModel] = useState(() => localStorage.getItem('semioscope.model') ?? '');
+  const [mmproj, setMmproj] = useState(() => localStorage.getItem('semioscope.mmproj') ?? '');
 
   async function analyse(file: File & { path?: string }) {
     if (!file.path) { setError('Drop a video file from this computer.'); return; }
@@ -14,7 +16,10 @@ export function DropZone() {
     setResult(null);
     const off = api()['on:analysis:progress'](setProgress);
     try {
-      const { analysis, reportPath } = await api()['analysis:start']({ videoPath: file.path });
+      localStorage.setItem('semioscope.model', model);
+      localStorage.setItem('semioscope.mmproj', mmproj);
+      const { analysis, pdfPath: reportPath } = await api()['analysis:start']({ videoPath: file.path,
+        models: { main: { kind: 'local', model, ...(mmproj ? { mmproj } : {}) } } });
       const present = analysis.findings.filter((f) => f.status === 'present').length;
       setResult(`${present} of 20 features present. Report: ${reportPath}`);
     } catch (e) {
@@ -31,10 +36,14 @@ export function DropZone() {
       style={{ border: '2px dashed #888', borderRadius: 8, padding: 48, textAlign: 'center', fontFamily: 'sans-serif' }}
     >
       <p>Drop a seizure video here</p>
+      <p>
+        <label>Model file <input value={model} onChange={(e) => setModel(e.target.value)} /></label>{' '}
+        <label>Projector file <input value={mmproj} onChange={(e) => setMmproj(e.target.value)} /></label>
+      </p>
       {progress && (
         <p>
           {progress.stage} {progress.percent.toFixed(0)}%{progress.etaS !== null ? `, about ${progress.etaS} s left` : ''}{' '}
-          <button onClick={() => void api()['analysis:cancel']()}>Cancel</button>
+          <button onClick={() => void api()['analysis:cancel'](undefined)}>Cancel</button>
         </p>
       )}
       {result && <p>{result}</p>}
