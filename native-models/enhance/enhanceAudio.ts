@@ -5,7 +5,7 @@
  */
 import { DENOISER_NAME, denoiseSpeech } from './denoiseSpeech.ts';
 import { detectVoiceActivity, VAD_MODEL_NAME, type VoiceActivityOptions } from './detectVoiceActivity.ts';
-import type { AudioEnhancementOutput } from './enhancementTypes.ts';
+import type { AudioEnhancementOutput } from '../contract/analysisSchema.ts';
 import { resamplePcm } from './resamplePcm.ts';
 import { transcribeSpeech, type AsrFunction } from './transcribeSpeech.ts';
 

@@ -9,7 +9,7 @@ import type { RgbImage, TimedFrame } from '../media/frameTypes.ts';
 import { CancelledError } from '../errors.ts';
 import { cropFace } from './cropFace.ts';
 import { drawSkeleton } from './drawSkeleton.ts';
-import type { EnhancedFrameRecord, FaceBoxRecord, KeypointRecord } from './enhancementTypes.ts';
+import type { EnhancedFrameRecord, FaceBoxRecord, KeypointRecord } from '../contract/analysisSchema.ts';
 import { FaceRegionTracker, type FaceRegionTrackerOptions } from './faceRegionTracker.ts';
 import type { KeypointCache } from './keypointCache.ts';
 import { PatientTracker, type PatientTrackerOptions } from './patientTracker.ts';

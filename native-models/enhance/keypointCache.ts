@@ -4,7 +4,7 @@
  * times and scale depend on it). An empty array means "no patient found in this frame", which is also cached.
  */
 import type { Database } from 'better-sqlite3';
-import type { KeypointRecord } from './enhancementTypes.ts';
+import type { KeypointRecord } from '../contract/analysisSchema.ts';
 import { KEYPOINT_NAMES } from './poseTypes.ts';
 
 export class KeypointCache {

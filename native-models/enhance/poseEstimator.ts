@@ -6,7 +6,7 @@
  * overlaps frame decoding.
  */
 import type { RgbImage } from '../media/frameTypes.ts';
-import type { PoseModelInfo } from './enhancementTypes.ts';
+import type { PoseModelInfo } from '../contract/analysisSchema.ts';
 import { createPersonDetector, type PersonDetection, type PersonDetector } from './personDetector.ts';
 import { moveNetInput } from './poseModelInputs.ts';
 import { createPoseModelRunner, defaultPoseThreads, MOVENET_SIZE, type PoseRuntime } from './poseModelRunner.ts';

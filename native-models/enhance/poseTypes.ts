@@ -1,13 +1,9 @@
 /** Body keypoints as the enhance layer produces them: 17 COCO joints in the pixels of a given image. */
 
-/** The 17 COCO keypoints in MoveNet's output order. */
-export const KEYPOINT_NAMES = [
-  'nose', 'left_eye', 'right_eye', 'left_ear', 'right_ear',
-  'left_shoulder', 'right_shoulder', 'left_elbow', 'right_elbow', 'left_wrist', 'right_wrist',
-  'left_hip', 'right_hip', 'left_knee', 'right_knee', 'left_ankle', 'right_ankle',
-] as const;
+import { KEYPOINT_NAMES, type KeypointName } from '../contract/analysisSchema.ts';
 
-export type KeypointName = (typeof KEYPOINT_NAMES)[number];
+/** The 17 COCO keypoints in MoveNet's output order: defined by the analysis.json contract. */
+export { KEYPOINT_NAMES, type KeypointName };
 
 /** Index of each keypoint name in `KEYPOINT_NAMES` (and in every `PersonPose.keypoints` array). */
 export const KP: Readonly<Record<KeypointName, number>> = Object.fromEntries(

@@ -3,7 +3,7 @@
  * each chunk at most `maxChunkS`), and each chunk is passed to an ASR function supplied by the engine (an
  * audio GGUF behind llama-server's `input_audio`). Times in the result are recording seconds.
  */
-import type { TimedSpan, Transcript, TranscriptSegment } from './enhancementTypes.ts';
+import type { TimedSpan, Transcript, TranscriptSegment } from '../contract/analysisSchema.ts';
 
 /** Transcribe one chunk of mono PCM; return the text ('' for nothing intelligible). */
 export type AsrFunction = (pcm: Float32Array, sampleRate: number, span: TimedSpan, signal?: AbortSignal) => Promise<string>;

@@ -3,7 +3,7 @@
  * present true -> yes, false -> no, status not_assessed -> na, failed -> fail.
  */
 import { InputError } from '../errors.ts';
-import { ANALYSIS_SCHEMA_VERSION } from '../pipeline/analysisTypes.ts';
+import { ANALYSIS_SCHEMA_VERSION } from '../contract/analysisSchema.ts';
 import { isFeatureId } from '../semiology/featureCatalogue.ts';
 import type { AnnotationRecord, CellValue } from './evaluationTypes.ts';
 import { patientIdOf, recordingKey } from './recordingKey.ts';

@@ -4,7 +4,7 @@
  * every window has the full length (or the whole recording when it is shorter than one window), consecutive
  * windows overlap by at least `overlapS`, and no window lies inside the one before.
  */
-import type { SegmentInfo } from '../pipeline/analysisTypes.ts';
+import type { SegmentInfo } from '../contract/analysisSchema.ts';
 
 export interface SegmentPlanOptions {
   /** Window length in seconds (default 30). */

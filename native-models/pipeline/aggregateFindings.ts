@@ -4,11 +4,11 @@
  * its justifications are those of the positive segments, in time order. A feature with no positive segment
  * and at least one failed segment is "failed", not "absent": a failure is never read as "no".
  */
-import type { InputVariant } from '../semiology/featureCatalogue.ts';
-import type { Answer, Finding, SegmentInfo } from './analysisTypes.ts';
+import type { FeatureId, InputVariant } from '../semiology/featureCatalogue.ts';
+import type { Answer, Finding, SegmentInfo } from '../contract/analysisSchema.ts';
 
 export interface FeaturePlan {
-  featureId: string;
+  featureId: FeatureId;
   variant: InputVariant;
   /** Set when the feature was not asked at all (e.g. audio features without an audio model). */
   notAssessedReason?: string;

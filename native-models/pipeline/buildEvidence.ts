@@ -7,7 +7,7 @@ import { encodeWav, slicePcm } from '../media/extractAudio.ts';
 import type { RgbImage, TimedFrame } from '../media/frameTypes.ts';
 import type { InputVariant } from '../semiology/featureCatalogue.ts';
 import type { SegmentEvidence } from '../vlm/buildFeaturePrompt.ts';
-import type { SegmentInfo } from './analysisTypes.ts';
+import type { SegmentInfo } from '../contract/analysisSchema.ts';
 
 /**
  * Turns a sampled frame into the image a visual variant sends (face crop, skeleton overlay...); `fallback`

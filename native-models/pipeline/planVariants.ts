@@ -4,7 +4,7 @@
  * asks every feature in every applicable variant, for the paper's base-vs-enhanced comparison.
  */
 import { UsageError } from '../errors.ts';
-import { FEATURES, getFeature, type FeatureDefinition, type InputVariant } from '../semiology/featureCatalogue.ts';
+import { FEATURES, getFeature, type FeatureDefinition, type FeatureId, type InputVariant } from '../semiology/featureCatalogue.ts';
 
 export interface VariantPlanOptions {
   overrides?: Readonly<Record<string, InputVariant>>;
@@ -14,7 +14,7 @@ export interface VariantPlanOptions {
 }
 
 export interface PlannedFeature {
-  featureId: string;
+  featureId: FeatureId;
   variants: InputVariant[];
 }
 

@@ -4,7 +4,7 @@
  * recording so reopening needs no decoding.
  */
 import { enhanceAudio } from '../enhance/enhanceAudio.ts';
-import type { AudioEnhancementOutput } from '../enhance/enhancementTypes.ts';
+import type { AudioEnhancementOutput } from '../contract/analysisSchema.ts';
 import type { AsrFunction } from '../enhance/transcribeSpeech.ts';
 import { extractAudioPcm } from '../media/extractAudio.ts';
 import type { AudioSources } from './buildEvidence.ts';

@@ -9,11 +9,11 @@ import { decodeFrames, scaledSize } from '../media/decodeFrames.ts';
 import type { RgbImage, TimedFrame } from '../media/frameTypes.ts';
 import type { RecordingProbe } from '../media/probeRecording.ts';
 import { enhanceFrames, sampleEvery } from '../enhance/enhanceFrames.ts';
-import type { EnhancedFrameRecord } from '../enhance/enhancementTypes.ts';
+import type { EnhancedFrameRecord } from '../contract/analysisSchema.ts';
 import type { KeypointCache } from '../enhance/keypointCache.ts';
 import type { PoseEstimator } from '../enhance/poseEstimator.ts';
 import { formatClock } from '../media/formatClock.ts';
-import type { SegmentInfo } from './analysisTypes.ts';
+import type { SegmentInfo } from '../contract/analysisSchema.ts';
 
 /** A frame the model may be sent, with its enhanced images when pose ran. */
 export interface ModelFrame extends TimedFrame {

@@ -1,5 +1,5 @@
 /** The models used, in one line each, without file paths (paths can carry user or patient names). */
-import type { ModelInfo } from '../pipeline/analysisTypes.ts';
+import type { ModelInfo } from '../contract/analysisSchema.ts';
 import { baseName } from './baseName.ts';
 
 function endpointOrigin(endpoint: string | undefined): string | null {

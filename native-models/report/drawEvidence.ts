@@ -3,7 +3,7 @@
  * skeleton overlay or full frame) with its time, the positive segments, the model's justification quoted,
  * and the clinician's mark when there is one.
  */
-import type { Answer, Finding } from '../pipeline/analysisTypes.ts';
+import type { Answer, Finding } from '../contract/analysisSchema.ts';
 import { getFeature } from '../semiology/featureCatalogue.ts';
 import { CONFIRMED_MARK, REJECTED_MARK } from './drawSummaryTable.ts';
 import { describeVariant } from './describeVariant.ts';

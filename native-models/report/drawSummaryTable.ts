@@ -2,7 +2,7 @@
  * The summary table: all catalogue features grouped (face, limb, context, audio) with the machine status,
  * first onset, positive segments, and, in a separate column in a different style, the clinician's mark.
  */
-import type { Answer, Finding } from '../pipeline/analysisTypes.ts';
+import type { Answer, Finding } from '../contract/analysisSchema.ts';
 import { FEATURES, GROUP_LABELS, type FeatureGroup } from '../semiology/featureCatalogue.ts';
 import { describeVariant } from './describeVariant.ts';
 import { formatClock } from '../media/formatClock.ts';

@@ -3,7 +3,7 @@
  * block coloured by the answer (positive / negative / failed), unasked features as an outlined empty lane,
  * onset markers on positive findings, a segment row and a time axis in m:ss.
  */
-import type { Answer, SegmentInfo } from '../pipeline/analysisTypes.ts';
+import type { Answer, SegmentInfo } from '../contract/analysisSchema.ts';
 import { FEATURES, GROUP_LABELS, getFeature } from '../semiology/featureCatalogue.ts';
 import { GROUP_ORDER } from './drawSummaryTable.ts';
 import { formatClock } from '../media/formatClock.ts';

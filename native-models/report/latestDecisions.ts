@@ -1,4 +1,4 @@
-import type { AnalysisResult, ClinicianDecision } from '../pipeline/analysisTypes.ts';
+import type { AnalysisResult, ClinicianDecision } from '../contract/analysisSchema.ts';
 
 /** The latest clinician decision per feature id (a later decision on the same feature replaces an earlier one). */
 export function latestDecisions(analysis: AnalysisResult): Map<string, ClinicianDecision> {

@@ -5,7 +5,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { AnalysisResult, Keyframe } from '../pipeline/analysisTypes.ts';
+import type { AnalysisResult, Keyframe } from '../contract/analysisSchema.ts';
 
 export interface LoadedKeyframe {
   keyframe: Keyframe;

@@ -1,4 +1,4 @@
-import type { AnalysisResult, ClinicianDecision } from '../pipeline/analysisTypes.ts';
+import type { AnalysisResult, ClinicianDecision } from '../contract/analysisSchema.ts';
 import type { PaperSize } from './reportLayout.ts';
 
 /** Identifiers an operator types in before export. Printed as given; none is required. */

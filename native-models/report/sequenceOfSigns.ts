@@ -2,7 +2,7 @@
  * The sequence of signs: positive findings in order of onset, in the conventional form
  * "blank stare (0:12) → oral automatisms (0:31) → …". Labels come from the feature catalogue, lower-cased.
  */
-import type { AnalysisResult, Finding } from '../pipeline/analysisTypes.ts';
+import type { AnalysisResult, Finding } from '../contract/analysisSchema.ts';
 import { FEATURE_IDS, getFeature, isFeatureId } from '../semiology/featureCatalogue.ts';
 import { formatClock } from '../media/formatClock.ts';
 

@@ -1,4 +1,4 @@
-import type { Finding } from '../pipeline/analysisTypes.ts';
+import type { Finding } from '../contract/analysisSchema.ts';
 
 export type FindingStatus = Finding['status'];
 

@@ -6,7 +6,7 @@
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import PDFDocument from 'pdfkit';
-import type { AnalysisResult } from '../pipeline/analysisTypes.ts';
+import type { AnalysisResult } from '../contract/analysisSchema.ts';
 import { InputError } from '../errors.ts';
 import { drawEvidence } from './drawEvidence.ts';
 import { drawMethodSection } from './drawMethodSection.ts';

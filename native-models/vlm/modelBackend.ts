@@ -2,7 +2,7 @@
  * A model the pipeline can ask: a local GGUF pair served by a llama-server sidecar (started lazily, on the
  * first question that is not already cached), or a remote OpenAI-compatible endpoint the user configured.
  */
-import type { ModelInfo } from '../pipeline/analysisTypes.ts';
+import type { ModelInfo } from '../contract/analysisSchema.ts';
 import { BackendError } from '../errors.ts';
 import { hashFile } from '../media/hashFile.ts';
 import type { ConstraintMode } from './askFeature.ts';

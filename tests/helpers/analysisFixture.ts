@@ -7,8 +7,8 @@ import { copyFile, mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import type {
   AnalysisResult, Answer, ClinicianDecision, Finding, Keyframe, SegmentInfo,
-} from '../../native-models/pipeline/analysisTypes.ts';
-import { ANALYSIS_SCHEMA_VERSION } from '../../native-models/pipeline/analysisTypes.ts';
+} from '../../native-models/contract/analysisSchema.ts';
+import { ANALYSIS_SCHEMA_VERSION } from '../../native-models/contract/analysisSchema.ts';
 import { resolveMediaTools } from '../../native-models/media/ffmpegPaths.ts';
 import { CATALOGUE_VERSION, FEATURES, getFeature, type InputVariant } from '../../native-models/semiology/featureCatalogue.ts';
 

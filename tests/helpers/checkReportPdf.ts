@@ -8,7 +8,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdir, readdir, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { PNG } from 'pngjs';
-import type { AnalysisResult } from '../../native-models/pipeline/analysisTypes.ts';
+import type { AnalysisResult } from '../../native-models/contract/analysisSchema.ts';
 import { FEATURES } from '../../native-models/semiology/featureCatalogue.ts';
 import { sequenceLineOf } from '../../native-models/report/sequenceOfSigns.ts';
 

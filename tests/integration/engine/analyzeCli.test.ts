@@ -10,7 +10,7 @@ import { after, before, describe, test } from 'node:test';
 import Database from 'better-sqlite3';
 import { makeSampleRecording } from '../../../native-models/demo/makeSampleRecording.ts';
 import { writeTinyModelPair } from '../../../native-models/demo/writeTinyModels.ts';
-import type { AnalysisResult } from '../../../native-models/pipeline/analysisTypes.ts';
+import type { AnalysisResult } from '../../../native-models/contract/analysisSchema.ts';
 import { FEATURE_IDS } from '../../../native-models/semiology/featureCatalogue.ts';
 import { checkReportPdf } from '../../helpers/checkReportPdf.ts';
 import { REPO, runCli } from '../../helpers/runCli.ts';

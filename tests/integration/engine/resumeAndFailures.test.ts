@@ -12,7 +12,7 @@ import Database from 'better-sqlite3';
 import { GgufWriter } from '../../../native-models/demo/ggufWriter.ts';
 import { makeSampleRecording } from '../../../native-models/demo/makeSampleRecording.ts';
 import { writeTinyModelPair } from '../../../native-models/demo/writeTinyModels.ts';
-import type { AnalysisResult } from '../../../native-models/pipeline/analysisTypes.ts';
+import type { AnalysisResult } from '../../../native-models/contract/analysisSchema.ts';
 import { hasStackTrace, runCli, startCli } from '../../helpers/runCli.ts';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'semioscope-resume-'));

@@ -12,7 +12,7 @@ import { after, before, test } from 'node:test';
 import jpeg from 'jpeg-js';
 import { writeTinyModelPair } from '../../../native-models/demo/writeTinyModels.ts';
 import { LEFT_COLOUR, RIGHT_COLOUR } from '../../../native-models/enhance/drawSkeleton.ts';
-import type { AnalysisResult } from '../../../native-models/pipeline/analysisTypes.ts';
+import type { AnalysisResult } from '../../../native-models/contract/analysisSchema.ts';
 import { getFeature } from '../../../native-models/semiology/featureCatalogue.ts';
 import { resolveLlamaServerBinary } from '../../../native-models/vlm/buildLlamaServer.ts';
 import { MESSI, ffmpeg } from '../enhance/testMedia.ts';

@@ -1,10 +1,11 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { aggregateFindings } from '../../../native-models/pipeline/aggregateFindings.ts';
-import type { Answer } from '../../../native-models/pipeline/analysisTypes.ts';
+import type { Answer } from '../../../native-models/contract/analysisSchema.ts';
+import type { FeatureId } from '../../../native-models/semiology/featureCatalogue.ts';
 
 const segments = [{ index: 0, startS: 0, endS: 30 }, { index: 1, startS: 25, endS: 55 }, { index: 2, startS: 50, endS: 80 }];
-const ans = (featureId: string, segmentIndex: number, present: boolean | null, onsetS: number | null = null, status: 'ok' | 'failed' = 'ok'): Answer =>
+const ans = (featureId: FeatureId, segmentIndex: number, present: boolean | null, onsetS: number | null = null, status: 'ok' | 'failed' = 'ok'): Answer =>
   ({ featureId, segmentIndex, variant: 'base', present, justification: `j${segmentIndex}`, onsetS, fromCache: false, status });
 
 test('any positive segment makes a feature present; onset is the earliest positive onset', () => {
@@ -18,8 +19,8 @@ test('any positive segment makes a feature present; onset is the earliest positi
 });
 
 test('all negative is absent; a failure with no positive is failed, never absent', () => {
-  const [absent, failed] = aggregateFindings([{ featureId: 'a', variant: 'base' }, { featureId: 'b', variant: 'base' }],
-    [ans('a', 0, false), ans('a', 1, false), ans('b', 0, false), ans('b', 1, null, null, 'failed')], segments);
+  const [absent, failed] = aggregateFindings([{ featureId: 'tonic', variant: 'base' }, { featureId: 'clonic', variant: 'base' }],
+    [ans('tonic', 0, false), ans('tonic', 1, false), ans('clonic', 0, false), ans('clonic', 1, null, null, 'failed')], segments);
   assert.equal(absent!.status, 'absent');
   assert.equal(absent!.present, false);
   assert.equal(failed!.status, 'failed');

@@ -8,7 +8,7 @@ import { justificationsFor } from '../../../native-models/report/drawEvidence.ts
 import { tickStep } from '../../../native-models/report/drawTimelineFigure.ts';
 import { latestDecisions } from '../../../native-models/report/latestDecisions.ts';
 import { resolveReportFonts } from '../../../native-models/report/reportFonts.ts';
-import type { AnalysisResult, Answer, Finding, ModelInfo } from '../../../native-models/pipeline/analysisTypes.ts';
+import type { AnalysisResult, Answer, Finding, ModelInfo } from '../../../native-models/contract/analysisSchema.ts';
 import { flattenText, parsePdffonts } from '../../helpers/checkReportPdf.ts';
 
 test('fonts come from the dejavu-fonts-ttf package and all four files exist', () => {

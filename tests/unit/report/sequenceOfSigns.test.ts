@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import type { Finding } from '../../../native-models/pipeline/analysisTypes.ts';
+import type { Finding } from '../../../native-models/contract/analysisSchema.ts';
 import { formatSequenceLine, sequenceOfSigns } from '../../../native-models/report/sequenceOfSigns.ts';
 import { formatClock, formatSpan } from '../../../native-models/media/formatClock.ts';
 import { getFeature } from '../../../native-models/semiology/featureCatalogue.ts';
 
-function finding(featureId: string, status: Finding['status'], onsetS: number | null): Finding {
+function finding(featureId: Finding['featureId'], status: Finding['status'], onsetS: number | null): Finding {
   return { featureId, present: status === 'present' ? true : status === 'absent' ? false : null, status, variant: 'base',
     positiveSegments: status === 'present' ? [0] : [], onsetS, justifications: [] };
 }
@@ -43,6 +43,6 @@ test('sequence: equal onsets keep catalogue order, unknown onsets go last withou
   assert.equal(formatSequenceLine(sequenceOfSigns([finding('tonic', 'absent', null)])), '');
 });
 
-test('sequence ignores ids that are not in the catalogue', () => {
-  assert.deepEqual(sequenceOfSigns([finding('not_a_feature', 'present', 3)]), []);
+test('sequence ignores ids that are not in the catalogue (an unchecked object; the contract rejects them)', () => {
+  assert.deepEqual(sequenceOfSigns([finding('not_a_feature' as Finding['featureId'], 'present', 3)]), []);
 });
