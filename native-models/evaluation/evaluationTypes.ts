@@ -61,7 +61,7 @@ export interface FeatureResult {
   coverage: number | null;
   /** Rows scored. */
   n: number;
-  /** Label `yes` among scored rows ("Positive Num"). */
+  /** "Positive Num": label `yes` among scored rows (binary); among all labelled rows, failed predictions included (paper). */
   positives: number;
   tp: number;
   fp: number;

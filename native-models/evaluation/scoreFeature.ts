@@ -8,7 +8,8 @@
  * paper: reproduces the published evaluation: rows with an empty label and failed (or missing) predictions
  *   are excluded; when any remaining label or prediction is `na`, precision/recall/F1 are sklearn's macro
  *   average over the observed classes with zero_division=0; otherwise binary with yes positive and 0 for
- *   undefined ratios.
+ *   undefined ratios. "Positive Num" (`positives`) counts every labelled positive, including rows whose
+ *   prediction failed or is missing, as the published tables do; the metrics still leave those rows out.
  */
 import { binaryMetrics, countConfusion } from './binaryMetrics.ts';
 import type { CellValue, EvaluationMode, FeatureResult } from './evaluationTypes.ts';
@@ -64,7 +65,8 @@ export function scoreFeature(featureId: string, pairs: readonly ScoredPair[], op
     missing,
     coverage: labelledRows.length > 0 ? answered / labelledRows.length : null,
     n: scored.length,
-    positives: scored.filter((p) => p.label === 'yes').length,
+    // The published "Positive Num" counts every labelled positive, failed predictions included.
+    positives: (opts.mode === 'paper' ? labelledRows : scored).filter((p) => p.label === 'yes').length,
     ...counts,
     f1Ci: boot?.interval ?? null,
     bootstrapDefined: boot?.defined ?? 0,
