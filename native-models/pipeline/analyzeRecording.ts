@@ -17,7 +17,7 @@ import { selectSegmentFrames } from '../media/selectSegmentFrames.ts';
 import { CATALOGUE_VERSION, getFeature, type FeatureDefinition, type InputVariant } from '../semiology/featureCatalogue.ts';
 import type { AskOutcome } from '../vlm/askFeature.ts';
 import type { ModelBackend } from '../vlm/modelBackend.ts';
-import { modelAsr } from '../vlm/transcribeWithModel.ts';
+import { modelAsr } from './transcribeWithModel.ts';
 import { promptFingerprint } from '../vlm/buildFeaturePrompt.ts';
 import { aggregateFindings, type FeaturePlan } from './aggregateFindings.ts';
 import { ANALYSIS_SCHEMA_VERSION, type AnalysisResult, type Answer, type Keyframe, type SamplingInfo, type SegmentInfo } from '../contract/analysisSchema.ts';

@@ -1,10 +1,11 @@
 /**
  * Speech-to-text through an audio-capable model (Qwen2.5-Omni, Voxtral...) served by llama-server's
- * `input_audio`: the ASR function the enhancement layer's transcript hook takes.
+ * `input_audio`: the ASR function the enhancement layer's transcript hook takes (wired here, in the pipeline,
+ * because vlm/ and enhance/ do not import each other).
  */
 import { encodeWav } from '../media/extractAudio.ts';
 import type { AsrFunction } from '../enhance/transcribeSpeech.ts';
-import type { ModelBackend } from './modelBackend.ts';
+import type { ModelBackend } from '../vlm/modelBackend.ts';
 
 const TRANSCRIPT_GRAMMAR = `root ::= [a-zA-Z0-9 ,.;:'?!()-]{0,400}`;
 
