@@ -48,7 +48,7 @@ function readMagic(filePath: string): string {
 export async function inspectModelFile(filePath: string, role: string): Promise<ModelFileInfo> {
   const fileName = path.basename(filePath);
   if (!existsSync(filePath)) {
-    throw new InputError(`The ${role} file "${filePath}" does not exist. Check the path (see README "Using real models").`);
+    throw new InputError(`The ${role} file "${fileName}" does not exist. Check the path (see README "Using real models").`);
   }
   const st = statSync(filePath);
   if (!st.isFile() || st.size < 32) {
