@@ -13,14 +13,16 @@ const UPDATE_HINT = 'It was written by a different semioscope version: open it w
 
 /** Parses and checks the text of an analysis.json. `source` is a file name or path (only its base name is shown). */
 export function parseAnalysisJson(text: string, source: string): AnalysisResult {
-  const name = path.basename(source);
-  let doc: unknown;
+  return checkAnalysis(parseJsonText(text, source), path.basename(source));
+}
+
+/** JSON.parse with a leading BOM allowed; invalid JSON is an InputError naming the file's base name. */
+export function parseJsonText(text: string, source: string): unknown {
   try {
-    doc = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+    return JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
   } catch (e) {
-    throw new InputError(`${name} is not valid JSON (${(e as Error).message}).`, { cause: e });
+    throw new InputError(`${path.basename(source)} is not valid JSON (${(e as Error).message}).`, { cause: e });
   }
-  return checkAnalysis(doc, name);
 }
 
 /** Checks an already parsed analysis; `source` names it in messages (a file's base name, or e.g. `analysis`). */
@@ -58,6 +60,7 @@ export function describeIssue(issue: z.core.$ZodIssue): string {
       return first ? describeIssue({ ...first, path: [...issue.path, ...first.path] }) : `${where} is not valid${got}`;
     }
     case 'too_small':
+      if (issue.origin === 'string' && Number(issue.minimum) === 1) return `${where} must not be empty${got}`;
       if (issue.origin === 'array' || issue.origin === 'string') return `${where} must have at least ${String(issue.minimum)} ${issue.origin === 'array' ? 'entries' : 'characters'}${got}`;
       return `${where} must be ${issue.inclusive === false ? 'greater than' : 'at least'} ${String(issue.minimum)}${got}`;
     case 'too_big':

@@ -184,10 +184,43 @@ export async function buildAnalysisFixture(dir: string, options: AnalysisFixture
     answers,
     keyframes,
     decisions,
-    // Asserted rather than annotated so the fixture keeps compiling while the stats contract gains fields.
     stats: { modelCalls: answers.length, cacheHits: 0, failedAnswers: failed, promptTokens: answers.length * 460,
-      completionTokens: answers.length * 40, evaluatedPromptTokens: answers.length * 60, serverRestarts: 0, wallS: 42.5 } as AnalysisResult['stats'],
+      completionTokens: answers.length * 40, evaluatedPromptTokens: answers.length * 60, naivePromptTokens: answers.length * 460,
+      prompting: 'shared-prefix', serverRestarts: 0, wallS: 42.5 },
   };
+}
+
+/**
+ * A small valid analysis without files on disk (no keyframes, one 30 s segment, no findings unless given):
+ * for tests of readers (evaluation importer, contract) that need a whole analysis.json, not a report.
+ */
+export function analysisSkeleton(fileName = 'EMU3_bed2_2025-03-14_0412.mp4', findings: Finding[] = []): AnalysisResult {
+  return {
+    schemaVersion: ANALYSIS_SCHEMA_VERSION,
+    generator: { name: 'semioscope', version: '0.1.0' },
+    analysedAt: '2025-03-14T10:22:00.000Z',
+    catalogueVersion: CATALOGUE_VERSION,
+    recording: { fileName, sha256: 'a'.repeat(64), durationS: 30, hasAudio: false, width: 640, height: 360, fps: 25, rotation: 0,
+      videoCodec: 'h264', audioCodec: null },
+    sampling: { fps: 2, maxFrames: 60, frameSize: 448, segmentS: 30, overlapS: 5 },
+    segments: [{ index: 0, startS: 0, endS: 30 }],
+    model: { backend: 'local', name: 'tiny', identity: 'sha256:00', demo: false, hasVision: true, hasAudio: false },
+    findings,
+    variantFindings: [],
+    answers: [],
+    enhancement: null,
+    audio: null,
+    keyframes: [],
+    stats: { modelCalls: 0, cacheHits: 0, failedAnswers: 0, promptTokens: 0, completionTokens: 0, evaluatedPromptTokens: 0,
+      naivePromptTokens: 0, prompting: 'shared-prefix', serverRestarts: 0, wallS: 1 },
+  };
+}
+
+/** A finding of `featureId` with the given status (present follows from it), no segments. */
+export function findingOf(featureId: Finding['featureId'], status: Finding['status'], variant: InputVariant = 'base'): Finding {
+  const present = status === 'present' ? true : status === 'absent' ? false : null;
+  return { featureId, present, status, variant, positiveSegments: status === 'present' ? [0] : [], onsetS: status === 'present' ? 3 : null,
+    justifications: status === 'present' ? ['seen'] : [] };
 }
 
 /** Convenience for tests: the catalogue label of a feature id. */

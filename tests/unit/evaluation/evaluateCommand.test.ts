@@ -11,6 +11,8 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { parseCsv } from '../../../native-models/evaluation/parseCsv.ts';
 import { csvText, makeTempDir, runEvaluate, writeText } from './evaluationFixtures.ts';
+import { analysisSkeleton, findingOf } from '../../helpers/analysisFixture.ts';
+import type { Finding } from '../../../native-models/contract/analysisSchema.ts';
 
 const name = (i: number, ext = 'mp4'): string => `P${Math.floor(i / 2) + 1}@1-1-2024@X@sz_v${i}.${ext}`;
 
@@ -172,16 +174,11 @@ describe('semioscope evaluate', () => {
   });
 
   it('reads analysis.json files; x.mp4 analyses match the labels, not_assessed counts as an abstention', async () => {
-    const finding = (featureId: string, v: string): unknown => ({
-      featureId, variant: 'base', positiveSegments: [], onsetS: null, justifications: [],
-      present: v === 'yes' ? true : v === 'no' ? false : null,
-      status: v === 'yes' ? 'present' : v === 'no' ? 'absent' : v === 'na' ? 'not_assessed' : 'failed',
-    });
+    const finding = (featureId: Finding['featureId'], v: string): Finding =>
+      findingOf(featureId, v === 'yes' ? 'present' : v === 'no' ? 'absent' : v === 'na' ? 'not_assessed' : 'failed');
     for (let i = 0; i < 13; i++) {
-      await writeText(join(dir, 'runs', `r${i}`, 'analysis.json'), JSON.stringify({
-        schemaVersion: 1, recording: { fileName: name(i) }, model: { demo: false },
-        findings: [finding('blank_stare', BS_PREDS[i]!), finding('tonic', TONIC_PREDS[i]!)],
-      }));
+      await writeText(join(dir, 'runs', `r${i}`, 'analysis.json'), JSON.stringify(
+        analysisSkeleton(name(i), [finding('blank_stare', BS_PREDS[i]!), finding('tonic', TONIC_PREDS[i]!)])));
     }
     const csvOut = await detailed(join(dir, 'binary', 'metrics-detailed.csv'));
     const out = join(dir, 'json');

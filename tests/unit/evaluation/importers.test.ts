@@ -9,6 +9,8 @@ import { importPredictions } from '../../../native-models/evaluation/importPredi
 import { parseCsv } from '../../../native-models/evaluation/parseCsv.ts';
 import { patientIdOf, recordingKey } from '../../../native-models/evaluation/recordingKey.ts';
 import { makeTempDir, writeText } from './evaluationFixtures.ts';
+import { analysisSkeleton, findingOf } from '../../helpers/analysisFixture.ts';
+import type { Finding } from '../../../native-models/contract/analysisSchema.ts';
 
 const rejects = (fn: () => unknown, pattern: RegExp): void => {
   assert.throws(fn, (e: unknown) => e instanceof InputError && pattern.test(`${e.message} ${e.hint ?? ""}`), String(pattern));
@@ -80,10 +82,13 @@ describe('importAnnotationCsv', () => {
   });
 });
 
-function analysis(fileName: string, findings: unknown[], extra: Record<string, unknown> = {}): string {
-  return JSON.stringify({ schemaVersion: 1, recording: { fileName }, model: { demo: false }, findings, ...extra });
+/** A whole, valid analysis.json text for `fileName`; `edit` may then break or change any part of it. */
+function analysis(fileName: string, findings: Finding[], edit: (doc: Record<string, any>) => void = () => {}): string {
+  const doc = analysisSkeleton(fileName, findings) as unknown as Record<string, any>;
+  edit(doc);
+  return JSON.stringify(doc, null, 2);
 }
-const finding = (featureId: string, present: boolean | null, status: string): unknown => ({ featureId, present, status, variant: 'base' });
+const finding = (featureId: Finding['featureId'], _present: boolean | null, status: Finding['status']): Finding => findingOf(featureId, status);
 
 describe('importAnalysisJson', () => {
   it('maps present true/false to yes/no, not_assessed to na, failed to fail', () => {
@@ -94,15 +99,20 @@ describe('importAnalysisJson', () => {
     assert.equal(r.record.key, 'A1@x@sz_v1');
     assert.deepEqual(Object.fromEntries(r.record.values), { blank_stare: 'yes', tonic: 'no', clonic: 'na', figure4: 'fail' });
   });
-  it('warns about demo models, other schema versions and unknown features; returns null for other JSON', () => {
-    const r = importAnalysisJson(analysis('x.mp4', [finding('wobble', true, 'present')], { schemaVersion: 2, model: { demo: true } }), 'a.json')!;
-    assert.match(r.warnings.join('\n'), /schemaVersion 2/);
-    assert.match(r.warnings.join('\n'), /demo model/);
-    assert.match(r.warnings.join('\n'), /unknown feature "wobble"/);
+  it('warns about demo models; returns null for other JSON', () => {
+    const r = importAnalysisJson(analysis('x.mp4', [finding('tonic', true, 'present')], (d) => { d.model.demo = true; }), 'a.json')!;
+    assert.match(r.warnings.join('\n'), /a\.json: produced by the random-weight demo model/);
     assert.equal(importAnalysisJson('{"hello":1}', 'b.json'), null);
-    rejects(() => importAnalysisJson('{oops', 'c.json'), /c\.json is not valid JSON/);
-    rejects(() => importAnalysisJson(analysis('', []), 'd.json'), /recording\.fileName is missing/);
-    rejects(() => importAnalysisJson(analysis('x.mp4', [{ featureId: 'tonic', present: null, status: 'absent' }]), 'e.json'), /expected present true\/false/);
+  });
+  it('rejects invalid JSON, other schema versions and wrong fields, naming the file and the field', () => {
+    rejects(() => importAnalysisJson('{oops', 'c.json'), /^c\.json is not valid JSON/);
+    rejects(() => importAnalysisJson(analysis('x.mp4', [], (d) => { d.schemaVersion = 2; }), 'v.json'),
+      /^v\.json has schemaVersion 2; this version of semioscope reads schemaVersion 1\./);
+    rejects(() => importAnalysisJson(analysis('', []), 'd.json'), /^d\.json: recording\.fileName must not be empty \(got ""\)/);
+    rejects(() => importAnalysisJson(analysis('x.mp4', [finding('tonic', false, 'absent')], (d) => { d.findings[0].present = null; }), 'e.json'),
+      /^e\.json: findings\[0\]\.present must be false when status is absent \(got null\)/);
+    rejects(() => importAnalysisJson(analysis('x.mp4', [finding('tonic', true, 'present')], (d) => { d.findings[0].featureId = 'wobble'; }), 'f.json'),
+      /^f\.json: findings\[0\]\.featureId must be one of occur_during_sleep, .*, ictal_vocalization \(got "wobble"\)/);
   });
 });
 
