@@ -26,6 +26,8 @@ export type ScriptStep =
   /** Reads the request and destroys the connection without a response. */
   | { kind: 'drop' };
 
+export type AnswerStep = Extract<ScriptStep, { kind: 'answer' }>;
+
 export interface RecordedRequest {
   /** 0-based position among chat requests (the script step it took). */
   index: number;
@@ -74,7 +76,7 @@ export interface ScriptedChatServerOptions {
 }
 
 /** One valid single-feature answer, as the engine's answer schema wants it. */
-export function featureAnswer(present: boolean, justification = present ? 'Seen in several frames.' : 'Not seen in any frame.', onsetS: number | null = null): ScriptStep {
+export function featureAnswer(present: boolean, justification = present ? 'Seen in several frames.' : 'Not seen in any frame.', onsetS: number | null = null): AnswerStep {
   return { kind: 'answer', content: { present, justification, onset_s: present ? onsetS : null } };
 }
 
