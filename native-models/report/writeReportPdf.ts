@@ -8,6 +8,7 @@ import path from 'node:path';
 import PDFDocument from 'pdfkit';
 import type { AnalysisResult } from '../contract/analysisSchema.ts';
 import { InputError } from '../errors.ts';
+import { checkAnalysis } from '../contract/parseAnalysisJson.ts';
 import { drawEvidence } from './drawEvidence.ts';
 import { drawMethodSection } from './drawMethodSection.ts';
 import { drawPageFurniture } from './drawPageFurniture.ts';
@@ -26,10 +27,18 @@ import type { ReportContext, ReportOptions } from './reportOptions.ts';
 export type { OperatorFields, ReportOptions } from './reportOptions.ts';
 export type { PaperSize } from './reportLayout.ts';
 
-function resolveContext(analysis: AnalysisResult, baseDir: string, options: ReportOptions): ReportContext {
-  if (!analysis || typeof analysis !== 'object' || !Array.isArray(analysis.findings) || !analysis.recording) {
-    throw new InputError('Cannot write a report: the analysis is not a semioscope analysis result.');
+/** The analysis may come from outside (IPC, a file read elsewhere): it is checked against the contract first. */
+function checkedAnalysis(value: unknown): AnalysisResult {
+  try {
+    return checkAnalysis(value, 'analysis');
+  } catch (e) {
+    if (e instanceof InputError) throw new InputError(`Cannot write a report: ${e.message}`, { hint: e.hint, cause: e });
+    throw e;
   }
+}
+
+function resolveContext(input: AnalysisResult, baseDir: string, options: ReportOptions): ReportContext {
+  const analysis = checkedAnalysis(input);
   const paperSize = options.paperSize ?? 'A4';
   if (!(paperSize in PAPER_SIZES)) throw new InputError(`Unknown paper size "${String(paperSize)}": use A4 or Letter.`);
   return {
@@ -46,8 +55,9 @@ function resolveContext(analysis: AnalysisResult, baseDir: string, options: Repo
 }
 
 /** Renders the report to a Buffer (for callers that send bytes, e.g. the desktop app). */
-export async function renderReportPdf(analysis: AnalysisResult, options: ReportOptions & { baseDir: string }): Promise<Buffer> {
-  const ctx = resolveContext(analysis, options.baseDir, options);
+export async function renderReportPdf(input: AnalysisResult, options: ReportOptions & { baseDir: string }): Promise<Buffer> {
+  const ctx = resolveContext(input, options.baseDir, options);
+  const analysis = ctx.analysis;
   const fonts = resolveReportFonts(options.fontDir);
   const keyframes = await loadKeyframes(analysis, ctx.baseDir, orderPositiveFindings(analysis.findings).map((f) => f.featureId));
   const doc = new PDFDocument({

@@ -4,10 +4,11 @@
  */
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { access, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
+import { InputError } from '../../../native-models/errors.ts';
 import { writeReportPdf } from '../../../native-models/report/writeReportPdf.ts';
 import { DEMO_BANNER_TITLE } from '../../../native-models/report/drawReportHeader.ts';
 import { NOTHING_ASSESSED_TEXT, NO_SIGNS_TEXT } from '../../../native-models/report/drawSequenceSection.ts';
@@ -35,9 +36,7 @@ describe('writeReportPdf', () => {
     const dir = path.join(root, 'focal');
     const analysis = await buildAnalysisFixture(dir, { missingKeyframes: ['figure4'] });
     const pdf = path.join(dir, 'report.pdf');
-    const t0 = performance.now();
     await writeReportPdf(analysis, pdf, { operator: OPERATOR, ...FIXED });
-    const ms = performance.now() - t0;
     const r = await checkReportPdf(pdf, analysis, {
       renderDir: path.join(ARTIFACTS, 'focal-a4'),
       dpi: 80,
@@ -50,7 +49,6 @@ describe('writeReportPdf', () => {
     assert.equal(pageSize(pdf), '595.28 x 841.89');
     assert.ok(r.pages >= 2, `expected several pages, got ${r.pages}`);
     assert.ok(r.fonts.every((f) => f.name.includes('DejaVu')), `unexpected fonts: ${r.fonts.map((f) => f.name).join(', ')}`);
-    assert.ok(ms < 5000, `render took ${ms.toFixed(0)} ms`);
     assert.match(r.flatText, /Page 1 of \d+/);
   });
 
@@ -84,19 +82,37 @@ describe('writeReportPdf', () => {
     assert.ok(!r.flatText.includes(NO_SIGNS_TEXT));
   });
 
-  test('keyframes elsewhere (baseDir), a corrupt keyframe and one outside the folder do not break the report', async () => {
+  test('keyframes elsewhere (baseDir), a corrupt keyframe and a missing one do not break the report', async () => {
     const dir = path.join(root, 'elsewhere');
     const analysis = await buildAnalysisFixture(dir);
     const tonic = analysis.keyframes.find((k) => k.featureId === 'tonic');
     const clonic = analysis.keyframes.find((k) => k.featureId === 'clonic');
     assert.ok(tonic && clonic);
     await writeFile(path.join(dir, tonic.path), 'not a jpeg');
-    clonic.path = '../../../../nonexistent/clonic.jpg';
+    clonic.path = 'nonexistent/clonic.jpg';
     const pdf = path.join(root, 'exports', 'Zoë report.pdf');
     await writeReportPdf(analysis, pdf, { ...FIXED, baseDir: dir, operator: OPERATOR });
     const r = await checkReportPdf(pdf, analysis, { mustContain: [PATIENT], mustNotContain: [dir, root, 'nonexistent'] });
     const unavailable = r.flatText.split(KEYFRAME_UNAVAILABLE).length - 1;
-    assert.equal(unavailable, 2, 'the corrupt and the unreachable keyframe both read "keyframe unavailable"');
+    assert.equal(unavailable, 2, 'the corrupt and the missing keyframe both read "keyframe unavailable"');
+  });
+
+  test('an analysis that breaks the contract is refused before anything is written, naming the field', async () => {
+    const dir = path.join(root, 'invalid');
+    const analysis = await buildAnalysisFixture(dir);
+    const pdf = path.join(dir, 'report.pdf');
+    const refused = async (edit: (a: Record<string, any>) => void, message: RegExp): Promise<void> => {
+      const copy = structuredClone(analysis) as unknown as Record<string, any>;
+      edit(copy);
+      await assert.rejects(writeReportPdf(copy as never, pdf, FIXED), (e: unknown) => e instanceof InputError && message.test(e.message));
+    };
+    await refused((a) => { a.findings[3].status = 'maybe'; },
+      /^Cannot write a report: analysis: findings\[3\]\.status must be one of present, absent, not_assessed, failed \(got "maybe"\)$/);
+    await refused((a) => { a.keyframes[0].path = '../../../../home/someone/photo.jpg'; },
+      /^Cannot write a report: analysis: keyframes\[0\]\.path must be a path relative to the folder of analysis\.json, without "\.\." \(got "\.\.\/\.\.\/\.\.\/\.\.\/home\/someone\/photo\.jpg"\)$/);
+    await refused((a) => { delete a.recording; }, /^Cannot write a report: analysis: recording is missing \(expected an object\)$/);
+    await refused((a) => { a.schemaVersion = 7; }, /^Cannot write a report: analysis has schemaVersion 7; this version of semioscope reads schemaVersion 1\.$/);
+    await assert.rejects(access(pdf), 'no report file was written');
   });
 
   test('stress: every feature present in a 20-minute recording, long names and justifications, Letter', async () => {
@@ -105,12 +121,9 @@ describe('writeReportPdf', () => {
       fileName: 'Aufnahme_Station_Neurologie_Überwachungsbett_4_Kamera_2_2025-03-14T04-12-55.mp4' });
     const pdf = path.join(dir, 'report.pdf');
     const operator = { patientId: `${PATIENT} (geb. 1987-02-03), Fall-Nr. 2025/00417-Ω`, study: 'Prächirurgische Epilepsiediagnostik, Video-EEG Langzeitableitung', reviewer: 'Prof. Dr. Jürgen Ødegård-Øster' };
-    const t0 = performance.now();
     await writeReportPdf(analysis, pdf, { ...FIXED, operator, paperSize: 'Letter', maxJustifications: 3 });
-    const ms = performance.now() - t0;
     const r = await checkReportPdf(pdf, analysis, { renderDir: path.join(ARTIFACTS, 'stress-letter'), mustContain: [operator.patientId, operator.reviewer] });
     assert.equal(analysis.keyframes.length, 18);
     assert.ok(r.pages >= 7, `20 evidence cards need several pages, got ${r.pages}`);
-    assert.ok(ms < 5000, `render took ${ms.toFixed(0)} ms`);
   });
 });
