@@ -4,7 +4,7 @@
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { cacheRoot } from '../vlm/buildLlamaServer.ts';
+import { cacheRoot } from '../platform/paths.ts';
 import { TINY_MODEL_REVISION } from './tinyTextModel.ts';
 import { tinyModelFileNames, writeTinyModelPair } from './writeTinyModels.ts';
 

@@ -5,7 +5,7 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { resolveMediaTools } from '../media/ffmpegPaths.ts';
-import { runProcess } from '../media/runProcess.ts';
+import { runProcess } from '../platform/runProcess.ts';
 
 export interface SampleRecordingOptions {
   durationS: number;

@@ -3,13 +3,11 @@
  * scaled so the long side is at most `longSide` px. Frames stream as an async iterable: back-pressure stops
  * ffmpeg while the consumer is busy, so memory stays bounded by one pipe buffer plus one frame.
  */
-import { spawn } from 'node:child_process';
 import path from 'node:path';
-import { CancelledError, InputError } from '../errors.ts';
-import { debugLog } from '../log.ts';
+import { asCancellation, CancelledError, InputError } from '../errors.ts';
+import { redactPaths, spawnStreaming } from '../platform/runProcess.ts';
 import { resolveMediaTools } from './ffmpegPaths.ts';
 import type { TimedFrame } from './frameTypes.ts';
-import { killOnAbort, redactArgs } from './runProcess.ts';
 
 export interface DecodeFramesOptions {
   /** Frames per second to sample. */
@@ -56,18 +54,11 @@ export async function* decodeFrames(videoPath: string, options: DecodeFramesOpti
   if (endS !== undefined) args.push('-t', String(Math.max(0, endS - startS)));
   args.push('-an', '-sn', '-vf', `fps=${fps}:round=near,scale=${width}:${height}:flags=area`, '-f', 'rawvideo', '-pix_fmt', 'rgb24', 'pipe:1');
   const { ffmpeg } = resolveMediaTools();
-  debugLog(`spawn ffmpeg ${redactArgs(args)}`);
-  const child = spawn(ffmpeg, args, { stdio: ['ignore', 'pipe', 'pipe'], windowsHide: true });
-  const detach = killOnAbort(child, signal);
-  let stderr = '';
-  child.stderr.on('data', (d: Buffer) => { if (stderr.length < 16384) stderr += d.toString('utf8'); });
-  const exited = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
-  const spawnError = new Promise<never>((_, reject) => child.on('error', reject));
-  spawnError.catch(() => {});
+  const decoder = spawnStreaming(ffmpeg, args, { signal });
   let pending: Buffer = Buffer.alloc(0);
   let index = 0;
   try {
-    for await (const chunk of child.stdout as AsyncIterable<Buffer>) {
+    for await (const chunk of decoder.stdout as AsyncIterable<Buffer>) {
       pending = pending.length ? Buffer.concat([pending, chunk]) : chunk;
       while (pending.length >= frameBytes) {
         const data = Buffer.from(pending.subarray(0, frameBytes));
@@ -76,14 +67,16 @@ export async function* decodeFrames(videoPath: string, options: DecodeFramesOpti
         index++;
       }
     }
-    const code = await Promise.race([exited, spawnError]);
+    const code = await decoder.exited;
     if (signal?.aborted) throw new CancelledError();
     if (code !== 0) {
-      const msg = stderr.split('\n').find((l) => l.trim()) ?? `exit code ${code}`;
-      throw new InputError(`The video of "${path.basename(videoPath)}" could not be decoded (${msg.replace(videoPath, path.basename(videoPath)).trim()}). The file may be damaged: export it again.`);
+      const stderr = decoder.stderr().replaceAll(videoPath, path.basename(videoPath));
+      const msg = redactPaths(stderr.split('\n').find((l) => l.trim()) ?? `exit code ${code}`).trim();
+      throw new InputError(`The video of "${path.basename(videoPath)}" could not be decoded (${msg}). The file may be damaged: export it again.`);
     }
+  } catch (e) {
+    throw asCancellation(e, signal);
   } finally {
-    detach();
-    if (child.exitCode === null) child.kill('SIGKILL');
+    decoder.stop();
   }
 }

@@ -5,7 +5,7 @@
 import path from 'node:path';
 import { InputError } from '../errors.ts';
 import { resolveMediaTools } from './ffmpegPaths.ts';
-import { runProcess } from './runProcess.ts';
+import { runProcess } from '../platform/runProcess.ts';
 
 export interface ExtractAudioOptions {
   sampleRate?: number;

@@ -5,8 +5,8 @@
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { execFileSync } from 'node:child_process';
 import { InputError } from '../errors.ts';
+import { runProcessSync } from '../platform/runProcess.ts';
 
 export interface MediaTools {
   ffmpeg: string;
@@ -52,5 +52,5 @@ export function resolveMediaTools(config: { ffmpeg?: string; ffprobe?: string } 
 
 /** `ffmpeg -version` first line, for logs and the report's method section. */
 export function mediaToolsVersion(tools: MediaTools): string {
-  return execFileSync(tools.ffmpeg, ['-version'], { encoding: 'utf8' }).split('\n')[0] ?? 'unknown';
+  return runProcessSync(tools.ffmpeg, ['-version'], { timeoutMs: 10_000 }).split('\n')[0] ?? 'unknown';
 }

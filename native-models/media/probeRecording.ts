@@ -6,7 +6,7 @@ import path from 'node:path';
 import { InputError } from '../errors.ts';
 import { displayName } from '../platform/displayName.ts';
 import { resolveMediaTools } from './ffmpegPaths.ts';
-import { runProcess } from './runProcess.ts';
+import { runProcess } from '../platform/runProcess.ts';
 
 export interface RecordingProbe {
   fileName: string;

@@ -1,28 +1,42 @@
 /**
  * Owns one llama-server sidecar: starts it on 127.0.0.1 with a random port and API key, waits until /health
  * says the model is loaded, restarts it when it dies (up to `maxRestarts`), and stops it on dispose or abort.
+ *
+ * - The key never appears on a command line (`ps` shows those to every local user): it is written to a 0600
+ *   file in a 0700 folder that llama-server reads at start (`--api-key-file`), and the folder is removed as
+ *   soon as the server is up, when a start fails, and on dispose. A binary without that flag gets the key in
+ *   its environment (LLAMA_API_KEY), which /proc shows only to the same user.
+ * - The server dies with this process (platform/runProcess.ts `spawnService`); the registry's orphan reaper
+ *   stops what survives elsewhere.
+ * - Idle worker threads sleep (`--poll 0`) instead of spinning, so a busy core slows the model, not stalls it.
+ * - A failed start leaves no process and no file behind, and says why in a BackendError with the server's
+ *   last output, file paths reduced to base names.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import path from 'node:path';
+import { DEFAULT_SETTINGS } from '../contract/analysisSettings.ts';
 import { BackendError, CancelledError } from '../errors.ts';
-import { debugLog } from '../log.ts';
-import { redactArgs } from '../media/runProcess.ts';
+import { makePrivateFolder, type PrivateFolder } from '../platform/paths.ts';
+import { redactPaths, spawnService, type ServiceProcess } from '../platform/runProcess.ts';
+import { serverFlags } from './llamaServerFlags.ts';
 import { reapOrphanedServers, registerServer, unregisterServer } from './serverRegistry.ts';
 
 export interface LlamaServerOptions {
   binary: string;
   model: string;
   mmproj?: string;
-  /** Context size in tokens (default 8192). */
+  /** Context tokens per slot (default: the settings' contextSize); the server gets this times `parallel`. */
   contextSize?: number;
   /** Parallel slots (default 1). */
   parallel?: number;
-  /** CPU threads (default: llama-server's choice). */
+  /** CPU threads (default: llama-server's own choice, every core). The model backend passes platform/cpuBudget's choice. */
   threads?: number;
-  /** GPU layers to offload ('auto' lets llama-server decide; 0 forces CPU). Default 0 for CPU-only builds. */
+  /** GPU layers: 'auto' (default, from the settings) leaves it to llama-server; a number is passed as -ngl (0: CPU only). */
   gpuLayers?: number | 'auto';
+  /** How hard idle worker threads poll for work, 0-100 (default 0: they sleep; llama-server's own default is 50). */
+  poll?: number;
   /** How long to wait for the model to load (default 10 minutes: large models on slow disks). */
   startTimeoutMs?: number;
   maxRestarts?: number;
@@ -43,19 +57,32 @@ async function freePort(): Promise<number> {
   });
 }
 
-/** Servers of this process: killed if the process exits without disposing them. */
-const live = new Set<ChildProcess>();
-process.on('exit', () => { for (const c of live) c.kill('SIGKILL'); });
-
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** Server arguments for one launch (no key: that goes through a file or the environment). */
+export function llamaServerArgs(o: LlamaServerOptions, port: number, flags: { poll: boolean }): string[] {
+  const parallel = o.parallel ?? 1;
+  const gpuLayers = o.gpuLayers ?? DEFAULT_SETTINGS.gpuLayers;
+  // llama-server divides its context among the slots: each slot gets the context asked for.
+  const context = (o.contextSize ?? DEFAULT_SETTINGS.contextSize) * parallel;
+  return ['-m', o.model, ...(o.mmproj ? ['--mmproj', o.mmproj] : []),
+    '--host', '127.0.0.1', '--port', String(port),
+    '-c', String(context), '--parallel', String(parallel), '--no-webui', '--jinja',
+    ...(gpuLayers === 'auto' ? [] : ['-ngl', String(gpuLayers)]),
+    ...(o.threads ? ['-t', String(o.threads)] : []),
+    ...(flags.poll ? ['--poll', String(o.poll ?? 0)] : []),
+    ...(o.extraArgs ?? [])];
+}
 
 export class LlamaServerSupervisor implements AsyncDisposable {
   readonly apiKey = randomBytes(24).toString('hex');
-  private child: ChildProcess | null = null;
+  private service: ServiceProcess | null = null;
+  private keyFolder: PrivateFolder | null = null;
   private port = 0;
   private logTail: string[] = [];
   private disposed = false;
   private starting: Promise<void> | null = null;
+  private detachSignal: () => void = () => {};
   restarts = 0;
   /** Number of times the server exited without being asked to. */
   crashes = 0;
@@ -63,9 +90,17 @@ export class LlamaServerSupervisor implements AsyncDisposable {
   private constructor(private readonly options: LlamaServerOptions) {}
 
   static async start(options: LlamaServerOptions): Promise<LlamaServerSupervisor> {
+    if (options.signal?.aborted) throw new CancelledError();
     const s = new LlamaServerSupervisor(options);
-    options.signal?.addEventListener('abort', () => { void s.dispose(); }, { once: true });
-    await s.ensureRunning();
+    const onAbort = () => { void s.dispose(); };
+    options.signal?.addEventListener('abort', onAbort, { once: true });
+    s.detachSignal = () => options.signal?.removeEventListener('abort', onAbort);
+    try {
+      await s.ensureRunning();
+    } catch (e) {
+      await s.dispose();
+      throw e;
+    }
     return s;
   }
 
@@ -74,11 +109,16 @@ export class LlamaServerSupervisor implements AsyncDisposable {
   }
 
   get pid(): number | undefined {
-    return this.child?.pid;
+    return this.service?.pid;
   }
 
   get running(): boolean {
-    return Boolean(this.child && this.child.exitCode === null && this.child.signalCode === null);
+    return Boolean(this.service?.running);
+  }
+
+  /** True when the OS stops the server if this process dies (see platform/runProcess.ts). */
+  get diesWithParent(): boolean {
+    return Boolean(this.service?.diesWithParent);
   }
 
   /** Starts the server if it is not running (first start or after a crash). */
@@ -92,78 +132,112 @@ export class LlamaServerSupervisor implements AsyncDisposable {
 
   private async launch(): Promise<void> {
     const o = this.options;
-    if (this.child) {
+    if (this.service) {
       if (this.restarts >= (o.maxRestarts ?? 3)) {
         throw new BackendError(`The model server stopped unexpectedly ${this.crashes} times; giving up. Last output:\n${this.tail()}`,
           'Check that the computer has enough free memory for the model, or choose a smaller quantisation.');
       }
       this.restarts++;
     }
+    const flags = await serverFlags(o.binary);
+    let startError: Error | undefined;
     for (let attempt = 0; attempt < 3; attempt++) {
       this.port = await freePort();
-      const args = ['-m', o.model, ...(o.mmproj ? ['--mmproj', o.mmproj] : []),
-        '--host', '127.0.0.1', '--port', String(this.port), '--api-key', this.apiKey,
-        '-c', String(o.contextSize ?? 8192), '--parallel', String(o.parallel ?? 1),
-        '--no-webui', '--jinja', '-ngl', String(o.gpuLayers ?? 0),
-        ...(o.threads ? ['-t', String(o.threads)] : []), ...(o.extraArgs ?? [])];
-      debugLog(`spawn llama-server ${redactArgs(args).replace(this.apiKey, '<key>')}`);
+      if (this.disposed) throw new CancelledError();
+      this.logTail = [];
+      const args = llamaServerArgs(o, this.port, flags);
+      const env: Record<string, string> = {};
+      if (flags.apiKeyFile) args.push('--api-key-file', this.writeKeyFile());
+      else env.LLAMA_API_KEY = this.apiKey;
       reapOrphanedServers();
-      const child = spawn(o.binary, args, { stdio: ['ignore', 'pipe', 'pipe'], windowsHide: true });
-      this.child = child;
-      if (child.pid) registerServer(child.pid);
-      live.add(child);
-      const onData = (d: Buffer) => {
-        for (const line of d.toString('utf8').split('\n')) if (line.trim()) this.logTail.push(line);
-        if (this.logTail.length > 60) this.logTail.splice(0, this.logTail.length - 60);
-      };
-      child.stdout?.on('data', onData);
-      child.stderr?.on('data', onData);
-      child.on('exit', () => {
-        if (!this.disposed) this.crashes++;
-        if (child.pid) unregisterServer(child.pid);
-        live.delete(child);
+      const service = spawnService(o.binary, args, { env, onOutput: (line) => this.keep(line) });
+      this.service = service;
+      if (service.pid) registerServer(service.pid);
+      void service.exited.then((exit) => {
+        if (!this.disposed && !exit.error) this.crashes++;
+        if (exit.error) startError = exit.error;
+        if (service.pid) unregisterServer(service.pid);
       });
-      const ok = await this.waitHealthy(child);
-      if (ok) return;
-      if (!/bind|address already in use/i.test(this.tail())) break;
+      try {
+        if (await this.waitHealthy(service)) return;
+      } finally {
+        // llama-server has read the key by now (or never will): the key then lives in memory only.
+        this.removeKeyFile();
+      }
+      if (startError || !/bind|address already in use/i.test(this.logTail.join('\n'))) break;
     }
-    const tail = this.tail();
-    const hint = /out of memory|failed to allocate|cannot allocate/i.test(tail)
-      ? 'The model does not fit in memory: choose a smaller quantisation (e.g. Q4_K_M) or a smaller model.'
-      : /unknown model architecture|failed to load model|error loading model/i.test(tail)
-        ? 'This llama.cpp build cannot load that model: check it is a supported multimodal GGUF (README "Using real models").'
-        : undefined;
+    const tail = this.tail() || (startError ? `${(startError as { code?: string }).code ?? ''} ${redactPaths(startError.message)}`.trim() : '(no output)');
+    const hint = startError || /failed to execute/i.test(tail)
+      ? 'The llama-server binary could not be run: run "npm run build:llama", or check the llama-server path.'
+      : /out of memory|failed to allocate|cannot allocate/i.test(tail)
+        ? 'The model does not fit in memory: choose a smaller quantisation (e.g. Q4_K_M) or a smaller model.'
+        : /unknown model architecture|failed to load model|error loading model/i.test(tail)
+          ? 'This llama.cpp build cannot load that model: check it is a supported multimodal GGUF (README "Using real models").'
+          : undefined;
     throw new BackendError(`The model server did not start. Last output:\n${tail}`, hint);
   }
 
-  private async waitHealthy(child: ChildProcess): Promise<boolean> {
+  private keep(line: string): void {
+    this.logTail.push(line);
+    if (this.logTail.length > 60) this.logTail.splice(0, this.logTail.length - 60);
+  }
+
+  private writeKeyFile(): string {
+    this.removeKeyFile();
+    this.keyFolder = makePrivateFolder('semioscope-server');
+    const file = path.join(this.keyFolder.path, 'api-key');
+    writeFileSync(file, `${this.apiKey}\n`, { mode: 0o600, flag: 'wx' });
+    return file;
+  }
+
+  private removeKeyFile(): void {
+    this.keyFolder?.remove();
+    this.keyFolder = null;
+  }
+
+  /** True once /health answers; false when the server exited or did not load in time (then it is stopped). */
+  private async waitHealthy(service: ServiceProcess): Promise<boolean> {
     const deadline = Date.now() + (this.options.startTimeoutMs ?? 10 * 60_000);
+    let exited = false;
+    void service.exited.then(() => { exited = true; });
     while (Date.now() < deadline) {
       if (this.disposed) throw new CancelledError();
-      if (child.exitCode !== null || child.signalCode !== null) return false;
+      if (exited) return false;
       try {
         const res = await fetch(`${this.baseUrl}/health`, { signal: AbortSignal.timeout(2000) });
         if (res.ok) return true;
       } catch { /* not listening yet */ }
       await sleep(150);
     }
-    child.kill('SIGKILL');
+    service.kill('SIGKILL');
+    await service.exited;
     return false;
   }
 
+  /** The server's last lines, with the model's, projector's and binary's folders and every other path cut to base names. */
   private tail(): string {
-    return this.logTail.slice(-12).map((l) => l.replaceAll(path.dirname(this.options.model), '<models>')).join('\n');
+    const o = this.options;
+    const dirs = [...new Set([o.model, o.mmproj, o.binary].filter((p): p is string => Boolean(p)).map((p) => path.dirname(p)))]
+      .sort((a, b) => b.length - a.length);
+    return this.logTail.slice(-12).map((line) => {
+      let l = line;
+      for (const d of dirs) l = l.replaceAll(`${d}${path.sep}`, '');
+      return redactPaths(l.replaceAll(this.apiKey, '<key>'));
+    }).join('\n');
   }
 
+  /** Stops the server (SIGTERM, then SIGKILL after 3 s) and removes its key file. Safe to call twice. */
   async dispose(): Promise<void> {
     this.disposed = true;
-    const child = this.child;
-    if (!child || child.exitCode !== null || child.signalCode !== null) return;
-    const exited = new Promise<void>((r) => child.once('exit', () => r()));
-    child.kill('SIGTERM');
-    const timer = setTimeout(() => child.kill('SIGKILL'), 3000);
-    await exited;
-    clearTimeout(timer);
+    this.detachSignal();
+    const service = this.service;
+    if (service?.running) {
+      service.kill('SIGTERM');
+      const timer = setTimeout(() => service.kill('SIGKILL'), 3000);
+      await service.exited;
+      clearTimeout(timer);
+    }
+    this.removeKeyFile();
   }
 
   async [Symbol.asyncDispose](): Promise<void> {

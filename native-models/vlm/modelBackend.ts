@@ -3,10 +3,13 @@
  * first question that is not already cached), or a remote OpenAI-compatible endpoint the user configured.
  */
 import type { ModelInfo } from '../contract/analysisSchema.ts';
+import { DEFAULT_SETTINGS } from '../contract/analysisSettings.ts';
 import { BackendError } from '../errors.ts';
+import { debugLog } from '../log.ts';
+import { serverThreads } from '../platform/cpuBudget.ts';
 import { hashFile } from '../media/hashFile.ts';
 import type { ConstraintMode } from './askFeature.ts';
-import { resolveLlamaServerBinary } from './buildLlamaServer.ts';
+import { resolveLlamaServerBinary } from './llamaServerBinary.ts';
 import { ChatClient } from './chatClient.ts';
 import { LlamaServerSupervisor } from './llamaServerSupervisor.ts';
 import { validateModelPair } from './validateModelPair.ts';
@@ -16,8 +19,13 @@ export interface LocalModelConfig {
   mmproj?: string;
   /** llama-server binary; default: the one `npm run build:llama` cached. */
   serverBinary?: string;
+  /** Context tokens per slot (default: the settings' contextSize). */
   contextSize?: number;
-  threads?: number;
+  /** The `threads` setting: 'auto' (default) chooses from the free cores (platform/cpuBudget.ts), a number is used as is. */
+  threads?: number | 'auto';
+  /** Threads the engine keeps busy beside the server (pose + decode; see cpuBudget `engineThreadsBeside`). Default: pose at its default threads plus one decode. */
+  besideServer?: number;
+  /** The `gpuLayers` setting: 'auto' (default) lets llama-server decide, a number is passed as -ngl (0: CPU only). */
   gpuLayers?: number | 'auto';
   parallel?: number;
 }
@@ -82,10 +90,11 @@ export async function openLocalBackend(config: LocalModelConfig, need: 'vision' 
         if (!binary) {
           throw new BackendError('llama-server is not built yet. Run "npm run build:llama" once (about 10 minutes, offline), or pass --llama-server <path>.');
         }
+        const threads = serverThreads(config.threads ?? DEFAULT_SETTINGS.threads, config.besideServer);
+        debugLog(`llama-server threads: ${threads.reason}`);
         supervisor = await LlamaServerSupervisor.start({
-          // llama-server divides its context among the slots: each slot gets the context asked for.
-          binary, model: config.model, mmproj: config.mmproj, contextSize: (config.contextSize ?? 32768) * (config.parallel ?? 1),
-          threads: config.threads, gpuLayers: config.gpuLayers, parallel: config.parallel, signal,
+          binary, model: config.model, mmproj: config.mmproj, contextSize: config.contextSize,
+          threads: threads.threads, gpuLayers: config.gpuLayers, parallel: config.parallel, signal,
         });
         const sup = supervisor;
         client = new ChatClient({ baseUrl: () => sup.baseUrl, apiKey: sup.apiKey, beforeRetry: () => sup.ensureRunning() });

@@ -6,7 +6,7 @@
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { debugLog } from '../log.ts';
-import { cacheRoot } from './buildLlamaServer.ts';
+import { cacheRoot } from '../platform/paths.ts';
 
 const dir = () => path.join(cacheRoot(), 'servers');
 

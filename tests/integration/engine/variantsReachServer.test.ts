@@ -14,7 +14,7 @@ import { writeTinyModelPair } from '../../../native-models/demo/writeTinyModels.
 import { LEFT_COLOUR, RIGHT_COLOUR } from '../../../native-models/enhance/drawSkeleton.ts';
 import type { AnalysisResult } from '../../../native-models/contract/analysisSchema.ts';
 import { getFeature } from '../../../native-models/semiology/featureCatalogue.ts';
-import { resolveLlamaServerBinary } from '../../../native-models/vlm/buildLlamaServer.ts';
+import { resolveLlamaServerBinary } from '../../../native-models/vlm/llamaServerBinary.ts';
 import { MESSI, ffmpeg } from '../enhance/testMedia.ts';
 import { startRecordingProxy, type RecordingProxy } from '../../helpers/recordingProxy.ts';
 import { runCli } from '../../helpers/runCli.ts';

@@ -5,60 +5,15 @@
  *   npm run build:llama            build if not cached, print the binary's path
  *   npm run build:llama -- --force rebuild
  *
- * Why a sidecar and not node-llama-cpp's bindings: see README "Architecture".
+ * Why a sidecar and not node-llama-cpp's bindings: see README "Architecture". A build tool (layer 7): it
+ * spawns cmake and git itself; the engine finds the result through vlm/llamaServerBinary.ts.
  */
 import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, rmSync, renameSync, copyFileSync, chmodSync, readdirSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { homedir } from 'node:os';
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-
-export interface LlamaSource {
-  bundlePath: string;
-  commit: string;
-}
-
-export function cacheRoot(): string {
-  const base = process.env.SEMIOSCOPE_CACHE_DIR
-    ?? (process.env.XDG_CACHE_HOME ? path.join(process.env.XDG_CACHE_HOME, 'semioscope') : path.join(homedir(), '.cache', 'semioscope'));
-  return base;
-}
-
-export function findLlamaSource(): LlamaSource {
-  const require = createRequire(import.meta.url);
-  // node-llama-cpp's exports map hides package.json: walk up from its entry point.
-  let dir = path.dirname(require.resolve('node-llama-cpp'));
-  while (!existsSync(path.join(dir, 'llama', 'gitRelease.bundle')) && path.dirname(dir) !== dir) dir = path.dirname(dir);
-  const bundlePath = path.join(dir, 'llama', 'gitRelease.bundle');
-  if (!existsSync(bundlePath)) {
-    throw new Error(`llama.cpp source bundle not found at ${bundlePath}; reinstall dependencies with "npm ci".`);
-  }
-  const heads = execFileSync('git', ['bundle', 'list-heads', bundlePath], { encoding: 'utf8' });
-  const commit = heads.trim().split(/\s+/)[0];
-  if (!commit || !/^[0-9a-f]{40}$/.test(commit)) throw new Error(`Cannot read the commit of ${bundlePath}`);
-  return { bundlePath, commit };
-}
-
-const exe = process.platform === 'win32' ? '.exe' : '';
-
-export function cachedServerDir(commit: string): string {
-  return path.join(cacheRoot(), 'llama-server', `${commit.slice(0, 12)}-${process.platform}-${process.arch}-cpu`);
-}
-
-/** Resolution order: explicit path, SEMIOSCOPE_LLAMA_SERVER, the build cache. Null when none exists. */
-export function resolveLlamaServerBinary(explicit?: string): string | null {
-  for (const p of [explicit, process.env.SEMIOSCOPE_LLAMA_SERVER]) {
-    if (p) return existsSync(p) ? p : null;
-  }
-  try {
-    const { commit } = findLlamaSource();
-    const p = path.join(cachedServerDir(commit), `llama-server${exe}`);
-    return existsSync(p) ? p : null;
-  } catch {
-    return null;
-  }
-}
+import { cachedServerDir, findLlamaSource, LLAMA_SERVER_EXE, resolveLlamaServerBinary } from '../vlm/llamaServerBinary.ts';
 
 function run(cmd: string, args: string[], cwd: string): Promise<void> {
   return new Promise((resolve, reject) => {
@@ -77,7 +32,7 @@ export interface BuildOptions {
 export async function buildLlamaServer(options: BuildOptions = {}): Promise<string> {
   const { bundlePath, commit } = findLlamaSource();
   const outDir = cachedServerDir(commit);
-  const binary = path.join(outDir, `llama-server${exe}`);
+  const binary = path.join(outDir, LLAMA_SERVER_EXE);
   if (existsSync(binary) && !options.force) return binary;
 
   const work = `${outDir}.build`;
@@ -93,7 +48,7 @@ export async function buildLlamaServer(options: BuildOptions = {}): Promise<stri
     '-DLLAMA_USE_PREBUILT_UI=OFF', '-DLLAMA_BUILD_UI=OFF',
     '-DLLAMA_BUILD_TESTS=OFF', '-DLLAMA_BUILD_EXAMPLES=OFF', '-DLLAMA_BUILD_APP=OFF', '-DBUILD_SHARED_LIBS=OFF',
   ], src);
-  const jobs = String(options.jobs ?? Math.max(1, (await import('node:os')).availableParallelism()));
+  const jobs = String(options.jobs ?? Math.max(1, availableParallelism()));
   await run('cmake', ['--build', 'build', '-j', jobs, '--target', 'llama-server'], src);
 
   const built = path.join(src, 'build', 'bin');

@@ -18,14 +18,13 @@ import { AnswerCache } from '../cache/answerCache.ts';
 import { demoModelPair } from '../demo/demoModel.ts';
 import { makeBenchRecording } from '../enhance/makeBenchRecording.ts';
 import { getFeature } from '../semiology/featureCatalogue.ts';
-import { resolveLlamaServerBinary } from '../vlm/buildLlamaServer.ts';
+import { resolveLlamaServerBinary } from '../vlm/llamaServerBinary.ts';
 import { LlamaServerSupervisor } from '../vlm/llamaServerSupervisor.ts';
 import { openLocalBackend } from '../vlm/modelBackend.ts';
-import type { PromptingMode } from '../vlm/promptingMode.ts';
-import type { AnalysisResult } from './analysisTypes.ts';
-import { analyzeRecording } from './analyzeRecording.ts';
-import type { VariantPolicy } from './planFeatures.ts';
-import type { Stage } from './progress.ts';
+import { parseAnalysisSettings, type PromptingMode, type VariantPolicyName } from '../contract/analysisSettings.ts';
+import type { AnalysisResult } from '../contract/analysisSchema.ts';
+import { analyzeRecording } from '../pipeline/analyzeRecording.ts';
+import type { Stage } from '../pipeline/progress.ts';
 
 const SAMPLING = { fps: 1, maxFrames: 30, frameSize: 448, segmentS: 30, overlapS: 5 };
 
@@ -34,14 +33,14 @@ interface RunResult {
   stageS: Partial<Record<Stage, number>>;
 }
 
-async function run(video: string, dbPath: string, mode: PromptingMode, policy: VariantPolicy, model: { model: string; mmproj: string }): Promise<RunResult> {
+async function run(video: string, dbPath: string, mode: PromptingMode, policy: VariantPolicyName, model: { model: string; mmproj: string }): Promise<RunResult> {
   const cache = new AnswerCache(dbPath);
   const backend = await openLocalBackend({ ...model, contextSize: 32768 }, 'vision', { fileSha256: cache.fileSha256.bind(cache) });
   const stageS: Partial<Record<Stage, number>> = {};
   let current = null as Stage | null;
   let since = performance.now();
   try {
-    const analysis = await analyzeRecording({ videoPath: video, cache, backend, sampling: SAMPLING, variants: policy, prompting: mode,
+    const analysis = await analyzeRecording({ videoPath: video, cache, backend, settings: parseAnalysisSettings({ ...SAMPLING, variants: policy, prompting: mode }),
       onProgress: (e) => {
         if (e.stage === current) return;
         const now = performance.now();
@@ -112,8 +111,8 @@ async function main(argv: string[]): Promise<void> {
   log(`recording: ${path.basename(video)}; model: tiny random-weight Omni pair (llama-server, CPU)`);
   log(`sampling (CPU-sized, not the defaults of 2 fps / 60 frames / 448 px): ${SAMPLING.fps} fps, at most ${SAMPLING.maxFrames} frames a segment, ${SAMPLING.frameSize} px`);
   try {
-    const def: VariantPolicy = { defaults: 'catalogue' };
-    const all: VariantPolicy = { defaults: 'all' };
+    const def: VariantPolicyName = 'default';
+    const all: VariantPolicyName = 'all';
     const db = (n: string) => path.join(dir, `${n}.sqlite`);
     const naive = await run(video, db('naive'), 'naive', def, model);
     const ours = await run(video, db('ours'), 'shared-prefix', def, model);
