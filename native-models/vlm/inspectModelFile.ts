@@ -13,6 +13,8 @@ export interface ModelFileInfo {
   name: string;
   architecture: string;
   projectorType: string | null;
+  /** Every projector type a projector names (one, or a vision and an audio one as in Qwen3-Omni); [] for a model. */
+  projectorTypes: string[];
   hasVision: boolean;
   hasAudio: boolean;
   /** Embedding width of a language model, or the projection width of a projector. */
@@ -71,6 +73,9 @@ export async function inspectModelFile(filePath: string, role: string): Promise<
   const projectorType = isProjector
     ? String(get(md, 'clip.projector_type') ?? get(md, 'clip.vision.projector_type') ?? 'unknown')
     : null;
+  const projectorTypes = isProjector
+    ? [...new Set(['clip.projector_type', 'clip.vision.projector_type', 'clip.audio.projector_type'].map((k) => get(md, k)).filter((v): v is string => typeof v === 'string'))]
+    : [];
   const hasVision = isProjector ? get(md, 'clip.has_vision_encoder') === true : false;
   const hasAudio = isProjector ? get(md, 'clip.has_audio_encoder') === true : false;
   const embeddingDim = isProjector
@@ -82,6 +87,7 @@ export async function inspectModelFile(filePath: string, role: string): Promise<
     name: String(get(md, 'general.name') ?? fileName),
     architecture,
     projectorType,
+    projectorTypes,
     hasVision,
     hasAudio,
     embeddingDim,

@@ -5,6 +5,7 @@
  */
 import { InputError } from '../errors.ts';
 import { inspectModelFile, type ModelFileInfo } from './inspectModelFile.ts';
+import { checkKnownPair } from './knownModelPairs.ts';
 
 export interface ValidatedPair {
   model: ModelFileInfo;
@@ -42,6 +43,13 @@ export async function validateModelPair(modelPath: string, mmprojPath: string | 
   if (options.need === 'audio' && !mmproj.hasAudio) {
     throw new InputError(`The audio projector "${mmproj.fileName}" (${mmproj.projectorType}) has no audio encoder. ` +
       'Use an audio-capable model\'s mmproj (Qwen2.5-Omni, Voxtral, Ultravox).');
+  }
+  const known = checkKnownPair(model.architecture, mmproj.projectorTypes);
+  if (known.kind === 'mismatch') {
+    const list = known.expected.join(', ');
+    throw new InputError(`The projector "${mmproj.fileName}" (${mmproj.projectorTypes.join(' + ')}, ${known.projectorFamily}) was made for a different model family ` +
+      `than "${model.fileName}" (${model.architecture}, ${known.families.join(' / ')}), which takes a projector of type ${list}. ` +
+      'Use the mmproj file published with this exact model and size.', { setting: options.need === 'vision' ? 'mmproj' : 'audioMmproj' });
   }
   if (model.embeddingDim && mmproj.embeddingDim && model.embeddingDim !== mmproj.embeddingDim) {
     throw new InputError(`The projector "${mmproj.fileName}" was made for a different model: it produces ${mmproj.embeddingDim}-wide embeddings ` +
