@@ -8,7 +8,7 @@ import Database from 'better-sqlite3';
 import { statSync } from 'node:fs';
 import path from 'node:path';
 import { InputError } from '../errors.ts';
-import { makeFolder } from '../platform/makeFolder.ts';
+import { describeFsError, makeFolder } from '../platform/makeFolder.ts';
 
 export interface AnswerKey {
   recordingSha: string;
@@ -83,6 +83,10 @@ export function explainDbError(e: unknown, dbPath: string): Error {
   if (code === 'SQLITE_NOTADB' || code.startsWith('SQLITE_CORRUPT') || /no such column|has no column/i.test(message)) {
     return new InputError(`"${name}" is not a Semioscope answer cache (or is damaged).`, { setting: 'dbPath', cause: e,
       hint: 'Move it aside or choose another cache file.' });
+  }
+  if (/^E[A-Z]+$/.test(code)) {
+    return new InputError(`The answer cache "${name}" cannot be created or opened (${describeFsError(e)}).`, { setting: 'dbPath', cause: e,
+      hint: 'Choose a cache file in a folder you can write to.' });
   }
   return e as Error;
 }

@@ -13,7 +13,7 @@ export const FLAG_OF_SETTING: Readonly<Record<string, string>> = {
   features: '--features', variants: '--variants', variantOverrides: '--variant', pose: '--no-pose', poseFps: '--pose-fps',
   prompting: '--prompting', parallel: '--parallel', contextSize: '--ctx-size', threads: '--threads', gpuLayers: '--gpu-layers',
   paperSize: '--paper', patientId: '--patient-id', study: '--study', reviewer: '--reviewer',
-  model: '--model', mmproj: '--mmproj', serverBinary: '--llama-server', endpoint: '--endpoint', apiKey: '--api-key',
+  model: '--model', mmproj: '--mmproj', serverBinary: '--llama-server', endpoint: '--endpoint', remoteModel: '--remote-model', apiKey: '--api-key',
   constraint: '--constraint', audio: '--remote-audio', audioModel: '--audio-model', audioMmproj: '--audio-mmproj',
   outDir: '--out', dbPath: '--db', video: '<video>',
 };

@@ -51,7 +51,7 @@ export function parseAnalyzeArgs(argv: readonly string[], env: NodeJS.ProcessEnv
   try {
     parsed = parseArgs({ args: [...argv], allowPositionals: true, strict: true, options: OPTIONS });
   } catch (e) {
-    throw new UsageError(`${(e as Error).message.split('\n')[0]}`, { hint: 'Run "semioscope analyze --help" for the options.' });
+    throw new UsageError((e as Error).message.replace(/\s*\n\s*/g, ' '), { hint: 'Run "semioscope analyze --help" for the options.' });
   }
   const v = parsed.values;
   const empty = { help: true, video: '', outDir: '', models: { main: { kind: 'local' as const, model: '' } }, settings: {}, progress: 'none' as const };

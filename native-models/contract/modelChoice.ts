@@ -59,13 +59,15 @@ export type ModelChoice = z.output<typeof modelChoiceSchema>;
 
 /**
  * Checks a model choice; the first problem becomes a UsageError naming the setting: `model`, `mmproj`,
- * `endpoint`, `apiKey`, `constraint`, `audioModel`, `audioMmproj`.
+ * `remoteModel`, `endpoint`, `apiKey`, `constraint`, `audioModel`, `audioMmproj`.
  */
 export function parseModelChoice(input: unknown): ModelChoice {
   const r = modelChoiceSchema.safeParse(input);
   if (r.success) return r.data;
+  const remote = (input as { main?: { kind?: unknown } } | null)?.main?.kind === 'remote';
   throw usageErrorFrom(r.error, (p) => {
     const leaf = p.length > 1 ? String(p.at(-1)) : 'model';
-    return p[0] === 'audio' ? `audio${leaf[0]!.toUpperCase()}${leaf.slice(1)}` : leaf === 'kind' ? 'model' : leaf;
+    if (p[0] === 'audio') return `audio${leaf[0]!.toUpperCase()}${leaf.slice(1)}`;
+    return leaf === 'kind' ? 'model' : remote && leaf === 'model' ? 'remoteModel' : leaf;
   });
 }

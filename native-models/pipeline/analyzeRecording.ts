@@ -6,7 +6,7 @@
 import path from 'node:path';
 import { asCancellation, throwIfCancelled } from '../errors.ts';
 import type { AnalysisSettings } from '../contract/analysisSettings.ts';
-import type { AnswerCache, AnswerKey } from '../cache/answerCache.ts';
+import { explainDbError, type AnswerCache, type AnswerKey } from '../cache/answerCache.ts';
 import type { AudioEnhancementOutput, EnhancedFrameRecord, EnhancementOutput } from '../contract/analysisSchema.ts';
 import { KeypointCache } from '../enhance/keypointCache.ts';
 import { createPoseEstimator, poseModelInfo, type PoseEstimator } from '../enhance/poseEstimator.ts';
@@ -66,12 +66,17 @@ const variantImages: VariantImages = (variant, frame) => {
   return { image: f };
 };
 
-/** Analyses one recording; any failure seen after cancellation surfaces as the engine's CancelledError. */
+/**
+ * Analyses one recording; any failure seen after cancellation surfaces as the engine's CancelledError, and a
+ * failure of the cache file (a full disk) as its InputError.
+ */
 export async function analyzeRecording(o: AnalyzeOptions): Promise<AnalysisResult> {
   try {
     return await analyze(o);
   } catch (e) {
-    throw asCancellation(e, o.signal);
+    const c = asCancellation(e, o.signal);
+    // Every store (answers, keypoints, artifacts) shares the cache file: its disk errors read the same.
+    throw String((c as { code?: unknown }).code ?? '').startsWith('SQLITE_') ? explainDbError(c, o.cache.dbPath) : c;
   }
 }
 
