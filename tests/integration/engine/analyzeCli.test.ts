@@ -11,6 +11,7 @@ import Database from 'better-sqlite3';
 import { makeSampleRecording } from '../../../native-models/demo/makeSampleRecording.ts';
 import { writeTinyModelPair } from '../../../native-models/demo/writeTinyModels.ts';
 import type { AnalysisResult } from '../../../native-models/contract/analysisSchema.ts';
+import { parseAnalysisJson } from '../../../native-models/contract/parseAnalysisJson.ts';
 import { FEATURE_IDS } from '../../../native-models/semiology/featureCatalogue.ts';
 import { checkReportPdf } from '../../helpers/checkReportPdf.ts';
 import { REPO, runCli } from '../../helpers/runCli.ts';
@@ -30,7 +31,7 @@ before(async () => {
 });
 after(() => rmSync(dir, { recursive: true, force: true }));
 
-const readAnalysis = (out: string): AnalysisResult => JSON.parse(readFileSync(path.join(out, 'analysis.json'), 'utf8'));
+const readAnalysis = (out: string): AnalysisResult => parseAnalysisJson(readFileSync(path.join(out, 'analysis.json'), 'utf8'), 'analysis.json');
 
 function checkStructure(a: AnalysisResult, expectedSegments: number): void {
   assert.equal(a.schemaVersion, 1);
