@@ -134,6 +134,16 @@ const rows: Row[] = [
     const p = path.join(dir, 'patient-folder', 'truncated.mp4'); copyFileSync(video, p); truncateSync(p, Math.floor(statSync(p).size / 2));
     return analyze('a', []).map((a) => (a === video ? p : a));
   }, code: 2, words: [/truncated/] },
+  { name: 'truncated recording, index kept', args: async () => {
+    const p = await makeSampleRecording(path.join(dir, 'patient-folder', 'fast.mp4'), { durationS: 12, width: 320, height: 240, fps: 15, faststart: true });
+    truncateSync(p, Math.floor(statSync(p).size / 2));
+    return analyze('a', []).map((a) => (a === video ? p : a));
+  }, code: 2, words: [/truncated|ends at|damaged/] },
+  { name: 'audio-only file', args: () => {
+    const p = path.join(dir, 'patient-folder', 'audio.m4a');
+    execFileSync('ffmpeg', ['-v', 'error', '-y', '-f', 'lavfi', '-i', 'sine=duration=3', '-c:a', 'aac', p]);
+    return analyze('a', []).map((a) => (a === video ? p : a));
+  }, code: 2, words: [/no video stream/] },
   // The models.
   { name: 'missing model file', args: () => ['analyze', video, '--out', out('a'), '--db', sharedDb, '--model', path.join(dir, 'patient-folder', 'missing.gguf'), '--mmproj', omni.mmproj], code: 2, words: [/"missing\.gguf" does not exist/] },
   { name: 'model not GGUF', args: () => ['analyze', video, '--out', out('a'), '--db', sharedDb, '--model', file('model.safetensors', Buffer.alloc(4096, 7)), '--mmproj', omni.mmproj], code: 2, words: [/not a GGUF file/] },
@@ -208,4 +218,13 @@ describe('full disks: exit 2, a message saying so, every stored answer kept', ()
     assert.ok(answerRows(db) > 0, 'the answers were cached before the outputs failed');
     assert.equal(integrity(db), 'ok');
   });
+});
+
+test('--help documents every option', async () => {
+  const r = await run(['analyze', '--help']);
+  assert.equal(r.code, 0);
+  for (const o of ['--out', '--model', '--mmproj', '--endpoint', '--api-key', '--api-key-file', '--audio-model', '--audio-mmproj', '--db', '--features', '--fps',
+    '--max-frames', '--frame-size', '--threads', '--gpu-layers', '--json-progress']) {
+    assert.ok(r.stdout.includes(o), o);
+  }
 });
