@@ -1,6 +1,8 @@
 /**
  * Test helper: runs the real llama-server on a model pair and talks to its OpenAI-style API, plus the
- * small media (PNG, WAV) the requests carry, generated in JS so the tests need no external files.
+ * small media (PNG, WAV) the requests carry, generated in JS so the tests need no external files. One thread,
+ * no spin-waiting (the machines running the tests have 2 shared cores). The key is on the command line here:
+ * a test server holds no patient data (the product's supervisor passes it in a 0600 file).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -45,7 +47,7 @@ export async function startLlamaServer(
   const port = await freePort();
   const apiKey = randomBytes(16).toString('hex');
   const args = ['-m', files.model, '--mmproj', files.mmproj, '--host', '127.0.0.1', '--port', String(port),
-    '--api-key', apiKey, '-c', String(ctx), '--no-webui', '-np', '1'];
+    '--api-key', apiKey, '-c', String(ctx), '--no-webui', '-np', '1', '-t', '1', '--poll', '0'];
   const t0 = performance.now();
   const child = spawn(binary, args, { stdio: ['ignore', 'pipe', 'pipe'] });
   let log = '';
