@@ -31,13 +31,3 @@ export function planVariants(options: VariantPlanOptions = {}): PlannedFeature[]
     return { featureId: f.id, variants: [options.overrides?.[f.id] ?? f.defaultVariant] };
   });
 }
-
-/** Parse `feature=variant` (the CLI's `--variant` value). */
-export function parseVariantOverride(text: string): [string, InputVariant] {
-  const m = /^\s*([a-z0-9_]+)\s*=\s*([a-z]+)\s*$/.exec(text);
-  if (!m) throw new UsageError(`--variant expects <feature>=<variant>, e.g. tonic=pose (got "${text}").`);
-  const f = getFeature(m[1]!);
-  const v = m[2] as InputVariant;
-  if (!f.variants.includes(v)) throw new UsageError(`"${v}" is not a variant of ${f.id}. Use one of: ${f.variants.join(', ')}.`);
-  return [f.id, v];
-}
