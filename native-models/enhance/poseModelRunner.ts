@@ -7,7 +7,8 @@
  */
 import os from 'node:os';
 import path from 'node:path';
-import { InputError } from '../errors.ts';
+import { asCancellation, InputError, throwIfCancelled } from '../errors.ts';
+import { createOrtSession, loadOrt } from './onnxRuntime.ts';
 import { humanModelsDir } from './tfjsRuntime.ts';
 
 export type PoseRuntime = 'onnx' | 'tfjs';
@@ -31,6 +32,8 @@ export interface PoseModelRunnerOptions {
   modelsDir?: string;
   /** onnxruntime intra-op threads. Default: half the cores, 1 to 4 (the rest decode video and run the app). */
   threads?: number;
+  /** Cancels start-up (model conversion and loading): CancelledError, nothing left loaded. */
+  signal?: AbortSignal;
 }
 
 export function defaultPoseThreads(): number {
@@ -39,26 +42,42 @@ export function defaultPoseThreads(): number {
 
 export async function createPoseModelRunner(options: PoseModelRunnerOptions = {}): Promise<PoseModelRunner> {
   const dir = options.modelsDir ?? humanModelsDir();
-  return (options.runtime ?? 'onnx') === 'onnx' ? createOnnxRunner(dir, options.threads ?? defaultPoseThreads()) : createTfjsRunner(dir);
+  return (options.runtime ?? 'onnx') === 'onnx' ? createOnnxRunner(dir, options.threads ?? defaultPoseThreads(), options.signal) : createTfjsRunner(dir, options.signal);
 }
 
-async function createOnnxRunner(dir: string, threads: number): Promise<PoseModelRunner> {
-  const ort = await import('onnxruntime-node');
+async function createOnnxRunner(dir: string, threads: number, signal?: AbortSignal): Promise<PoseModelRunner> {
+  const ort = await loadOrt();
   const { convertTfjsGraph } = await import('./tfjsGraphToOnnx.ts');
   const open = async (file: string, outputs?: string[]) => {
+    throwIfCancelled(signal);
     let converted;
     try {
       converted = convertTfjsGraph(path.join(dir, file), outputs);
     } catch (e) {
       throw new InputError(`The pose model ${file} could not be prepared (${(e as Error).message}). Reinstall the app's packages (scripts/setup.sh).`);
     }
-    const session = await ort.InferenceSession.create(converted.model, {
-      intraOpNumThreads: threads, interOpNumThreads: 1, graphOptimizationLevel: 'all', executionMode: 'sequential',
-    });
+    let session;
+    try {
+      session = await createOrtSession(converted.model, {
+        intraOpNumThreads: threads, interOpNumThreads: 1, graphOptimizationLevel: 'all', executionMode: 'sequential',
+      });
+    } catch (e) {
+      throw new InputError(`The pose model ${file} could not be loaded by onnxruntime (${(e as Error).message}). Reinstall the app's packages (scripts/setup.sh).`);
+    }
     return { session, input: converted.inputs[0]!.name, output: converted.outputs[0]! };
   };
-  const moveNet = await open('movenet-lightning.json');
-  const centerNet = await open('centernet.json', [CENTERNET_OUTPUT]);
+  // All or nothing: a model that fails to load releases the ones already loaded.
+  const opened: Array<Awaited<ReturnType<typeof open>>> = [];
+  const releaseAll = async () => { for (const m of opened.splice(0)) await m.session.release(); };
+  try {
+    opened.push(await open('movenet-lightning.json'));
+    opened.push(await open('centernet.json', [CENTERNET_OUTPUT]));
+    throwIfCancelled(signal);
+  } catch (e) {
+    await releaseAll();
+    throw asCancellation(e, signal);
+  }
+  const [moveNet, centerNet] = [opened[0]!, opened[1]!];
   const run = async (m: typeof moveNet, tensor: InstanceType<typeof ort.Tensor>) => {
     const out = await m.session.run({ [m.input]: tensor });
     return out[m.output]!.data as Float32Array;
@@ -67,18 +86,25 @@ async function createOnnxRunner(dir: string, threads: number): Promise<PoseModel
     runtime: 'onnx',
     moveNet: (input) => run(moveNet, new ort.Tensor('int32', input, [1, MOVENET_SIZE, MOVENET_SIZE, 3])),
     centerNet: (input) => run(centerNet, new ort.Tensor('float32', input, [1, CENTERNET_SIZE, CENTERNET_SIZE, 3])),
-    async dispose() {
-      await moveNet.session.release();
-      await centerNet.session.release();
-    },
+    dispose: releaseAll,
   };
 }
 
-async function createTfjsRunner(dir: string): Promise<PoseModelRunner> {
+async function createTfjsRunner(dir: string, signal?: AbortSignal): Promise<PoseModelRunner> {
   const { initTfjs, loadGraphModelFile } = await import('./tfjsRuntime.ts');
   const tf = await initTfjs();
-  const moveNet = await loadGraphModelFile(path.join(dir, 'movenet-lightning.json'));
-  const centerNet = await loadGraphModelFile(path.join(dir, 'centernet.json'));
+  const loaded: Array<import('@tensorflow/tfjs-converter').GraphModel> = [];
+  const disposeAll = async () => { for (const m of loaded.splice(0)) m.dispose(); };
+  try {
+    for (const file of ['movenet-lightning.json', 'centernet.json']) {
+      throwIfCancelled(signal);
+      loaded.push(await loadGraphModelFile(path.join(dir, file)));
+    }
+  } catch (e) {
+    await disposeAll();
+    throw asCancellation(e, signal);
+  }
+  const [moveNet, centerNet] = [loaded[0]!, loaded[1]!];
   const run = async (exec: () => import('@tensorflow/tfjs-core').Tensor) => {
     const out = exec();
     const data = (await out.data()) as Float32Array;
@@ -89,9 +115,6 @@ async function createTfjsRunner(dir: string): Promise<PoseModelRunner> {
     runtime: 'tfjs',
     moveNet: (input) => run(() => tf.tidy(() => moveNet.execute(tf.tensor4d(input, [1, MOVENET_SIZE, MOVENET_SIZE, 3], 'int32')) as import('@tensorflow/tfjs-core').Tensor)),
     centerNet: (input) => run(() => tf.tidy(() => centerNet.execute(tf.tensor4d(input, [1, CENTERNET_SIZE, CENTERNET_SIZE, 3], 'float32'), CENTERNET_OUTPUT) as import('@tensorflow/tfjs-core').Tensor)),
-    async dispose() {
-      moveNet.dispose();
-      centerNet.dispose();
-    },
+    dispose: disposeAll,
   };
 }

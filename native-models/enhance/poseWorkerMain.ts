@@ -1,26 +1,45 @@
 /** Entry of the pose worker thread (see poseEstimatorWorker.ts): hosts an in-process PoseEstimator. */
 import { parentPort } from 'node:worker_threads';
-import { createPoseEstimator, type PoseEstimator } from './poseEstimator.ts';
-import type { PoseWorkerRequest, PoseWorkerResponse } from './poseEstimatorWorker.ts';
+import type { RgbImage } from '../media/frameTypes.ts';
+import { createPoseEstimator } from './poseEstimator.ts';
+import type { PoseEstimator } from './poseEstimatorTypes.ts';
+import { type FramePayload, type PoseWorkerReply, type PoseWorkerRequest, type PoseWorkerResult, serializeError } from './poseWorkerProtocol.ts';
 
 let estimator: PoseEstimator | null = null;
 
-parentPort?.on('message', async (req: PoseWorkerRequest) => {
-  const reply = (r: Omit<PoseWorkerResponse, 'id'>) => parentPort?.postMessage({ id: req.id, ...r });
-  try {
-    if (req.method === 'init') {
+function image(f: FramePayload): RgbImage {
+  return { width: f.width, height: f.height, data: Buffer.from(f.data.buffer, f.data.byteOffset, f.data.byteLength) };
+}
+
+function ready(): PoseEstimator {
+  if (!estimator) throw new Error('pose worker not initialised');
+  return estimator;
+}
+
+async function handle(req: PoseWorkerRequest): Promise<PoseWorkerResult> {
+  switch (req.method) {
+    case 'init':
       estimator = await createPoseEstimator({ ...req.options, worker: false });
-      reply({ result: null });
-      return;
+      return { method: 'init', result: null };
+    case 'estimate':
+      return { method: 'estimate', result: await ready().estimate(image(req.frame)) };
+    case 'detectPeople':
+      return { method: 'detectPeople', result: await ready().detectPeople(image(req.frame)) };
+    case 'estimateInRegion':
+      return { method: 'estimateInRegion', result: await ready().estimateInRegion(image(req.frame), req.region) };
+    case 'dispose': {
+      const e = estimator;
+      estimator = null;
+      await e?.dispose();
+      return { method: 'dispose', result: null };
     }
-    if (!estimator) throw new Error('pose worker not initialised');
-    const frame = req.frame ? { width: req.frame.width, height: req.frame.height, data: Buffer.from(req.frame.data.buffer, req.frame.data.byteOffset, req.frame.data.byteLength) } : null;
-    if (req.method === 'estimate' && frame) reply({ result: await estimator.estimate(frame) });
-    else if (req.method === 'detectPeople' && frame) reply({ result: await estimator.detectPeople(frame) });
-    else if (req.method === 'estimateInRegion' && frame && req.region) reply({ result: await estimator.estimateInRegion(frame, req.region) });
-    else if (req.method === 'dispose') { await estimator.dispose(); estimator = null; reply({ result: null }); }
-    else throw new Error(`bad pose worker request ${req.method}`);
-  } catch (e) {
-    reply({ error: (e as Error).message });
   }
+}
+
+parentPort?.on('message', (req: PoseWorkerRequest) => {
+  const reply = (r: PoseWorkerReply) => parentPort?.postMessage(r);
+  handle(req).then(
+    (result) => reply({ id: req.id, ok: true, ...result }),
+    (e: unknown) => reply({ id: req.id, ok: false, error: serializeError(e) }),
+  );
 });

@@ -4,6 +4,7 @@
  * audio GGUF behind llama-server's `input_audio`). Times in the result are recording seconds.
  */
 import type { TimedSpan, Transcript, TranscriptSegment } from '../contract/analysisSchema.ts';
+import { asCancellation, throwIfCancelled } from '../errors.ts';
 
 /** Transcribe one chunk of mono PCM; return the text ('' for nothing intelligible). */
 export type AsrFunction = (pcm: Float32Array, sampleRate: number, span: TimedSpan, signal?: AbortSignal) => Promise<string>;
@@ -38,15 +39,21 @@ export async function transcribeSpeech(
   pcm: Float32Array, sampleRate: number, speech: readonly TimedSpan[], asr: AsrFunction, options: TranscribeOptions,
 ): Promise<Transcript | null> {
   const { mergeGapS = 1, maxChunkS = 30, padS = 0.25, signal } = options;
+  throwIfCancelled(signal);
   if (speech.length === 0) return null;
   const durationS = pcm.length / sampleRate;
   const segments: TranscriptSegment[] = [];
   for (const c of chunkSpeech(speech, mergeGapS, maxChunkS)) {
-    if (signal?.aborted) throw new Error('cancelled');
+    throwIfCancelled(signal);
     const r = (v: number) => Math.round(v * 1000) / 1000;
     const span = { startS: r(Math.max(0, c.startS - padS)), endS: r(Math.min(durationS, c.endS + padS)) };
     const slice = pcm.subarray(Math.floor(span.startS * sampleRate), Math.ceil(span.endS * sampleRate));
-    const text = (await asr(slice, sampleRate, span, signal)).trim();
+    let text: string;
+    try {
+      text = (await asr(slice, sampleRate, span, signal)).trim();
+    } catch (e) {
+      throw asCancellation(e, signal); // an ASR call cut short by the signal is a cancellation, not a failure
+    }
     if (text) segments.push({ startS: span.startS, endS: span.endS, text });
   }
   if (segments.length === 0) return null;
