@@ -35,12 +35,14 @@ interface RunResult {
 
 async function run(video: string, dbPath: string, mode: PromptingMode, policy: VariantPolicyName, model: { model: string; mmproj: string }): Promise<RunResult> {
   const cache = new AnswerCache(dbPath);
-  const backend = await openLocalBackend({ ...model, contextSize: 32768 }, 'vision', { fileSha256: cache.fileSha256.bind(cache) });
+  const settings = parseAnalysisSettings({ ...SAMPLING, variants: policy, prompting: mode });
+  const backend = await openLocalBackend({ ...model, contextSize: settings.contextSize, threads: settings.threads, gpuLayers: settings.gpuLayers }, 'vision',
+    { fileSha256: cache.fileSha256.bind(cache) });
   const stageS: Partial<Record<Stage, number>> = {};
   let current = null as Stage | null;
   let since = performance.now();
   try {
-    const analysis = await analyzeRecording({ videoPath: video, cache, backend, settings: parseAnalysisSettings({ ...SAMPLING, variants: policy, prompting: mode }),
+    const analysis = await analyzeRecording({ videoPath: video, cache, backend, settings,
       onProgress: (e) => {
         if (e.stage === current) return;
         const now = performance.now();

@@ -28,6 +28,8 @@ export interface LocalModelConfig {
   /** The `gpuLayers` setting: 'auto' (default) lets llama-server decide, a number is passed as -ngl (0: CPU only). */
   gpuLayers?: number | 'auto';
   parallel?: number;
+  /** Benchmarks only: run llama-server with its own thread and polling defaults (every core, poll 50), the baseline of bench:contention. */
+  llamaDefaults?: boolean;
 }
 
 export interface RemoteModelConfig {
@@ -90,11 +92,11 @@ export async function openLocalBackend(config: LocalModelConfig, need: 'vision' 
         if (!binary) {
           throw new BackendError('llama-server is not built yet. Run "npm run build:llama" once (about 10 minutes, offline), or pass --llama-server <path>.');
         }
-        const threads = serverThreads(config.threads ?? DEFAULT_SETTINGS.threads, config.besideServer);
+        const threads = config.llamaDefaults ? { threads: undefined, reason: "llama-server's default" } : serverThreads(config.threads ?? DEFAULT_SETTINGS.threads, config.besideServer);
         debugLog(`llama-server threads: ${threads.reason}`);
         supervisor = await LlamaServerSupervisor.start({
           binary, model: config.model, mmproj: config.mmproj, contextSize: config.contextSize,
-          threads: threads.threads, gpuLayers: config.gpuLayers, parallel: config.parallel, signal,
+          threads: threads.threads, gpuLayers: config.gpuLayers, parallel: config.parallel, signal, ...(config.llamaDefaults ? { poll: 50 } : {}),
         });
         const sup = supervisor;
         client = new ChatClient({ baseUrl: () => sup.baseUrl, apiKey: sup.apiKey, beforeRetry: () => sup.ensureRunning() });
