@@ -29,7 +29,7 @@ import { AUDIO_RATE, prepareAudio } from './prepareAudio.ts';
 import { ProgressTracker, type ProgressListener } from './progress.ts';
 import { SlotPool } from './slotPool.ts';
 import { streamSegmentFrames, type ModelFrame, type PoseStage } from './streamSegmentFrames.ts';
-import { writeFileAtomic } from './writeFileAtomic.ts';
+import { writeFileAtomic } from '../platform/writeFileAtomic.ts';
 import { makeFolder } from '../platform/makeFolder.ts';
 
 export interface AnalyzeOptions {

@@ -45,7 +45,7 @@ export function planFeatures(input: PlanFeaturesInput): PlannedPair[] {
     let reason: string | undefined;
     if (f.modality === 'audio') {
       if (!input.recordingHasAudio) reason = 'the recording has no audio track';
-      else if (!canHear) reason = `the model "${input.visionModel.name}" has no audio encoder; give an audio-capable model with --audio-model and --audio-mmproj`;
+      else if (!canHear) reason = `the model "${input.visionModel.name}" has no audio encoder; add an audio-capable model (e.g. Qwen2.5-Omni) for the audio features`;
     } else if (!input.visionModel.hasVision) {
       reason = `the model "${input.visionModel.name}" cannot see images`;
     }

@@ -17,7 +17,7 @@ import { displayName } from '../platform/displayName.ts';
 import { describeFsError, ensureWritableFolder } from '../platform/makeFolder.ts';
 import { analyzeRecording } from '../pipeline/analyzeRecording.ts';
 import type { ProgressListener } from '../pipeline/progress.ts';
-import { writeFileAtomic } from '../pipeline/writeFileAtomic.ts';
+import { writeFileAtomic } from '../platform/writeFileAtomic.ts';
 import { writeReportPdf } from '../report/writeReportPdf.ts';
 import { openLocalBackend, openRemoteBackend, type ModelBackend } from '../vlm/modelBackend.ts';
 import { Disposer } from '../platform/disposer.ts';

@@ -113,7 +113,7 @@ export class ChatClient {
       throw new TransientError(`HTTP ${res.status}: ${text.slice(0, 200)}`);
     }
     if (res.status === 401 || res.status === 403) {
-      throw new BackendError(`The model server refused the API key (HTTP ${res.status}). Check --api-key.`);
+      throw new BackendError(`The model server refused the API key (HTTP ${res.status}).`, { setting: 'apiKey', hint: 'Check the API key the server was given.' });
     }
     if (!res.ok) throw new RequestRejectedError(`The model server rejected the request (HTTP ${res.status}): ${text.slice(0, 300)}`);
     let body: {

@@ -90,7 +90,7 @@ export async function openLocalBackend(config: LocalModelConfig, need: 'vision' 
       starting ??= (async () => {
         const binary = resolveLlamaServerBinary(config.serverBinary);
         if (!binary) {
-          throw new BackendError('llama-server is not built yet. Run "npm run build:llama" once (about 10 minutes, offline), or pass --llama-server <path>.');
+          throw new BackendError('llama-server is not built yet.', { setting: 'serverBinary', hint: 'Run "npm run build:llama" once (about 10 minutes, offline), or choose a llama-server binary.' });
         }
         const threads = config.llamaDefaults ? { threads: undefined, reason: "llama-server's default" } : serverThreads(config.threads ?? DEFAULT_SETTINGS.threads, config.besideServer);
         debugLog(`llama-server threads: ${threads.reason}`);

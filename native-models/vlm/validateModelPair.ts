@@ -38,7 +38,7 @@ export async function validateModelPair(modelPath: string, mmprojPath: string | 
   }
   if (options.need === 'vision' && !mmproj.hasVision) {
     throw new InputError(`The projector "${mmproj.fileName}" (${mmproj.projectorType}) has no vision encoder, so the model cannot see video. ` +
-      (mmproj.hasAudio ? 'It is an audio projector: use it with --audio-model/--audio-mmproj, and give a vision projector as --mmproj.' : 'Use the vision mmproj published with the model.'));
+      (mmproj.hasAudio ? 'It is an audio projector: give it as the audio model\'s projector, and the vision projector published with the model as the projector.' : 'Use the vision mmproj published with the model.'));
   }
   if (options.need === 'audio' && !mmproj.hasAudio) {
     throw new InputError(`The audio projector "${mmproj.fileName}" (${mmproj.projectorType}) has no audio encoder. ` +
