@@ -13,7 +13,7 @@
  * variable came down from the parent.
  */
 import { isMainThread } from 'node:worker_threads';
-import { BackendError } from '../errors.ts';
+import { BackendError, CancelledError } from '../errors.ts';
 
 export type Ort = typeof import('onnxruntime-node');
 
@@ -69,14 +69,24 @@ export async function createOrtSession(model: string | Uint8Array, options: Sess
   const session = typeof model === 'string' ? await ort.InferenceSession.create(model, options) : await ort.InferenceSession.create(model, options);
   live++;
   let released = false;
+  // onnxruntime-node runs a session on a later tick: release waits for runs already started.
+  const running = new Set<Promise<Outputs>>();
   return {
     inputNames: session.inputNames,
     outputNames: session.outputNames,
-    run: (feeds) => session.run(feeds),
+    run(feeds) {
+      if (released) return Promise.reject(new CancelledError('The model was closed before this run.'));
+      const p = session.run(feeds);
+      running.add(p);
+      const forget = () => { running.delete(p); };
+      p.then(forget, forget);
+      return p;
+    },
     async release() {
       if (released) return;
       released = true;
       live--;
+      await Promise.allSettled([...running]);
       await session.release();
     },
   };

@@ -69,6 +69,12 @@ export async function loadGraphModelFile(jsonPath: string): Promise<GraphModel> 
   const dir = path.dirname(jsonPath);
   const shards = j.weightsManifest.flatMap((g) => g.paths.map((p) => readFileSync(path.join(dir, p))));
   const w = Buffer.concat(shards);
+  // tfjs-converter decodes weights one by one and keeps those it made when a later one is cut short: check
+  // the size first, so a truncated weights file fails with nothing allocated.
+  const expected = weightBytes(j.weightsManifest.flatMap((g) => g.weights) as tf.io.WeightsManifestEntry[]);
+  if (expected !== null && expected !== w.byteLength) {
+    throw new InputError(`The model file ${path.basename(jsonPath)} has ${w.byteLength} bytes of weights, ${expected} expected. Reinstall the app's packages (npm ci).`);
+  }
   const weightData = w.buffer.slice(w.byteOffset, w.byteOffset + w.byteLength) as ArrayBuffer;
   return loadGraphModel({
     load: async (): Promise<tf.io.ModelArtifacts> => ({
@@ -82,4 +88,17 @@ export async function loadGraphModelFile(jsonPath: string): Promise<GraphModel> 
       userDefinedMetadata: j.userDefinedMetadata,
     }),
   });
+}
+
+const DTYPE_BYTES: Record<string, number> = { float32: 4, int32: 4, float16: 2, uint16: 2, int16: 2, uint8: 1, int8: 1, bool: 1 };
+
+/** Bytes the manifest's weights take on disk, or null when one has a size the manifest does not give (strings). */
+function weightBytes(specs: readonly tf.io.WeightsManifestEntry[]): number | null {
+  let total = 0;
+  for (const s of specs) {
+    const bytes = DTYPE_BYTES[s.quantization?.dtype ?? s.dtype];
+    if (bytes === undefined) return null;
+    total += s.shape.reduce((a, b) => a * b, 1) * bytes;
+  }
+  return total;
 }

@@ -4,11 +4,12 @@
  * opencv-doc's messi5.jpg; speech from espeak-ng. Helpers decode them to rgb24 and build test videos.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import jpeg from 'jpeg-js';
+import { humanModelsDir } from '../../../native-models/enhance/tfjsRuntime.ts';
 import type { RgbImage } from '../../../native-models/media/frameTypes.ts';
 
 const require = createRequire(import.meta.url);
@@ -41,4 +42,14 @@ export function tempDir(prefix = 'semioscope-enhance-'): string {
 
 export function ffmpeg(args: string[]): void {
   execFileSync('ffmpeg', ['-nostdin', '-v', 'error', '-y', ...args], { stdio: ['ignore', 'ignore', 'pipe'] });
+}
+
+/** A models folder with a good MoveNet and a CenterNet whose weights file is cut in half. */
+export function corruptModelsDir(): string {
+  const src = humanModelsDir();
+  const dir = tempDir('semioscope-bad-models-');
+  for (const f of ['movenet-lightning.json', 'movenet-lightning.bin', 'centernet.json']) copyFileSync(path.join(src, f), path.join(dir, f));
+  const bin = readFileSync(path.join(src, 'centernet.bin'));
+  writeFileSync(path.join(dir, 'centernet.bin'), bin.subarray(0, bin.length >> 1));
+  return dir;
 }
