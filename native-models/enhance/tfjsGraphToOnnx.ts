@@ -11,7 +11,23 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { encodeOnnxModel, OnnxType, type OnnxAttr, type OnnxElemType, type OnnxNode, type OnnxTensor, type OnnxValueInfo } from './onnxProtoWriter.ts';
+import onnxProto from 'onnx-proto';
+
+const { onnx } = onnxProto;
+/** ONNX element types (TensorProto.DataType). */
+const OnnxType = onnx.TensorProto.DataType;
+type OnnxElemType = onnxProto.onnx.TensorProto.DataType;
+const AttrType = onnx.AttributeProto.AttributeType;
+
+/** Node attributes as the converter writes them: integers, integer lists, strings, floats marked as such. */
+type OnnxAttr = number | number[] | string | { float: number } | { floats: number[] };
+
+/** A graph input or output: its element type and (for inputs) its shape, a string being a symbolic dimension. */
+export interface OnnxValueInfo {
+  name: string;
+  type: OnnxElemType;
+  dims?: Array<number | string>;
+}
 
 export interface ConvertedModel {
   /** Serialised ONNX ModelProto. */
@@ -153,8 +169,8 @@ export function convertTfjsGraph(jsonPath: string, outputs?: string[]): Converte
   const wanted = outputs ?? Object.values(j.signature?.outputs ?? {}).map((o) => o.name.replace(/:0$/, ''));
   if (!wanted.length) throw new Error(`${path.basename(jsonPath)}: no outputs named`);
 
-  const onnxNodes: OnnxNode[] = [];
-  const initializers = new Map<string, OnnxTensor>();
+  const onnxNodes: onnxProto.onnx.INodeProto[] = [];
+  const initializers = new Map<string, onnxProto.onnx.ITensorProto>();
   const inputs: OnnxValueInfo[] = [];
   const values = new Map<string, Value>();
   const memo = new Map<string, string>();
@@ -162,11 +178,11 @@ export function convertTfjsGraph(jsonPath: string, outputs?: string[]): Converte
 
   const fresh = (base: string) => `${base}__${++counter}`;
   const emit = (op: string, ins: string[], outs: string[], attrs?: Record<string, OnnxAttr>) => {
-    onnxNodes.push({ op, inputs: ins, outputs: outs, name: fresh(op), attrs });
+    onnxNodes.push({ opType: op, input: ins, output: outs, name: fresh(op), attribute: Object.entries(attrs ?? {}).map(([k, v]) => attribute(k, v)) });
     return outs;
   };
   const initializer = (name: string, type: OnnxElemType, dims: number[], raw: Uint8Array): string => {
-    if (!initializers.has(name)) initializers.set(name, { name, type, dims, raw });
+    if (!initializers.has(name)) initializers.set(name, { name, dataType: type, dims, rawData: raw });
     return name;
   };
   const int64Const = (values: ReadonlyArray<number | bigint>, dims: number[] = [values.length]) =>
@@ -467,9 +483,33 @@ export function convertTfjsGraph(jsonPath: string, outputs?: string[]): Converte
     emit('Identity', [outNames[i]!], [name]);
     return { name, type: OnnxType.FLOAT };
   });
-  const model = encodeOnnxModel({
-    name: path.basename(jsonPath, '.json'), producer: 'semioscope tfjsGraphToOnnx', opset: OPSET,
-    nodes: onnxNodes, initializers: [...initializers.values()], inputs, outputs: graphOutputs,
-  });
+  const model = onnx.ModelProto.encode({
+    irVersion: 8,
+    producerName: 'semioscope tfjsGraphToOnnx',
+    opsetImport: [{ domain: '', version: OPSET }],
+    graph: {
+      name: path.basename(jsonPath, '.json'),
+      node: onnxNodes,
+      initializer: [...initializers.values()],
+      input: inputs.map(valueInfo),
+      output: graphOutputs.map(valueInfo),
+    },
+  }).finish();
   return { model, inputs, outputs: graphOutputs.map((g) => g.name) };
+}
+
+function attribute(name: string, value: OnnxAttr): onnxProto.onnx.IAttributeProto {
+  if (typeof value === 'number') {
+    if (!Number.isInteger(value)) throw new Error(`ONNX attribute ${name}: ${value} is not an integer (use { float })`);
+    return { name, type: AttrType.INT, i: value };
+  }
+  if (typeof value === 'string') return { name, type: AttrType.STRING, s: new TextEncoder().encode(value) };
+  if (Array.isArray(value)) return { name, type: AttrType.INTS, ints: value };
+  if ('float' in value) return { name, type: AttrType.FLOAT, f: value.float };
+  return { name, type: AttrType.FLOATS, floats: value.floats };
+}
+
+function valueInfo(v: OnnxValueInfo): onnxProto.onnx.IValueInfoProto {
+  const dims = v.dims?.map((d) => (typeof d === 'number' ? { dimValue: d } : { dimParam: d }));
+  return { name: v.name, type: { tensorType: { elemType: v.type, ...(dims ? { shape: { dim: dims } } : {}) } } };
 }
