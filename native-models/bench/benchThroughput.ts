@@ -16,7 +16,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { AnswerCache } from '../cache/answerCache.ts';
 import { demoModelPair } from '../demo/demoModel.ts';
-import { makeBenchRecording } from '../enhance/makeBenchRecording.ts';
+import { makeBenchRecording } from './makeBenchRecording.ts';
 import { getFeature } from '../semiology/featureCatalogue.ts';
 import { resolveLlamaServerBinary } from '../vlm/llamaServerBinary.ts';
 import { LlamaServerSupervisor } from '../vlm/llamaServerSupervisor.ts';

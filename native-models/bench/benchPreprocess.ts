@@ -10,7 +10,7 @@
  * configuration on the TF.js WASM runtime (the earlier one) in the same run, for a speed-up on this machine.
  * With `--json` the last line is one JSON object.
  */
-import type { PoseRuntime } from './poseModelRunner.ts';
+import type { PoseRuntime } from '../enhance/poseModelRunner.ts';
 import { execFileSync, spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
@@ -18,10 +18,10 @@ import { decodeFrames } from '../media/decodeFrames.ts';
 import { extractAudioPcm } from '../media/extractAudio.ts';
 import { resolveMediaTools } from '../media/ffmpegPaths.ts';
 import { probeRecording } from '../media/probeRecording.ts';
-import { enhanceAudio } from './enhanceAudio.ts';
-import { enhanceFrames, sampleEvery } from './enhanceFrames.ts';
+import { enhanceAudio } from '../enhance/enhanceAudio.ts';
+import { enhanceFrames, sampleEvery } from '../enhance/enhanceFrames.ts';
 import { makeBenchRecording } from './makeBenchRecording.ts';
-import { createPoseEstimator } from './poseEstimator.ts';
+import { createPoseEstimator } from '../enhance/poseEstimator.ts';
 
 const MODEL_FPS = 2;
 const LONG_SIDE = 448;
