@@ -4,7 +4,8 @@
  * analyzeRecording with a fresh answer cache each time) four times in one run:
  *   idle machine  x  llama-server's own defaults (every core, polling workers: the baseline)
  *   busy machine  x  the engine's choice (platform/cpuBudget.ts threads, --poll 0)
- * where "busy" is a child process spinning on one core the whole run. Prints wall times and the ratios.
+ * where "busy" is a child process spinning on one core the whole run. Prints wall times and the ratios, and
+ * first the server's own decode speed (ms a token, from its timings) in the same four conditions.
  * The tiny model's answers mean nothing; what is measured is the time the same work takes.
  */
 import { spawn } from 'node:child_process';
@@ -18,6 +19,8 @@ import { makeSampleRecording } from '../demo/makeSampleRecording.ts';
 import { writeTinyModelPair } from '../demo/writeTinyModels.ts';
 import { analyzeRecording } from '../pipeline/analyzeRecording.ts';
 import { engineThreadsBeside, poseThreadsFor, serverThreads } from '../platform/cpuBudget.ts';
+import { resolveLlamaServerBinary } from '../vlm/llamaServerBinary.ts';
+import { LlamaServerSupervisor } from '../vlm/llamaServerSupervisor.ts';
 import { openLocalBackend } from '../vlm/modelBackend.ts';
 
 type Mode = 'baseline' | 'chosen';
@@ -53,6 +56,26 @@ async function analyseOnce(video: string, model: { model: string; mmproj: string
   }
 }
 
+/** Decode speed of the bare server: 64 tokens from a short prompt, ms a token as llama-server times it (best of 3). */
+async function decodeMsPerToken(model: { model: string; mmproj: string }, mode: Mode, threads: number): Promise<number> {
+  const binary = resolveLlamaServerBinary();
+  if (!binary) throw new Error('llama-server is not built: npm run build:llama');
+  const server = await LlamaServerSupervisor.start({ binary, ...model, contextSize: 2048, gpuLayers: 0,
+    ...(mode === 'baseline' ? { poll: 50 } : { threads, poll: 0 }) });
+  try {
+    let best = Infinity;
+    for (let i = 0; i < 3; i++) {
+      const res = await fetch(`${server.baseUrl}/completion`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${server.apiKey}` },
+        body: JSON.stringify({ prompt: 'The patient', n_predict: 64, cache_prompt: false, ignore_eos: true, temperature: 0 }) });
+      const body = await res.json() as { timings?: { predicted_per_token_ms?: number } };
+      best = Math.min(best, body.timings?.predicted_per_token_ms ?? Infinity);
+    }
+    return best;
+  } finally {
+    await server.dispose();
+  }
+}
+
 async function main(argv: string[]): Promise<void> {
   const json = argv.includes('--json');
   const secondsArg = argv.indexOf('--seconds');
@@ -63,6 +86,20 @@ async function main(argv: string[]): Promise<void> {
     const video = await makeSampleRecording(path.join(dir, 'recording.mp4'), { durationS, width: 320, height: 240, fps: 15 });
     const model = await writeTinyModelPair('omni', path.join(dir, 'models'));
     log(`${availableParallelism()} cores, load average ${loadavg()[0]!.toFixed(2)} before the runs; recording ${durationS} s (generated), tiny Omni pair, all features, pose on`);
+    const chosen = serverThreads('auto', engineThreadsBeside({ poseThreads: poseThreadsFor(availableParallelism()), decoding: true })).threads;
+    const decode: Array<{ load: string; mode: Mode; msPerToken: number }> = [];
+    for (const load of ['idle', 'busy'] as const) {
+      for (const mode of ['baseline', 'chosen'] as const) {
+        const busy = load === 'busy' ? startBusyProcess() : null;
+        try {
+          const msPerToken = await decodeMsPerToken(model, mode, chosen);
+          decode.push({ load, mode, msPerToken });
+          log(`decode ${load.padEnd(4)} ${mode.padEnd(8)} ${mode === 'baseline' ? "llama-server's default threads, --poll 50" : `${chosen} thread(s), --poll 0`}: ${msPerToken.toFixed(2)} ms a token`);
+        } finally {
+          await busy?.stop();
+        }
+      }
+    }
     const results: Measure[] = [];
     for (const load of ['idle', 'busy'] as const) {
       for (const mode of ['baseline', 'chosen'] as const) {
@@ -82,7 +119,7 @@ async function main(argv: string[]): Promise<void> {
     const r2 = (x: number) => x.toFixed(2);
     log(`busy/idle, baseline: ${r2(wall('busy', 'baseline') / wall('idle', 'baseline'))}x; chosen: ${r2(wall('busy', 'chosen') / wall('idle', 'chosen'))}x`);
     log(`chosen/baseline, idle: ${r2(wall('idle', 'chosen') / wall('idle', 'baseline'))}; busy: ${r2(wall('busy', 'chosen') / wall('busy', 'baseline'))}`);
-    if (json) log(JSON.stringify({ durationS, cores: availableParallelism(), results }));
+    if (json) log(JSON.stringify({ durationS, cores: availableParallelism(), decode, results }));
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
