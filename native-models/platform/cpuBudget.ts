@@ -1,8 +1,9 @@
 /**
  * How many CPU threads the model server gets. llama.cpp's worker threads spin while they wait for each other:
- * with more threads than free cores, one that loses its time slice stalls all the others (measured here on 2
- * cores with one other busy process: the tiny model took 228 ms a token with llama-server's default threads,
- * 0.4 ms with one). So the server gets the cores really free: the cores this process may use, minus what the
+ * with more threads than free cores, one that loses its time slice stalls all the others. `npm run
+ * bench:contention` on 2 cores beside one busy process: the tiny model decoded at 1.6 ms a token with
+ * llama-server's default threads and polling, 0.06 ms with 1 thread and --poll 0; a short analysis took 130 s
+ * against 18 s. So the server gets the cores really free: the cores this process may use, minus what the
  * engine itself runs beside the server (pose estimation threads, one ffmpeg decode while vision features are
  * asked), minus the load of other processes; at least one. A number in the settings overrides the choice.
  */

@@ -5,7 +5,8 @@
  *   - `spawnStreaming`: a tool whose stdout is read as a stream (ffmpeg's raw frames), abortable;
  *   - `spawnService`: a long-lived server (llama-server) that dies with this process: on Linux through
  *     `setpriv --pdeathsig KILL` (util-linux) when present, everywhere through an exit hook; the caller's
- *     orphan reaper covers what both miss (a SIGKILLed parent on a system without setpriv).
+ *     orphan reaper covers what both miss (a SIGKILLed parent on a system without setpriv;
+ *     SEMIOSCOPE_NO_PDEATHSIG=1 turns the wrapper off, e.g. to try that path).
  * Every spawn is logged at debug level with file paths reduced to base names (paths can carry patient
  * names), and `redactPaths` does the same for a tool's output before it reaches a message.
  */
