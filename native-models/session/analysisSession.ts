@@ -7,18 +7,21 @@
  *   await using session = await AnalysisSession.open({ models, settings, dbPath });
  *   const { jsonPath, pdfPath } = await session.analyze({ videoPath, outDir, onProgress, signal });
  */
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { AnswerCache, defaultCachePath } from '../cache/answerCache.ts';
 import { parseAnalysisSettings, type AnalysisSettings, type AnalysisSettingsInput } from '../contract/analysisSettings.ts';
 import { parseModelChoice, type ModelChoice, type ModelChoiceInput } from '../contract/modelChoice.ts';
 import type { AnalysisResult } from '../contract/analysisSchema.ts';
 import { asCancellation, InputError, SemioscopeError, throwIfCancelled } from '../errors.ts';
+import { engineThreadsBeside, poseThreadsFor } from '../platform/cpuBudget.ts';
 import { displayName } from '../platform/displayName.ts';
 import { describeFsError, ensureWritableFolder } from '../platform/makeFolder.ts';
 import { analyzeRecording } from '../pipeline/analyzeRecording.ts';
 import type { ProgressListener } from '../pipeline/progress.ts';
 import { writeFileAtomic } from '../platform/writeFileAtomic.ts';
 import { writeReportPdf } from '../report/writeReportPdf.ts';
+import { getFeature } from '../semiology/featureCatalogue.ts';
 import { openLocalBackend, openRemoteBackend, type ModelBackend } from '../vlm/modelBackend.ts';
 import { Disposer } from '../platform/disposer.ts';
 
@@ -69,7 +72,12 @@ export class AnalysisSession implements AsyncDisposable {
       opened.defer(() => cache.close());
       throwIfCancelled(o.signal);
       const deps = { fileSha256: cache.fileSha256.bind(cache) };
-      const local = { contextSize: settings.contextSize, threads: settings.threads, gpuLayers: settings.gpuLayers, parallel: settings.parallel };
+      // The server's threads are chosen from the cores left by the engine's own work beside it (pose, decoding).
+      const besideServer = engineThreadsBeside({
+        poseThreads: settings.pose ? poseThreadsFor(availableParallelism()) : 0,
+        decoding: settings.features.some((id) => getFeature(id).modality === 'vision'),
+      });
+      const local = { contextSize: settings.contextSize, threads: settings.threads, gpuLayers: settings.gpuLayers, parallel: settings.parallel, besideServer };
       const main = models.main;
       const backend = main.kind === 'remote'
         ? openRemoteBackend({ endpoint: main.endpoint, apiKey: main.apiKey, model: main.model, audio: main.audio, constraint: main.constraint })
