@@ -8,13 +8,14 @@
  */
 import assert from 'node:assert/strict';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import Database from 'better-sqlite3';
 import { makeSampleRecording } from '../../../native-models/demo/makeSampleRecording.ts';
 import { writeTinyModelPair } from '../../../native-models/demo/writeTinyModels.ts';
+import { cacheRoot } from '../../../native-models/platform/paths.ts';
 import { onJsonLines, startCli, type CliResult } from '../../helpers/runCli.ts';
 
 // 40 s -> two segments (0-30, 25-40); six features whose best input is the plain frame: 12 answers a run.
@@ -207,7 +208,10 @@ describe('faults on the real stack', () => {
     const notCi = Object.fromEntries(['CI', 'TF_BUILD', 'GITHUB_ACTIONS', 'GITLAB_CI', 'CIRCLECI', 'TRAVIS', 'JENKINS_URL', 'CODEBUILD_BUILD_ID',
       'BUILDKITE', 'TEAMCITY_VERSION', 'APPVEYOR', 'BITBUCKET_BUILD_NUMBER', 'SYSTEM_TEAMFOUNDATIONCOLLECTIONURI', 'ORT_RUNNING_UNIT_TESTS',
       'ORT_DISABLE_TELEMETRY', 'ORT_TELEMETRY_DISABLED'].map((k) => [k, undefined]));
-    const r = await startCli(args('offline'), notCi, { wrap }).done;
+    // A fresh home, to see what the run leaves there (the model-server build is found where it was built).
+    const home = path.join(dir, 'offline-home');
+    mkdirSync(home);
+    const r = await startCli(args('offline'), { ...notCi, HOME: home, XDG_CACHE_HOME: undefined, SEMIOSCOPE_CACHE_DIR: cacheRoot() }, { wrap }).done;
     assert.equal(r.code, 0, show(r));
     const analysis = JSON.parse(readFileSync(path.join(dir, 'out-offline', 'analysis.json'), 'utf8')) as { schemaVersion: number; answers: unknown[]; stats: { modelCalls: number } };
     assert.equal(analysis.schemaVersion, 1);
@@ -223,6 +227,7 @@ describe('faults on the real stack', () => {
     const other = connects.filter((l) => !loopback(l));
     t.diagnostic(`${connects.length} connect() calls: ${connects.filter((l) => /AF_UNIX/.test(l)).length} AF_UNIX, ${connects.filter((l) => /127\.0\.0\.1/.test(l)).length} to 127.0.0.1`);
     assert.deepEqual(other, [], 'every connect() is to 127.0.0.1, ::1 or an AF_UNIX socket');
+    assert.ok(!existsSync(path.join(home, '.cache', 'Microsoft')), 'no telemetry queued for later upload (onnxruntime\'s ~/.cache/Microsoft)');
   });
 
   test('two runs at once on one cache: both finish with the same answers, each stored once', async () => {
