@@ -64,6 +64,7 @@ test('HTTP 401: BackendError naming the API key, not retried', async () => {
   await assert.rejects(client.complete(REQUEST), (e: unknown) => {
     assert.ok(e instanceof BackendError && !(e instanceof RequestRejectedError), `got ${String(e)}`);
     assert.match(e.message, /API key/i);
+    assert.equal(e.setting, 'apiKey', 'the setting to fix is named');
     assert.ok(!e.message.includes('wrong-key'), 'the key itself is never printed');
     return true;
   });
