@@ -44,7 +44,7 @@ test('a full disk becomes an actionable message and keeps the answers already sa
 });
 
 test('a file that is not a database is explained', () => {
-  assert.match(explainDbError(Object.assign(new Error('file is not a database'), { code: 'SQLITE_NOTADB' }), '/x/c.sqlite').message, /not a semioscope cache/);
+  assert.match(explainDbError(Object.assign(new Error('file is not a database'), { code: 'SQLITE_NOTADB' }), '/x/c.sqlite').message, /not a Semioscope answer cache/);
 });
 
 test('file hashes are remembered by path, size and mtime', async () => {
