@@ -1,3 +1,4 @@
+/** AnswerCache: the SQLite cache of model answers and file hashes, on a real database file in a temp dir. */
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';

@@ -1,3 +1,4 @@
+/** planSegments: the overlapping segments a recording is cut into, on fixed cases and over many durations. */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { planSegments } from '../../../native-models/media/planSegments.ts';

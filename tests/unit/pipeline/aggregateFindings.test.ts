@@ -1,3 +1,4 @@
+/** aggregateFindings: per-segment answers become one finding per feature (present, absent, failed, not assessed). */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { aggregateFindings } from '../../../native-models/pipeline/aggregateFindings.ts';

@@ -1,3 +1,4 @@
+/** planVariants: which input variants (base, crop, pose, transcript) each feature is asked with. */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { planVariants } from '../../../native-models/pipeline/planVariants.ts';

@@ -1,6 +1,7 @@
+/** answerSchema: parsing the model's answers (single and batched) and the GBNF grammars that shape them. */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { ANSWER_GRAMMAR, AnswerParseError, MAX_JUSTIFICATION_CHARS, parseFeatureAnswer } from '../../../native-models/semiology/answerSchema.ts';
+import { ANSWER_GRAMMAR, AnswerParseError, batchAnswerGrammar, MAX_JUSTIFICATION_CHARS, parseBatchAnswer, parseFeatureAnswer } from '../../../native-models/semiology/answerSchema.ts';
 
 test('a valid answer parses; onset is kept inside the segment', () => {
   assert.deepEqual(parseFeatureAnswer('{"present":true,"justification":"Chewing movements.","onset_s":12.5}', 30),
@@ -29,4 +30,19 @@ test('the grammar has no optional whitespace and a bounded justification', () =>
   assert.match(ANSWER_GRAMMAR, /^root ::= "\{\\"present\\":" bool/);
   assert.match(ANSWER_GRAMMAR, new RegExp(`\\{1,${MAX_JUSTIFICATION_CHARS}\\}`));
   assert.doesNotMatch(ANSWER_GRAMMAR, /\[ \\t\\n\]/);
+});
+
+test('a batched answer is split per feature; a broken part fails alone', () => {
+  const content = JSON.stringify({ tonic: { present: true, justification: 'Stiff arms.', onset_s: 4 }, clonic: { present: 'yes' } });
+  const out = parseBatchAnswer(content, ['tonic', 'clonic', 'figure4'], 30);
+  assert.deepEqual(out.get('tonic'), { present: true, justification: 'Stiff arms.', onset_s: 4 });
+  assert.ok(out.get('clonic') instanceof AnswerParseError);
+  assert.ok(out.get('figure4') instanceof AnswerParseError, 'a missing feature fails, it is not "no"');
+  const garbage = parseBatchAnswer('{"tonic":', ['tonic'], 30);
+  assert.ok(garbage.get('tonic') instanceof AnswerParseError);
+});
+
+test('the batch grammar lists every feature id in order', () => {
+  const g = batchAnswerGrammar(['a_b', 'c']);
+  assert.match(g, /^root ::= "\{" "\\"a_b\\":" answer ",\\"c\\":" answer "\}"/);
 });

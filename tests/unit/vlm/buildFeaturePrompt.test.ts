@@ -1,3 +1,4 @@
+/** buildFeaturePrompt: the prompt wording and its fingerprint, which keys cached answers. */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { buildFeaturePrompt, promptFingerprint } from '../../../native-models/vlm/buildFeaturePrompt.ts';
