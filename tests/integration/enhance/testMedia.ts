@@ -3,6 +3,7 @@
  * committed): photos of people from @vladmandic/face-api's demo folder (npm devDependency) and Debian
  * opencv-doc's messi5.jpg; speech from espeak-ng. Helpers decode them to rgb24 and build test videos.
  */
+import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -21,10 +22,14 @@ export function faceApiSample(n: number): string {
   return path.join(root, 'demo', `sample${n}.jpg`);
 }
 
-/** Why a test must be skipped, or false: a Debian package or tool the test needs is missing. */
-export function missing(...files: string[]): string | false {
-  for (const f of files) if (!existsSync(f)) return `${f} is missing (Debian: apt-get install opencv-doc espeak-ng)`;
-  return false;
+/** The Debian package scripts/setup.sh installs each system file from. */
+const PACKAGE_OF: Record<string, string> = { [MESSI]: 'opencv-doc', '/usr/bin/espeak-ng': 'espeak-ng' };
+
+/** Fails (never skips) when a file or tool a test needs is missing, saying which package provides it. */
+export function requireFiles(...files: string[]): void {
+  for (const f of files) {
+    assert.ok(existsSync(f), `${f} is missing: run scripts/setup.sh, which installs it (Debian package ${PACKAGE_OF[f] ?? 'unknown'})`);
+  }
 }
 
 export function loadJpeg(file: string): RgbImage {

@@ -95,7 +95,9 @@ describe('spawnService', () => {
     assert.ok(exit.error?.message.includes('ENOENT') || (exit.code === 127 && lines.join('\n').includes('no-such-server')), JSON.stringify({ exit, lines }));
   });
 
-  test('on Linux with setpriv, a service dies when its parent is SIGKILLed', { skip: pdeathsigWrapper() ? false : 'no setpriv --pdeathsig here (the orphan reaper covers this platform)' }, async () => {
+  // setpriv --pdeathsig exists on Linux only (elsewhere the orphan reaper covers this); on Linux it must be there.
+  test('on Linux with setpriv, a service dies when its parent is SIGKILLed', { skip: process.platform === 'linux' ? false : 'Linux only: elsewhere the orphan reaper covers this' }, async () => {
+    assert.ok(pdeathsigWrapper(), 'setpriv with --pdeathsig is missing (/usr/bin/setpriv, or SEMIOSCOPE_NO_PDEATHSIG is set): run scripts/setup.sh, which installs it (Debian package util-linux)');
     const pidFile = path.join(dir, 'service.pid');
     const script = path.join(dir, 'parent.mts');
     const mod = new URL('../../../native-models/platform/runProcess.ts', import.meta.url).href;

@@ -12,19 +12,20 @@ import { denoiseSpeech } from '../../../native-models/enhance/denoiseSpeech.ts';
 import { detectVoiceActivity } from '../../../native-models/enhance/detectVoiceActivity.ts';
 import { enhanceAudio } from '../../../native-models/enhance/enhanceAudio.ts';
 import { encodeWav, extractAudioPcm } from '../../../native-models/media/extractAudio.ts';
-import { ffmpeg, missing, tempDir } from './testMedia.ts';
+import { ffmpeg, requireFiles, tempDir } from './testMedia.ts';
 
 const RATE = 16000;
 const energy = (x: Float32Array) => x.reduce((s, v) => s + v * v, 0);
 const snrDb = (clean: Float32Array, x: Float32Array) => 10 * Math.log10(energy(clean) / energy(x.map((v, i) => v - clean[i]!)));
 
-describe('audio enhancement on synthetic speech in noise', { skip: missing('/usr/bin/espeak-ng') }, () => {
+describe('audio enhancement on synthetic speech in noise', () => {
   const dir = tempDir();
   let clean: Float32Array;
   let noisy: Float32Array;
   let truth: { startS: number; endS: number };
 
   before(async () => {
+    requireFiles('/usr/bin/espeak-ng');
     const wav = path.join(dir, 'speech.wav');
     execFileSync('espeak-ng', ['-w', wav, 'Can you hear me? Please squeeze my hand. What is your name?']);
     const speech = await extractAudioPcm(wav, { sampleRate: RATE });

@@ -1,6 +1,6 @@
 /**
  * Interruptions on real parts: a llama-server killed mid-run, the whole command killed mid-run and run again,
- * Ctrl-C. (Bad inputs are the corpus in tests/integration/cli/analyzeBadInputs.test.ts.)
+ * Ctrl-C. (Bad inputs are the corpus in tests/integration/cli/analyzeCommand.badInputs.test.ts.)
  */
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';

@@ -7,7 +7,7 @@ import { FaceRegionTracker } from '../../../native-models/enhance/faceRegionTrac
 import { createPoseEstimator, type PoseEstimator } from '../../../native-models/enhance/poseEstimator.ts';
 import { KP, type Box, type PersonPose } from '../../../native-models/enhance/poseTypes.ts';
 import { resizeLongSide } from '../../../native-models/enhance/resampleRegion.ts';
-import { faceApiSample, loadJpeg, MESSI, missing } from './testMedia.ts';
+import { faceApiSample, loadJpeg, MESSI, requireFiles } from './testMedia.ts';
 
 const inside = (b: Box, x: number, y: number, margin = 0) =>
   x >= b.x + margin * b.w && x <= b.x + (1 - margin) * b.w && y >= b.y + margin * b.h && y <= b.y + (1 - margin) * b.h;
@@ -18,7 +18,8 @@ describe('pose on real photos (MoveNet Lightning + CenterNet on onnxruntime-node
   before(async () => { est = await createPoseEstimator(); });
   after(async () => { await est?.dispose(); });
 
-  it('finds the footballer in messi5.jpg with nose in his face box and legs below hips', { skip: missing(MESSI) }, async () => {
+  it('finds the footballer in messi5.jpg with nose in his face box and legs below hips', async () => {
+    requireFiles(MESSI);
     const img = loadJpeg(MESSI);
     const poses = await est.estimate(img);
     assert.ok(poses.length >= 1);
@@ -66,6 +67,7 @@ describe('pose on real photos (MoveNet Lightning + CenterNet on onnxruntime-node
   });
 
   it('the skeleton overlay draws left limbs orange and right limbs blue, on a copy', async () => {
+    requireFiles(MESSI);
     const img = loadJpeg(MESSI);
     const [p] = await est.estimate(img);
     assert.ok(p);

@@ -8,9 +8,9 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { resolveLlamaServerBinary } from '../../native-models/vlm/llamaServerBinary.ts';
-import { writeTinyModelPair, type TinyModelKind } from '../../native-models/demo/writeTinyModels.ts';
-import { chat, sineWav, startLlamaServer, testImagePng, type ChatResult, type RunningLlamaServer } from '../helpers/tinyModelServer.ts';
+import { resolveLlamaServerBinary } from '../../../native-models/vlm/llamaServerBinary.ts';
+import { writeTinyModelPair, type TinyModelKind } from '../../../native-models/demo/writeTinyModels.ts';
+import { chat, sineWav, startLlamaServer, testImagePng, type ChatResult, type RunningLlamaServer } from '../../helpers/tinyModelServer.ts';
 
 // No optional whitespace and a bounded justification: a random-weight model always finishes it.
 const GRAMMAR = 'root ::= "{\\"present\\":" ("true"|"false") ",\\"justification\\":\\"" [a-zA-Z0-9 ,.]{1,80} "\\"}"';

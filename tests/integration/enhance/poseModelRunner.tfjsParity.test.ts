@@ -8,7 +8,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import { centerNetInput, moveNetInput } from '../../../native-models/enhance/poseModelInputs.ts';
 import { CENTERNET_SIZE, createPoseModelRunner, MOVENET_SIZE, type PoseModelRunner } from '../../../native-models/enhance/poseModelRunner.ts';
 import { initTfjs } from '../../../native-models/enhance/tfjsRuntime.ts';
-import { loadJpeg, MESSI, missing } from './testMedia.ts';
+import { loadJpeg, MESSI, requireFiles } from './testMedia.ts';
 
 function maxAbsDiff(a: ArrayLike<number>, b: ArrayLike<number>): number {
   assert.equal(a.length, b.length);
@@ -17,10 +17,11 @@ function maxAbsDiff(a: ArrayLike<number>, b: ArrayLike<number>): number {
   return m;
 }
 
-describe('pose runtimes: ONNX conversion and JS inputs against TF.js', { skip: missing(MESSI) }, () => {
+describe('pose runtimes: ONNX conversion and JS inputs against TF.js', () => {
   let onnx: PoseModelRunner;
   let ref: PoseModelRunner;
   before(async () => {
+    requireFiles(MESSI);
     await initTfjs();
     onnx = await createPoseModelRunner({ runtime: 'onnx', threads: 1 });
     ref = await createPoseModelRunner({ runtime: 'tfjs' });

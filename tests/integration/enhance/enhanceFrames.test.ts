@@ -13,7 +13,7 @@ import { estimateRhythm } from '../../../native-models/enhance/estimateRhythm.ts
 import { LEFT_COLOUR, RIGHT_COLOUR } from '../../../native-models/enhance/drawSkeleton.ts';
 import { KeypointCache } from '../../../native-models/enhance/keypointCache.ts';
 import { createPoseEstimator, type PoseEstimator } from '../../../native-models/enhance/poseEstimator.ts';
-import { faceApiSample, ffmpeg, MESSI, missing, tempDir } from './testMedia.ts';
+import { faceApiSample, ffmpeg, MESSI, requireFiles, tempDir } from './testMedia.ts';
 
 async function collect(it: AsyncIterable<EnhancedFrame>): Promise<EnhancedFrame[]> {
   const out: EnhancedFrame[] = [];
@@ -21,10 +21,10 @@ async function collect(it: AsyncIterable<EnhancedFrame>): Promise<EnhancedFrame[
   return out;
 }
 
-describe('enhanceFrames on videos of real photos', { skip: missing(MESSI) }, () => {
+describe('enhanceFrames on videos of real photos', () => {
   let est: PoseEstimator;
   const dir = tempDir();
-  before(async () => { est = await createPoseEstimator({ worker: true }); });
+  before(async () => { requireFiles(MESSI); est = await createPoseEstimator({ worker: true }); });
   after(async () => { await est?.dispose(); });
 
   it('recovers a 3 Hz shake within 0.1 Hz at 15 fps pose sampling, and no rhythm when still', async () => {
