@@ -4,12 +4,11 @@
  */
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, mkdtempSync, readFileSync, rmSync, statSync, truncateSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import Database from 'better-sqlite3';
-import { GgufWriter } from '../../../native-models/demo/ggufWriter.ts';
 import { makeSampleRecording } from '../../../native-models/demo/makeSampleRecording.ts';
 import { writeTinyModelPair } from '../../../native-models/demo/writeTinyModels.ts';
 import type { AnalysisResult } from '../../../native-models/contract/analysisSchema.ts';
