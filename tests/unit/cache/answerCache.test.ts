@@ -1,6 +1,6 @@
 /** AnswerCache: the SQLite cache of model answers and file hashes, on a real database file in a temp dir. */
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, test } from 'node:test';
@@ -56,8 +56,10 @@ test('file hashes are remembered by path, size and mtime', async () => {
   assert.equal(await c.fileSha256(target, hash), 'f'.repeat(64));
   c.close();
   const c2 = new AnswerCache(path.join(dir, 'h2.sqlite'));
-  await c2.fileSha256(path.join(dir, 'a.sqlite'), hash);
-  await c2.fileSha256(path.join(dir, 'a.sqlite'), hash);
+  const other = path.join(dir, 'other-recording.bin'); // its own file: not one an earlier test made
+  writeFileSync(other, 'not a video');
+  await c2.fileSha256(other, hash);
+  await c2.fileSha256(other, hash);
   assert.equal(calls, 2);
   c2.close();
 });
