@@ -13,7 +13,7 @@ import { describeFsError } from '../platform/makeFolder.ts';
 import { displayName } from '../platform/displayName.ts';
 
 export interface AnalyzeArgs {
-  help: boolean;
+  help: false;
   video: string;
   outDir: string;
   dbPath?: string;
@@ -46,7 +46,8 @@ export function parseVariantFlag(text: string): [string, string] {
   return [m[1]!, m[2]!];
 }
 
-export function parseAnalyzeArgs(argv: readonly string[], env: NodeJS.ProcessEnv = process.env): AnalyzeArgs {
+/** The arguments, or `{ help: true }` when help was asked for. */
+export function parseAnalyzeArgs(argv: readonly string[], env: NodeJS.ProcessEnv = process.env): AnalyzeArgs | { help: true } {
   let parsed;
   try {
     parsed = parseArgs({ args: [...argv], allowPositionals: true, strict: true, options: OPTIONS });
@@ -54,8 +55,7 @@ export function parseAnalyzeArgs(argv: readonly string[], env: NodeJS.ProcessEnv
     throw new UsageError((e as Error).message.replace(/\s*\n\s*/g, ' '), { hint: 'Run "semioscope analyze --help" for the options.' });
   }
   const v = parsed.values;
-  const empty = { help: true, video: '', outDir: '', models: { main: { kind: 'local' as const, model: '' } }, settings: {}, progress: 'none' as const };
-  if (v.help) return empty;
+  if (v.help) return { help: true };
   if (parsed.positionals.length !== 1) {
     throw new UsageError(parsed.positionals.length ? `Give exactly one recording (got ${parsed.positionals.length}).` : 'Give the recording to analyse.',
       { setting: 'video', hint: 'Usage: semioscope analyze <video> --out <dir> --model <gguf> --mmproj <gguf>' });

@@ -17,9 +17,16 @@ const dir = mkdtempSync(path.join(tmpdir(), 'semioscope-args-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
 const base = ['rec.mp4', '--out', 'out', '--model', 'm.gguf', '--mmproj', 'p.gguf'];
 
+/** The parsed arguments of a command that is not a request for help. */
+function parsed(argv: string[], env: NodeJS.ProcessEnv = {}) {
+  const a = parseAnalyzeArgs(argv, env);
+  if (a.help) assert.fail('parsed as a request for help');
+  return a;
+}
+
 describe('parseAnalyzeArgs', () => {
   it('passes numbers as numbers and keeps the rest for the contract', () => {
-    const a = parseAnalyzeArgs([...base, '--fps', '1', '--gpu-layers', '0', '--threads', 'auto', '--features', 'tonic, clonic', '--variant', 'tonic=pose', '--no-pose'], {});
+    const a = parsed([...base, '--fps', '1', '--gpu-layers', '0', '--threads', 'auto', '--features', 'tonic, clonic', '--variant', 'tonic=pose', '--no-pose'], {});
     assert.deepEqual(a.settings, { fps: 1, gpuLayers: 0, threads: 'auto', features: ['tonic', 'clonic'], variantOverrides: { tonic: 'pose' }, pose: false });
     const s = parseAnalysisSettings(a.settings);
     assert.equal(s.gpuLayers, 0, 'the documented --gpu-layers 0 is accepted');
@@ -27,16 +34,20 @@ describe('parseAnalyzeArgs', () => {
   });
 
   it('a value that is not a number reaches the contract as text, to be quoted back', () => {
-    assert.throws(() => parseAnalysisSettings(parseAnalyzeArgs([...base, '--fps', 'fast'], {}).settings), /\(got "fast"\)/);
+    assert.throws(() => parseAnalysisSettings(parsed([...base, '--fps', 'fast']).settings), /\(got "fast"\)/);
   });
 
   it('a remote model, its key from a file or the environment', () => {
     const keyFile = path.join(dir, 'key');
     writeFileSync(keyFile, 'sekret\n');
-    const a = parseAnalyzeArgs(['rec.mp4', '--out', 'o', '--endpoint', 'http://gpu:8080', '--remote-model', 'qwen', '--api-key-file', keyFile], {});
+    const a = parsed(['rec.mp4', '--out', 'o', '--endpoint', 'http://gpu:8080', '--remote-model', 'qwen', '--api-key-file', keyFile]);
     assert.deepEqual(parseModelChoice(a.models).main, { kind: 'remote', endpoint: 'http://gpu:8080', model: 'qwen', apiKey: 'sekret', audio: false, constraint: 'json_schema' });
-    const b = parseAnalyzeArgs(['rec.mp4', '--out', 'o', '--endpoint', 'http://gpu:8080', '--remote-model', 'qwen'], { SEMIOSCOPE_API_KEY: 'from-env' });
+    const b = parsed(['rec.mp4', '--out', 'o', '--endpoint', 'http://gpu:8080', '--remote-model', 'qwen'], { SEMIOSCOPE_API_KEY: 'from-env' });
     assert.equal((b.models.main as { apiKey?: string }).apiKey, 'from-env');
+  });
+
+  it('--help wins over everything else', () => {
+    assert.deepEqual(parseAnalyzeArgs(['--help', '--fps', 'fast'], {}), { help: true });
   });
 
   for (const [args, setting, words] of [
