@@ -5,7 +5,7 @@
 import { app, BrowserWindow, ipcMain } from 'electron';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { IPC_CHANNELS } from './ipcContract.ts';
+import { API_CHANNELS } from '../native-models/contract/reviewApi.ts';
 import { createIpcHandlers } from './ipcHandlers.ts';
 
 const rendererIndex = path.join(import.meta.dirname, '..', 'renderer', 'dist', 'index.html');
@@ -24,7 +24,7 @@ void app.whenReady().then(() => {
     appOrigin: pathToFileURL(path.dirname(rendererIndex)).href,
     analysesDir: path.join(app.getPath('userData'), 'analyses'),
   });
-  for (const channel of IPC_CHANNELS) {
+  for (const channel of API_CHANNELS) {
     ipcMain.handle(channel, (event, raw: unknown) => handlers[channel](
       { frameUrl: event.senderFrame?.url, send: (name, payload) => event.sender.send(name, payload) }, raw));
   }

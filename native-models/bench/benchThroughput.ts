@@ -24,7 +24,7 @@ import { openLocalBackend } from '../vlm/modelBackend.ts';
 import { parseAnalysisSettings, type PromptingMode, type VariantPolicyName } from '../contract/analysisSettings.ts';
 import type { AnalysisResult } from '../contract/analysisSchema.ts';
 import { analyzeRecording } from '../pipeline/analyzeRecording.ts';
-import type { Stage } from '../pipeline/progress.ts';
+import type { Stage } from '../contract/progressEvent.ts';
 
 const SAMPLING = { fps: 1, maxFrames: 30, frameSize: 448, segmentS: 30, overlapS: 5 };
 

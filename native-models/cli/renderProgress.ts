@@ -1,4 +1,5 @@
-import type { ProgressEvent, ProgressListener } from '../pipeline/progress.ts';
+import type { ProgressEvent } from '../contract/progressEvent.ts';
+import type { ProgressListener } from '../pipeline/progress.ts';
 
 function eta(s: number | null): string {
   if (s === null) return '';

@@ -1,17 +1,6 @@
 /** Progress of a long analysis: stage, percent, ETA. Pure bookkeeping; the CLI and the app render it. */
 
-export type Stage = 'probe' | 'hash' | 'model' | 'analyse' | 'write';
-
-export interface ProgressEvent {
-  stage: Stage;
-  /** 0-100 over the whole analysis. */
-  percent: number;
-  /** Seconds left, or null while unknown. */
-  etaS: number | null;
-  message: string;
-  done: number;
-  total: number;
-}
+import type { ProgressEvent, Stage } from '../contract/progressEvent.ts';
 
 export type ProgressListener = (e: ProgressEvent) => void;
 

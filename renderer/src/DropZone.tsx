@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { api } from './semioscopeApi.ts';
-import type { ProgressEvent } from '../../native-models/pipeline/progress.ts';
+import type { ProgressEvent } from '../../native-models/contract/progressEvent.ts';
 
 /** Drop one seizure video; shows progress (stage, percent, ETA) and can cancel. */
 export function DropZone() {

@@ -1,8 +1,8 @@
-/** The API preload exposes (types only, from the IPC contract). */
-import type { SemioscopeApi } from '../../electron/ipcContract.ts';
+/** The review API as the renderer sees it (types only, from the contract), whichever transport carries it. */
+import type { ReviewApi } from '../../native-models/contract/reviewApi.ts';
 
-export type { SemioscopeApi };
+export type { ReviewApi };
 
-export function api(): SemioscopeApi {
-  return (window as unknown as { semioscope: SemioscopeApi }).semioscope;
+export function api(): ReviewApi {
+  return (window as unknown as { semioscope: ReviewApi }).semioscope;
 }

@@ -4,7 +4,8 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { assertTrustedSender, createIpcHandlers, parseIpcInput } from '../../../electron/ipcHandlers.ts';
+import { assertTrustedSender, createIpcHandlers } from '../../../electron/ipcHandlers.ts';
+import { parseApiInput } from '../../../native-models/contract/reviewApi.ts';
 import { UsageError } from '../../../native-models/errors.ts';
 
 const APP = 'file:///opt/semioscope/renderer/dist';
@@ -12,7 +13,7 @@ const models = { main: { kind: 'local', model: '/m/model.gguf', mmproj: '/m/mmpr
 
 describe('IPC handlers', () => {
   it('accepts a valid start request and fills the model choice defaults', () => {
-    const r = parseIpcInput('analysis:start', { videoPath: '/v/rec.mp4', models, settings: { fps: 1 } });
+    const r = parseApiInput('analysis:start', { videoPath: '/v/rec.mp4', models, settings: { fps: 1 } });
     assert.equal(r.videoPath, '/v/rec.mp4');
     assert.equal(r.settings?.fps, 1);
   });
@@ -25,7 +26,7 @@ describe('IPC handlers', () => {
     [null, /./],
   ] as const) {
     it(`refuses ${JSON.stringify(raw)}`, () => {
-      assert.throws(() => parseIpcInput('analysis:start', raw), (e: unknown) => e instanceof UsageError && words.test(e.message));
+      assert.throws(() => parseApiInput('analysis:start', raw), (e: unknown) => e instanceof UsageError && words.test(e.message));
     });
   }
 

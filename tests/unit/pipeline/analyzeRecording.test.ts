@@ -14,7 +14,7 @@ import { parseAnalysisSettings } from '../../../native-models/contract/analysisS
 import { CancelledError } from '../../../native-models/errors.ts';
 import { resolveMediaTools } from '../../../native-models/media/ffmpegPaths.ts';
 import { analyzeRecording } from '../../../native-models/pipeline/analyzeRecording.ts';
-import type { ProgressEvent } from '../../../native-models/pipeline/progress.ts';
+import type { ProgressEvent } from '../../../native-models/contract/progressEvent.ts';
 import { getFeature } from '../../../native-models/semiology/featureCatalogue.ts';
 import { openRemoteBackend, type ModelBackend } from '../../../native-models/vlm/modelBackend.ts';
 import { featureAnswer, requestText, startScriptedChatServer, type RecordedRequest, type ScriptedChatServer, type ScriptStep } from '../../helpers/scriptedChatServer.ts';

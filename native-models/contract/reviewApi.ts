@@ -1,0 +1,52 @@
+/**
+ * The review app's API, defined once with zod: each channel's input schema and output type, and the typed
+ * events the engine sends. Two transports carry it and the renderer does not know which: Electron IPC (main
+ * validates every input and the sender's frame; preload exposes exactly these channels) and the loopback
+ * review bridge (`semioscope review`). Both call session/reviewService.ts; the renderer imports only types.
+ */
+import { z } from 'zod';
+import { analysisSettingsSchema, usageErrorFrom } from './analysisSettings.ts';
+import { modelChoiceSchema } from './modelChoice.ts';
+import type { AnalysisResult } from './analysisSchema.ts';
+import type { ProgressEvent } from './progressEvent.ts';
+
+/** Channel -> the schema of its one argument, and the type it resolves to. */
+export const API_INPUTS = {
+  'analysis:start': z.object({
+    videoPath: z.string().min(1, { error: 'Drop or choose a recording first.' }),
+    models: modelChoiceSchema,
+    /** Settings the user changed; the rest take the engine's defaults. */
+    settings: analysisSettingsSchema.optional(),
+  }).strict(),
+  'analysis:cancel': z.undefined(),
+} as const;
+
+/** Parses a channel's input with its schema; a bad input is the engine's UsageError naming the field. */
+export function parseApiInput<C extends ApiChannel>(channel: C, raw: unknown): z.output<(typeof API_INPUTS)[C]> {
+  const r = API_INPUTS[channel].safeParse(raw);
+  if (!r.success) throw usageErrorFrom(r.error, (p) => (p.length ? String(p.at(-1)) : undefined));
+  return r.data as z.output<(typeof API_INPUTS)[C]>;
+}
+
+export interface ApiOutputs {
+  'analysis:start': { analysis: AnalysisResult; jsonPath: string; pdfPath: string };
+  'analysis:cancel': void;
+}
+
+export type ApiChannel = keyof typeof API_INPUTS;
+export type ApiInput<C extends ApiChannel> = z.input<(typeof API_INPUTS)[C]>;
+
+/** What the renderer calls: one function per channel. */
+export type ApiMethods = { [C in ApiChannel]: (input: ApiInput<C>) => Promise<ApiOutputs[C]> };
+
+/** Events the engine sends to the renderer. */
+export interface ApiEvents {
+  'analysis:progress': ProgressEvent;
+}
+export type ApiEventName = keyof ApiEvents;
+
+export const API_CHANNELS = Object.keys(API_INPUTS) as ApiChannel[];
+export const API_EVENTS = ['analysis:progress'] as const satisfies readonly ApiEventName[];
+
+/** The whole API the renderer sees (from preload or the bridge client): the channels, and one `on:<event>` subscription per event. */
+export type ReviewApi = ApiMethods & { [E in ApiEventName as `on:${E}`]: (listener: (payload: ApiEvents[E]) => void) => () => void };
