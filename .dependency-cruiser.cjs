@@ -10,7 +10,7 @@
  *   pipeline pipeline/
  *   present  report/, evaluation/
  *   session  session/
- *   shell    cli/, electron/, renderer/
+ *   shell    cli/, bridge/ (the loopback review bridge), electron/, renderer/
  *   tools    demo/, bench/, build/   (above all; nothing below imports them)
  */
 const LAYERS = [
@@ -20,7 +20,7 @@ const LAYERS = [
   ['native-models/pipeline/'],
   ['native-models/(report|evaluation)/'],
   ['native-models/session/'],
-  ['native-models/cli/', '^electron/', '^renderer/'],
+  ['native-models/(cli|bridge)/', '^electron/', '^renderer/'],
   ['native-models/(demo|bench|build)/'],
 ];
 const any = (paths) => `^(${paths.map((p) => p.replace(/^\^/, '')).join('|')})`;
