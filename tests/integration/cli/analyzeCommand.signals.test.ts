@@ -53,6 +53,14 @@ function startUntil(args: string[], when: (e: { stage: string; message: string; 
 
 const SAMPLING = ['--fps', '1', '--max-frames', '3', '--frame-size', '160'];
 
+/** Exit 130 with "cancelled", no stack trace, not reported as a bug, no model server left running. */
+function assertCancelledCleanly(r: { code: number | null; stderr: string }): void {
+  assert.equal(r.code, 130, r.stderr);
+  assert.match(r.stderr, /cancelled/i);
+  assert.ok(!hasStackTrace(r.stderr) && !/unexpected error/.test(r.stderr), r.stderr);
+  assert.deepEqual(serverPids(), [], 'no model server left running');
+}
+
 describe('signals cancel cleanly', () => {
   test('Ctrl-C while the recording is fingerprinted: exit 130', async () => {
     // The same recording with 3 GB of (sparse) padding after its data: fingerprinting takes seconds.
@@ -67,9 +75,7 @@ describe('signals cancel cleanly', () => {
     await run.reached;
     run.child.kill('SIGINT');
     const r = await run.done;
-    assert.equal(r.code, 130, r.stderr);
-    assert.match(r.stderr, /cancelled/i);
-    assert.ok(!hasStackTrace(r.stderr) && !/unexpected error/.test(r.stderr), r.stderr);
+    assertCancelledCleanly(r);
   });
 
   test('Ctrl-C while the inputs are prepared: exit 130, the server stopped', async () => {
@@ -78,10 +84,7 @@ describe('signals cancel cleanly', () => {
     await run.reached;
     run.child.kill('SIGINT');
     const r = await run.done;
-    assert.equal(r.code, 130, r.stderr);
-    assert.match(r.stderr, /cancelled/i);
-    assert.ok(!hasStackTrace(r.stderr) && !/unexpected error/.test(r.stderr), r.stderr);
-    assert.deepEqual(serverPids(), [], 'no model server left running');
+    assertCancelledCleanly(r);
   });
 
   test('SIGTERM mid-analysis: exit 130, the server stopped, the answers kept', async () => {
@@ -91,10 +94,7 @@ describe('signals cancel cleanly', () => {
     await run.reached;
     run.child.kill('SIGTERM');
     const r = await run.done;
-    assert.equal(r.code, 130, r.stderr);
-    assert.match(r.stderr, /cancelled/i);
-    assert.ok(!hasStackTrace(r.stderr), r.stderr);
-    assert.deepEqual(serverPids(), [], 'no model server left running');
+    assertCancelledCleanly(r);
     assert.ok(answerRows(db) >= 3, 'the answers given before the signal are cached');
   });
 });
