@@ -1,0 +1,55 @@
+/**
+ * The review screen's keyboard, as data: each command has an id, a label for the help overlay (`?`) and its
+ * keys; one dispatcher maps a key event to a command id, so the label, the binding and the handler are tied
+ * by the id and the help overlay can never disagree with what the keys do.
+ */
+
+export interface Hotkey {
+  id: string;
+  label: string;
+  /** KeyboardEvent.key values, letters in lower case (with `Shift+` / `Ctrl+` prefixes where needed). */
+  keys: readonly string[];
+}
+
+export const HOTKEYS = [
+  { id: 'play-pause', label: 'Play / pause', keys: [' ', 'k'] },
+  { id: 'frame-back', label: 'One frame back', keys: [',', 'ArrowLeft'] },
+  { id: 'frame-forward', label: 'One frame forward', keys: ['.', 'ArrowRight'] },
+  { id: 'slower-back', label: 'Play backwards / slower (J)', keys: ['j'] },
+  { id: 'faster-forward', label: 'Play / faster, up to 2x (L)', keys: ['l'] },
+  { id: 'next-finding', label: 'Next finding', keys: ['n', 'ArrowDown'] },
+  { id: 'previous-finding', label: 'Previous finding', keys: ['p', 'ArrowUp'] },
+  { id: 'loop-segment', label: 'Loop the current segment', keys: ['Shift+l'] },
+  { id: 'go-to-time', label: 'Go to time', keys: ['g'] },
+  { id: 'toggle-skeleton', label: 'Show / hide the skeleton', keys: ['s'] },
+  { id: 'toggle-face', label: 'Show / hide the face box', keys: ['f'] },
+  { id: 'help', label: 'Show these keys', keys: ['?'] },
+] as const satisfies readonly Hotkey[];
+
+export type HotkeyId = (typeof HOTKEYS)[number]['id'];
+
+/** The key as written in the table: `Shift+` only for letters (a typed `?` is already shifted), `Ctrl+` and `Alt+`. */
+export function keyName(e: { key: string; shiftKey?: boolean; ctrlKey?: boolean; metaKey?: boolean; altKey?: boolean }): string {
+  const letter = /^[a-z]$/i.test(e.key);
+  const base = letter ? e.key.toLowerCase() : e.key;
+  return `${e.ctrlKey || e.metaKey ? 'Ctrl+' : ''}${e.altKey ? 'Alt+' : ''}${letter && e.shiftKey ? 'Shift+' : ''}${base}`;
+}
+
+/** The command a key event asks for, or null; keys typed into a text field are never commands. */
+export function commandFor(e: { key: string; shiftKey?: boolean; ctrlKey?: boolean; metaKey?: boolean; altKey?: boolean; targetIsTextField?: boolean },
+  table: readonly Hotkey[] = HOTKEYS): HotkeyId | null {
+  if (e.targetIsTextField) return null;
+  const name = keyName(e);
+  return (table.find((h) => h.keys.includes(name))?.id as HotkeyId | undefined) ?? null;
+}
+
+/** Two commands on one key is a bug in the table: returns the clashes (empty when the table is sound). */
+export function keyClashes(table: readonly Hotkey[] = HOTKEYS): string[] {
+  const seen = new Map<string, string>();
+  const clashes: string[] = [];
+  for (const h of table) for (const k of h.keys) {
+    const other = seen.get(k);
+    if (other) clashes.push(`${JSON.stringify(k)}: ${other} and ${h.id}`); else seen.set(k, h.id);
+  }
+  return clashes;
+}
