@@ -2,7 +2,7 @@
  * The evaluation, without any output: reads label and prediction files, computes rater agreement and a
  * consensus when several label files are given, scores every prediction set, and the chance baselines.
  */
-import { InputError } from '../errors.ts';
+import { InputError, UsageError } from '../errors.ts';
 import type { AnnotationTable, EvaluationMode, PredictionSetResult } from './evaluationTypes.ts';
 import { evaluatePredictionSet } from './evaluatePredictionSet.ts';
 import { importLabels } from './importLabels.ts';
@@ -47,9 +47,9 @@ export interface EvaluationReport {
 }
 
 export async function runEvaluation(opts: EvaluationOptions): Promise<EvaluationReport> {
-  if (opts.labels.length === 0) throw new InputError('No label file given.', 'Use --labels <csv>.');
+  if (opts.labels.length === 0) throw new UsageError('No label file given.', { setting: 'labels', hint: 'Give the expert labels in the published annotation format.' });
   if (opts.predictions.length === 0 && opts.labels.length < 2) {
-    throw new InputError('Nothing to evaluate: give --predictions, or several --labels files for rater agreement.');
+    throw new UsageError('Nothing to evaluate: give predictions, or several label files for rater agreement.', { setting: 'predictions' });
   }
   const raterTables = await Promise.all(opts.labels.map((l) => importLabels(l.path)));
   const warnings = raterTables.flatMap((t) => t.warnings);
