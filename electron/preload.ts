@@ -15,6 +15,7 @@ const subscribe = <E extends keyof ApiEvents>(event: E) => (listener: (payload: 
 const api = {
   'analysis:start': invoke('analysis:start'),
   'analysis:cancel': invoke('analysis:cancel'),
+  'media:open': invoke('media:open'),
   'on:analysis:progress': subscribe('analysis:progress'),
 } satisfies ReviewApi;
 

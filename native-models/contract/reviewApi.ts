@@ -19,6 +19,8 @@ export const API_INPUTS = {
     settings: analysisSettingsSchema.optional(),
   }).strict(),
   'analysis:cancel': z.undefined(),
+  /** Makes a recording the user chose playable: answers a URL for `<video src>` serving that one file (with Range). */
+  'media:open': z.object({ path: z.string().min(1, { error: 'Choose a recording to play first.' }) }).strict(),
 } as const;
 
 /** Parses a channel's input with its schema; a bad input is the engine's UsageError naming the field. */
@@ -31,6 +33,8 @@ export function parseApiInput<C extends ApiChannel>(channel: C, raw: unknown): z
 export interface ApiOutputs {
   'analysis:start': { analysis: AnalysisResult; jsonPath: string; pdfPath: string };
   'analysis:cancel': void;
+  /** `url` serves only this file, under an id (never its path); `name` is its base name. */
+  'media:open': { url: string; name: string };
 }
 
 export type ApiChannel = keyof typeof API_INPUTS;
@@ -49,4 +53,7 @@ export const API_CHANNELS = Object.keys(API_INPUTS) as ApiChannel[];
 export const API_EVENTS = ['analysis:progress'] as const satisfies readonly ApiEventName[];
 
 /** The whole API the renderer sees (from preload or the bridge client): the channels, and one `on:<event>` subscription per event. */
-export type ReviewApi = ApiMethods & { [E in ApiEventName as `on:${E}`]: (listener: (payload: ApiEvents[E]) => void) => () => void };
+export type ReviewApi = ApiMethods & { [E in ApiEventName as `on:${E}`]: (listener: (payload: ApiEvents[E]) => void) => () => void } & {
+  /** Not a channel: the path of a dropped or picked File (Electron's preload, webUtils.getPathForFile; File.path is gone since Electron 32). Absent in a browser. */
+  pathForFile?: (file: File) => string;
+};
