@@ -1,0 +1,79 @@
+/**
+ * The review API (contract/reviewApi.ts) over the loopback review bridge (`semioscope review`): each channel
+ * is a POST to /api/<channel>, the events come through one EventSource on /api/events. The page was opened
+ * with the bridge's token, which left an HttpOnly cookie that these same-origin requests carry. An error
+ * answer becomes a BridgeError with the engine's message, hint and setting, as over IPC. Types only from the
+ * contract: nothing of the engine is bundled into the page.
+ */
+import type { ApiChannel, ApiEventName, ApiEvents, ApiMethods, ReviewApi } from '../../native-models/contract/reviewApi.ts';
+
+/** An engine error as the bridge reported it. */
+export class BridgeError extends Error {
+  constructor(message: string, readonly errorName: string, readonly hint: string | undefined, readonly setting: string | undefined, readonly exitCode: number, readonly status: number) {
+    super(message);
+    this.name = errorName;
+  }
+}
+
+export function createBridgeClient(base = ''): ReviewApi {
+  const listeners = new Map<ApiEventName, Set<(payload: never) => void>>();
+  let source: EventSource | null = null;
+  let opened: Promise<void> | null = null;
+
+  const connect = () => {
+    if (source) return;
+    source = new EventSource(`${base}/api/events`);
+    opened = new Promise<void>((resolve) => {
+      source!.addEventListener('open', () => resolve(), { once: true });
+      // Never keep a call waiting on a stream that cannot open: the call goes ahead, events may be missed.
+      source!.addEventListener('error', () => resolve(), { once: true });
+    });
+    for (const event of listeners.keys()) listen(event);
+  };
+  const listen = (event: ApiEventName) => {
+    source?.addEventListener(event, (m) => {
+      const payload = JSON.parse((m as MessageEvent<string>).data) as never;
+      for (const l of listeners.get(event) ?? []) l(payload);
+    });
+  };
+
+  const subscribe = <E extends ApiEventName>(event: E) => (listener: (payload: ApiEvents[E]) => void): (() => void) => {
+    let set = listeners.get(event);
+    if (!set) {
+      set = new Set();
+      listeners.set(event, set);
+      listen(event);
+    }
+    set.add(listener as (payload: never) => void);
+    connect();
+    return () => {
+      set!.delete(listener as (payload: never) => void);
+      if ([...listeners.values()].every((s) => s.size === 0)) { source?.close(); source = null; opened = null; }
+    };
+  };
+
+  const call = <C extends ApiChannel>(channel: C) => (async (input: unknown) => {
+    // A subscription made just before the call gets the call's first events: wait for its stream to open.
+    if (opened) await opened;
+    const res = await fetch(`${base}/api/${channel}`, {
+      method: 'POST',
+      credentials: 'same-origin',
+      headers: input === undefined ? {} : { 'content-type': 'application/json' },
+      body: input === undefined ? undefined : JSON.stringify(input),
+    });
+    if (res.status === 204) return undefined;
+    const body = await res.json().catch(() => null) as { error?: { name: string; message: string; hint?: string; setting?: string; exitCode: number } } | null;
+    if (!res.ok) {
+      const e = body?.error;
+      throw new BridgeError(e?.message ?? `The review bridge answered HTTP ${res.status}.`, e?.name ?? 'Error', e?.hint, e?.setting, e?.exitCode ?? 1, res.status);
+    }
+    return body;
+  }) as ApiMethods[C];
+
+  return {
+    'analysis:start': call('analysis:start'),
+    'analysis:cancel': call('analysis:cancel'),
+    'media:open': call('media:open'),
+    'on:analysis:progress': subscribe('analysis:progress'),
+  } satisfies ReviewApi;
+}
