@@ -1,33 +1,111 @@
 /**
- * The desktop shell: one window and the IPC handlers of the contract (electron/ipcHandlers.ts). Nothing
- * clinical is decided here.
+ * The desktop shell's main process: one sandboxed window on the app's own scheme, every item of Electron's
+ * security checklist wired from the pure modules in electron/security/, the media protocol
+ * (electron/appProtocol.ts), and the IPC contract forwarded to the engine, which runs in a utility process
+ * (electron/engineProcess.ts) so the window never freezes. Nothing clinical is decided here.
  */
-import { app, BrowserWindow, ipcMain } from 'electron';
+import { app, BrowserWindow, ipcMain, protocol, session, utilityProcess, type UtilityProcess } from 'electron';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { API_CHANNELS } from '../native-models/contract/reviewApi.ts';
+import { BackendError, InputError } from '../native-models/errors.ts';
+import { mediaContentType } from '../native-models/platform/byteRange.ts';
+import { answerAppRequest, mediaUrl, OpenedFiles, toResponse } from './appProtocol.ts';
+import { createEngineClient, engineArgs, serializeError, type EngineCall } from './engineProtocol.ts';
 import { createIpcHandlers } from './ipcHandlers.ts';
+import { APP_INDEX_URL, APP_ORIGIN, APP_SCHEME, APP_SCHEME_PRIVILEGES } from './security/appScheme.ts';
+import { denyWebviewAttach, denyWindowOpen, guardNavigation } from './security/navigationGuards.ts';
+import { beforeRequestDecision, normaliseOrigin } from './security/networkFilter.ts';
+import { denyDevicePermission, denyPermissionCheck, denyPermissionRequest } from './security/permissions.ts';
+import { mainWindowOptions } from './security/windowOptions.ts';
 
-const rendererIndex = path.join(import.meta.dirname, '..', 'renderer', 'dist', 'index.html');
+const here = import.meta.dirname;
+/** out/renderer beside out/main (electron-vite's layout), else renderer/dist of the app. */
+const rendererDir = [path.join(here, '..', 'renderer'), path.join(app.getAppPath(), 'renderer', 'dist')]
+  .find((d) => existsSync(path.join(d, 'index.html'))) ?? path.join(app.getAppPath(), 'renderer', 'dist');
+
+protocol.registerSchemesAsPrivileged([APP_SCHEME_PRIVILEGES]);
+app.enableSandbox();
+
+const openedFiles = new OpenedFiles();
+/** Model servers the user configured (a remote endpoint in a start request); loopback is always allowed. */
+const modelServerOrigins = new Set<string>();
+
+// Every web contents, whatever created it: no navigation away, no new window, no webview.
+app.on('web-contents-created', (_e, contents) => {
+  contents.on('will-navigate', (event, url) => { guardNavigation(event, url); });
+  contents.on('will-redirect', (event, url) => { guardNavigation(event, url); });
+  contents.on('will-frame-navigate', (event) => { guardNavigation(event, event.url); });
+  contents.on('will-attach-webview', (event) => { denyWebviewAttach(event); });
+  contents.setWindowOpenHandler(denyWindowOpen);
+});
+
+let engine: UtilityProcess | null = null;
+const listeners = new Set<(m: unknown) => void>();
+function engineProcess(): UtilityProcess {
+  if (engine) return engine;
+  const child = utilityProcess.fork(path.join(here, 'engineProcess.js'), engineArgs({
+    analysesDir: path.join(app.getPath('userData'), 'analyses'),
+    dbPath: path.join(app.getPath('userData'), 'answers.sqlite'),
+  }), { serviceName: 'Semioscope engine' });
+  child.on('message', (m: unknown) => { for (const l of listeners) l(m); });
+  child.on('exit', () => {
+    engine = null;
+    client.failPending(new BackendError('The analysis engine stopped unexpectedly.', { hint: 'Start the analysis again; what was answered is kept in the cache.' }));
+  });
+  engine = child;
+  return child;
+}
+const client = createEngineClient({
+  postMessage: (m: EngineCall) => engineProcess().postMessage(m),
+  onMessage: (l) => { listeners.add(l); },
+});
 
 function createWindow(): BrowserWindow {
-  const win = new BrowserWindow({
-    width: 1280, height: 860, title: 'Semioscope',
-    webPreferences: { preload: path.join(import.meta.dirname, 'preload.js'), contextIsolation: true, nodeIntegration: false, sandbox: true },
-  });
-  void win.loadFile(rendererIndex);
+  const win = new BrowserWindow(mainWindowOptions(path.join(here, '..', 'preload', 'preload.cjs')));
+  win.once('ready-to-show', () => win.show());
+  void win.loadURL(APP_INDEX_URL);
   return win;
 }
 
 void app.whenReady().then(() => {
+  const ses = session.defaultSession;
+  ses.setPermissionRequestHandler(denyPermissionRequest);
+  ses.setPermissionCheckHandler(denyPermissionCheck);
+  ses.setDevicePermissionHandler(denyDevicePermission);
+  ses.webRequest.onBeforeRequest((details, callback) => callback(beforeRequestDecision(details, { allowedOrigins: modelServerOrigins })));
+
+  protocol.handle(APP_SCHEME, async (request) =>
+    toResponse(await answerAppRequest(request.method, request.url, request.headers, { rendererDir, openedFiles }), request.method));
+
   const handlers = createIpcHandlers({
-    appOrigin: pathToFileURL(path.dirname(rendererIndex)).href,
-    analysesDir: path.join(app.getPath('userData'), 'analyses'),
+    appOrigin: APP_ORIGIN,
+    service: client,
+    local: {
+      // Main serves the media (its protocol), so main keeps the list of opened files.
+      'media:open': async ({ path: p }) => {
+        if (!/^(video|audio)\//.test(mediaContentType(p))) {
+          throw new InputError(`"${path.basename(p)}" is not a video or audio file.`, { setting: 'path', hint: 'Choose an .mp4, .mov, .mkv, .webm or .avi recording.' });
+        }
+        const id = await openedFiles.open(p);
+        return { url: mediaUrl(id), name: path.basename(p) };
+      },
+    },
+    onValidInput: async (channel, input) => {
+      if (channel !== 'analysis:start') return;
+      const start = input as { videoPath: string; models: { main: { kind: string; endpoint?: string } } };
+      await openedFiles.open(start.videoPath);
+      const origin = start.models.main.kind === 'remote' && start.models.main.endpoint ? normaliseOrigin(start.models.main.endpoint) : null;
+      if (origin) modelServerOrigins.add(origin);
+    },
   });
   for (const channel of API_CHANNELS) {
+    // The answer is an envelope: an error keeps its message, hint and exit code (a thrown error would reach
+    // the renderer as "Error invoking remote method ..."); the preload unwraps it.
     ipcMain.handle(channel, (event, raw: unknown) => handlers[channel](
-      { frameUrl: event.senderFrame?.url, send: (name, payload) => event.sender.send(name, payload) }, raw));
+      { frameUrl: event.senderFrame?.url, send: (name, payload) => event.sender.send(name, payload) }, raw)
+      .then((output) => ({ ok: true as const, output }), (e: unknown) => ({ ok: false as const, error: serializeError(e) })));
   }
   createWindow();
 });
-app.on('window-all-closed', () => app.quit());
+app.on('window-all-closed', () => { engine?.kill(); app.quit(); });

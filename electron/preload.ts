@@ -1,22 +1,33 @@
 /**
  * Exposes the review API's channels and event subscriptions, and nothing else, to the renderer (context
- * isolation on, sandboxed): never the raw ipcRenderer or its event objects.
+ * isolation on, sandboxed, built as CommonJS): never the raw ipcRenderer or its event objects. Plus one helper
+ * that is not a channel: `pathForFile`, the path of a dropped or picked file (webUtils.getPathForFile; Electron
+ * >= 32 has no File.path).
  */
-import { contextBridge, ipcRenderer } from 'electron';
+import { contextBridge, ipcRenderer, webUtils } from 'electron';
 import type { ApiChannel, ApiEvents, ApiMethods, ReviewApi } from '../native-models/contract/reviewApi.ts';
 
-const invoke = <C extends ApiChannel>(channel: C) => ((input: unknown) => ipcRenderer.invoke(channel, input)) as ApiMethods[C];
+type Envelope = { ok: true; output: unknown } | { ok: false; error: { name: string; message: string; hint?: string; exitCode: number } };
+
+/** Main answers with an envelope (electron/main.ts): the output, or the engine's error, thrown again here with its message. */
+const invoke = <C extends ApiChannel>(channel: C) => (async (input: unknown) => {
+  const r = (await ipcRenderer.invoke(channel, input)) as Envelope;
+  if (r.ok) return r.output;
+  throw Object.assign(new Error(r.error.hint ? `${r.error.message} ${r.error.hint}` : r.error.message), { name: r.error.name });
+}) as ApiMethods[C];
 const subscribe = <E extends keyof ApiEvents>(event: E) => (listener: (payload: ApiEvents[E]) => void) => {
   const wrapped = (_e: unknown, payload: ApiEvents[E]) => listener(payload);
   ipcRenderer.on(event, wrapped);
   return () => { ipcRenderer.off(event, wrapped); };
 };
 
+// Channel names are written out (not imported from the contract): the sandboxed preload bundles no zod.
 const api = {
   'analysis:start': invoke('analysis:start'),
   'analysis:cancel': invoke('analysis:cancel'),
   'media:open': invoke('media:open'),
   'on:analysis:progress': subscribe('analysis:progress'),
+  pathForFile: (file: File) => webUtils.getPathForFile(file),
 } satisfies ReviewApi;
 
 contextBridge.exposeInMainWorld('semioscope', api);

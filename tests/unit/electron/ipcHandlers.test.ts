@@ -7,6 +7,7 @@ import { describe, it } from 'node:test';
 import { assertTrustedSender, createIpcHandlers } from '../../../electron/ipcHandlers.ts';
 import { parseApiInput } from '../../../native-models/contract/reviewApi.ts';
 import { UsageError } from '../../../native-models/errors.ts';
+import { createReviewService } from '../../../native-models/session/reviewService.ts';
 
 const APP = 'file:///opt/semioscope/renderer/dist';
 const models = { main: { kind: 'local', model: '/m/model.gguf', mmproj: '/m/mmproj.gguf' } };
@@ -34,7 +35,7 @@ describe('IPC handlers', () => {
     assert.throws(() => assertTrustedSender('https://example.org/', APP), UsageError);
     assert.throws(() => assertTrustedSender(undefined, APP), UsageError);
     assertTrustedSender(`${APP}/index.html`, APP);
-    const handlers = createIpcHandlers({ appOrigin: APP, analysesDir: '/nonexistent' });
+    const handlers = createIpcHandlers({ appOrigin: APP, service: createReviewService({ analysesDir: '/nonexistent' }) });
     const sent: unknown[] = [];
     await assert.rejects(handlers['analysis:start']({ frameUrl: 'https://example.org/', send: (...a) => { sent.push(a); } }, { videoPath: '/v', models }), /did not come from the Semioscope window/);
     await assert.rejects(handlers['analysis:cancel']({ frameUrl: 'file:///tmp/evil.html', send: () => {} }, undefined), UsageError);

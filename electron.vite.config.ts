@@ -1,0 +1,39 @@
+/**
+ * Builds the desktop app with electron-vite: main and the engine's utility process from electron/ (ESM, as
+ * the package is "type": "module"), the preload as CommonJS (a sandboxed preload cannot be ESM), and the
+ * React renderer from renderer/. Output: out/main, out/preload and renderer/dist (with `--outDir X`: X/main, X/preload, X/renderer).
+ */
+import { resolve } from 'node:path';
+import { defineConfig } from 'electron-vite';
+import react from '@vitejs/plugin-react';
+
+const root = import.meta.dirname;
+
+export default defineConfig({
+  main: {
+    build: {
+      rolldownOptions: {
+        input: { main: resolve(root, 'electron/main.ts'), engineProcess: resolve(root, 'electron/engineProcess.ts') },
+      },
+    },
+  },
+  preload: {
+    build: {
+      // A sandboxed preload gets only a small require() (electron, events, timers, url): bundle everything.
+      externalizeDeps: false,
+      rolldownOptions: {
+        input: { preload: resolve(root, 'electron/preload.ts') },
+        output: { format: 'cjs', entryFileNames: '[name].cjs' },
+      },
+    },
+  },
+  renderer: {
+    root: resolve(root, 'renderer'),
+    plugins: [react()],
+    build: {
+      // renderer/dist: where the loopback review bridge serves it from too (`--outDir X` puts it in X/renderer).
+      outDir: resolve(root, 'renderer/dist'),
+      rolldownOptions: { input: { index: resolve(root, 'renderer/index.html') } },
+    },
+  },
+});
