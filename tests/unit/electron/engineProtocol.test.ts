@@ -16,6 +16,7 @@ import {
 import type { ServiceMethods } from '../../../electron/ipcHandlers.ts';
 import { BackendError, CancelledError, EXIT_BAD_INPUT, EXIT_BUG, InputError, UsageError } from '../../../native-models/errors.ts';
 import type { ProgressEvent } from '../../../native-models/contract/progressEvent.ts';
+import type { EmitEvent } from '../../../native-models/session/reviewService.ts';
 
 /** Stands for process.parentPort (engine side) wired to main's side of a utility process, in one object. */
 class FakeParentPort implements EnginePort {
@@ -79,10 +80,10 @@ describe('engine process protocol', () => {
     const progress = { stage: 'frames', percent: 50 } as unknown as ProgressEvent;
     /** Stands for the review service: emits one progress event, then answers. */
     const fakeService = {
-      'analysis:start': async (_raw, emit) => { emit('analysis:progress', progress); return { analysis: {}, jsonPath: 'a.json', pdfPath: 'a.pdf' }; },
+      'analysis:start': async (_raw: unknown, emit: EmitEvent) => { emit('analysis:progress', progress); return { analysis: {}, jsonPath: 'a.json', pdfPath: 'a.pdf' }; },
       'analysis:cancel': async () => { throw new CancelledError(); },
       'media:open': async () => { throw new TypeError('a bug at /home/someone/secret/path.ts'); },
-    } as ServiceMethods;
+    } as unknown as ServiceMethods;
     const port = new FakeParentPort();
     serveEngine(port, fakeService);
     const client = createEngineClient(port.link);

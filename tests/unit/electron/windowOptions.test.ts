@@ -21,7 +21,7 @@ describe('window options', () => {
   });
 
   it('sets no option that weakens the page (no blink features, no remote, no insecure flags)', () => {
-    const w = mainWindowOptions('/p.cjs').webPreferences as Record<string, unknown>;
+    const w = mainWindowOptions('/p.cjs').webPreferences as unknown as Record<string, unknown>;
     for (const risky of ['enableBlinkFeatures', 'enableRemoteModule', 'additionalArguments', 'disableBlinkFeatures']) {
       assert.equal(risky in w, false, risky);
     }
