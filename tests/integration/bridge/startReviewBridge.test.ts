@@ -86,7 +86,7 @@ let chat: ScriptedChatServer;
 let bridge: ReviewBridge;
 
 const models = () => ({ main: { kind: 'remote' as const, endpoint: chat.baseUrl, model: 'scripted' } });
-const settings = { fps: 1, maxFrames: 2, frameSize: 112, features: ['blank_stare', 'tonic'], pose: false };
+const settings = { fps: 1, maxFrames: 2, frameSize: 112, features: ['blank_stare', 'tonic'], pose: false, variants: 'base' };
 
 before(async () => {
   dir = mkdtempSync(path.join(tmpdir(), 'semioscope-bridge-'));
@@ -242,6 +242,8 @@ describe('startReviewBridge', () => {
     const out = reply.json();
     assert.deepEqual(out.analysis.findings.map((f: { featureId: string }) => f.featureId).sort(), ['blank_stare', 'tonic']);
     assert.match(out.jsonPath, /analysis\.json$/);
+    assert.ok(out.analysis.findings.every((f: { status: string }) => f.status === 'absent'), 'each feature answered by the model');
+    assert.ok(chat.requests.length > 0);
     const progress = stream.events.filter((e) => e.event === 'analysis:progress').map((e) => e.data);
     assert.ok(progress.every((p) => typeof p.percent === 'number' && typeof p.stage === 'string'));
     await within(stream.waitFor((e) => e.event === 'analysis:progress' && e.data.percent === 100), 5000, 'the 100 % event');
