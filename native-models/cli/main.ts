@@ -14,6 +14,8 @@ const HELP = `${GENERATOR.name} ${GENERATOR.version}: offline seizure-semiology 
 Usage:
   semioscope analyze <video> --out <dir> --model <gguf> --mmproj <gguf> [options]
   semioscope evaluate --labels <csv> --predictions <csv|analysis.json|folder> --out <dir> [options]
+  semioscope review [--db <file>] [--port <n>] [--renderer <dir>] [--analyses <dir>]
+                               serve the review app on 127.0.0.1 (prints its link)
   semioscope schema            print the JSON Schema of analysis.json
   semioscope --version
 
@@ -45,6 +47,10 @@ export async function main(argv: string[], io: Io = { stdout: process.stdout, st
       case 'evaluate': {
         const { runEvaluateCommand } = await import('../evaluation/evaluateCommand.ts');
         return await runEvaluateCommand(rest, io);
+      }
+      case 'review': {
+        const { runReviewCommand } = await import('./reviewCommand.ts');
+        return await runReviewCommand(rest, io, controller.signal);
       }
       case 'schema': {
         const { runSchemaCommand } = await import('./schemaCommand.ts');
