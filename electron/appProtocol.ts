@@ -5,50 +5,14 @@
  * `net.fetch('file://')` ignores Range and `<video>` seeking snaps back. It refuses `..`, percent-encoded
  * escapes and a file that became a symlink to elsewhere (realpath check). No Electron import: unit-tested in Node.
  */
-import { randomBytes } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { Readable } from 'node:stream';
-import { InputError } from '../native-models/errors.ts';
 import { answerRange, mediaContentType } from '../native-models/platform/byteRange.ts';
 import { APP_HOST, APP_ORIGIN, APP_SCHEME, MEDIA_PATH_PREFIX } from './security/appScheme.ts';
-import { securityHeaders } from './security/contentSecurityPolicy.ts';
-
-interface OpenedFile {
-  /** The path as the user gave it (dropped or picked). */
-  path: string;
-  /** Its real path when it was opened: a later symlink swap is refused. */
-  realPath: string;
-}
-
-/** The recordings the user opened in this run of the app, each under an opaque id. */
-export class OpenedFiles {
-  readonly #byId = new Map<string, OpenedFile>();
-  readonly #idByReal = new Map<string, string>();
-
-  /** Allows one file the user opened; returns its id (the same id for the same file). */
-  async open(filePath: string): Promise<string> {
-    if (!path.isAbsolute(filePath)) throw new InputError('The recording path is not absolute.', { setting: 'videoPath' });
-    let real: string;
-    try {
-      real = await realpath(filePath);
-    } catch {
-      throw new InputError(`The recording "${path.basename(filePath)}" was not found.`, { setting: 'videoPath', hint: 'Drop or choose the recording again.' });
-    }
-    if (!(await stat(real)).isFile()) throw new InputError(`"${path.basename(filePath)}" is not a file.`, { setting: 'videoPath', hint: 'Drop one video file, not a folder.' });
-    const known = this.#idByReal.get(real);
-    if (known) return known;
-    const id = randomBytes(16).toString('hex');
-    this.#byId.set(id, { path: filePath, realPath: real });
-    this.#idByReal.set(real, id);
-    return id;
-  }
-
-  get(id: string): OpenedFile | undefined {
-    return this.#byId.get(id);
-  }
-}
+import { securityHeaders } from '../native-models/platform/contentSecurityPolicy.ts';
+import type { OpenedMedia } from '../native-models/platform/openedMedia.ts';
 
 /** The URL the renderer plays a recording from. */
 export function mediaUrl(id: string): string {
@@ -58,7 +22,7 @@ export function mediaUrl(id: string): string {
 export interface ProtocolContext {
   /** The renderer's build folder (out/renderer). */
   rendererDir: string;
-  openedFiles: OpenedFiles;
+  openedFiles: OpenedMedia;
 }
 
 /** What to answer: a status, headers, and the bytes of one file to stream (start..end inclusive). */
@@ -77,7 +41,6 @@ function header(h: HeaderSource, name: string): string | null {
   return key === undefined ? null : (rec[key] ?? null);
 }
 
-const MEDIA_ID = /^[0-9a-f]{32}$/;
 /** `..` as a segment, backslashes, NUL, and percent-encoded dots, slashes, backslashes or NUL. */
 const ESCAPE = /(^|[/\\])\.\.($|[/\\])|\\|\0|%2e|%2f|%5c|%00/i;
 
@@ -109,17 +72,11 @@ export async function answerAppRequest(method: string, url: string, headers: Hea
   return answerAsset(rawPath === '/' ? '/index.html' : rawPath, ctx.rendererDir);
 }
 
-async function answerMedia(id: string, range: string | null, files: OpenedFiles): Promise<ProtocolAnswer> {
-  if (!MEDIA_ID.test(id)) return refuse(404);
-  const entry = files.get(id);
-  if (!entry) return refuse(404);
-  let real: string;
-  try {
-    real = await realpath(entry.path);
-  } catch {
-    return refuse(404);
-  }
-  if (real !== entry.realPath) return refuse(403); // replaced by a symlink (or moved) since it was opened
+async function answerMedia(id: string, range: string | null, files: OpenedMedia): Promise<ProtocolAnswer> {
+  const opened = await files.resolve(id);
+  if (opened === 'moved') return refuse(403); // replaced by a symlink (or moved) since it was opened
+  if (typeof opened === 'string') return refuse(404);
+  const real = opened.realPath;
   const st = await stat(real).catch(() => null);
   if (!st?.isFile()) return refuse(404);
   const r = answerRange(range, st.size, mediaContentType(real));

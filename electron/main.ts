@@ -8,9 +8,9 @@ import { app, BrowserWindow, ipcMain, protocol, session, utilityProcess, type Ut
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { API_CHANNELS } from '../native-models/contract/reviewApi.ts';
-import { BackendError, InputError } from '../native-models/errors.ts';
-import { mediaContentType } from '../native-models/platform/byteRange.ts';
-import { answerAppRequest, mediaUrl, OpenedFiles, toResponse } from './appProtocol.ts';
+import { BackendError } from '../native-models/errors.ts';
+import { answerAppRequest, mediaUrl, toResponse } from './appProtocol.ts';
+import { OpenedMedia } from '../native-models/platform/openedMedia.ts';
 import { createEngineClient, engineArgs, serializeError, type EngineCall } from './engineProtocol.ts';
 import { createIpcHandlers } from './ipcHandlers.ts';
 import { APP_INDEX_URL, APP_ORIGIN, APP_SCHEME, APP_SCHEME_PRIVILEGES } from './security/appScheme.ts';
@@ -27,7 +27,7 @@ const rendererDir = [path.join(here, '..', 'renderer'), path.join(app.getAppPath
 protocol.registerSchemesAsPrivileged([APP_SCHEME_PRIVILEGES]);
 app.enableSandbox();
 
-const openedFiles = new OpenedFiles();
+const openedFiles = new OpenedMedia();
 /** Model servers the user configured (a remote endpoint in a start request); loopback is always allowed. */
 const modelServerOrigins = new Set<string>();
 
@@ -84,17 +84,14 @@ void app.whenReady().then(() => {
     local: {
       // Main serves the media (its protocol), so main keeps the list of opened files.
       'media:open': async ({ path: p }) => {
-        if (!/^(video|audio)\//.test(mediaContentType(p))) {
-          throw new InputError(`"${path.basename(p)}" is not a video or audio file.`, { setting: 'path', hint: 'Choose an .mp4, .mov, .mkv, .webm or .avi recording.' });
-        }
-        const id = await openedFiles.open(p);
-        return { url: mediaUrl(id), name: path.basename(p) };
+        const { id, file } = await openedFiles.open(p);
+        return { url: mediaUrl(id), name: file.name };
       },
     },
     onValidInput: async (channel, input) => {
       if (channel !== 'analysis:start') return;
       const start = input as { videoPath: string; models: { main: { kind: string; endpoint?: string } } };
-      await openedFiles.open(start.videoPath);
+      await openedFiles.open(start.videoPath, 'videoPath');
       const origin = start.models.main.kind === 'remote' && start.models.main.endpoint ? normaliseOrigin(start.models.main.endpoint) : null;
       if (origin) modelServerOrigins.add(origin);
     },

@@ -1,32 +1,14 @@
 /**
- * The built renderer (renderer/dist or the folder given), served by the bridge with a strict Content Security
- * Policy. Only regular files inside the folder (symlinks resolved, and refused when they lead out of it); `/`
+ * The built renderer (renderer/dist or the folder given), served by the bridge with the renderer's Content
+ * Security Policy (the same as the desktop app's). Only regular files inside the folder (symlinks resolved, and refused when they lead out of it); `/`
  * and any path without a file extension is the app's index.html (client-side screens); no directory listing.
  */
 import { open, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { securityHeaders } from '../platform/contentSecurityPolicy.ts';
 
-/**
- * What the renderer may do: its own scripts, styles (inline style attributes and the `<style>` elements that
- * components such as wavesurfer.js inject), media and fetches from the bridge only; no frames, no plugins,
- * no forms, no other hosts. Patient data never leaves the machine.
- */
-export const RENDERER_CSP = [
-  "default-src 'none'", "script-src 'self'", "style-src 'self' 'unsafe-inline'", "img-src 'self' data: blob:",
-  "media-src 'self' blob:", "connect-src 'self'", "font-src 'self'", "worker-src 'self' blob:", "manifest-src 'self'",
-  "base-uri 'none'", "form-action 'none'", "frame-ancestors 'none'", "object-src 'none'",
-].join('; ');
-
-/** Headers on every renderer answer. */
-export const RENDERER_HEADERS: Record<string, string> = {
-  'content-security-policy': RENDERER_CSP,
-  'x-content-type-options': 'nosniff',
-  'x-frame-options': 'DENY',
-  'referrer-policy': 'no-referrer',
-  'cross-origin-opener-policy': 'same-origin',
-  'cross-origin-resource-policy': 'same-origin',
-  'cache-control': 'no-cache',
-};
+/** Headers on every renderer answer: the shared security headers (platform/contentSecurityPolicy.ts), never cached. */
+export const RENDERER_HEADERS: Record<string, string> = { ...securityHeaders(), 'cache-control': 'no-cache' };
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.mjs': 'text/javascript; charset=utf-8',

@@ -91,10 +91,9 @@ export async function startReviewBridge(o: ReviewBridgeOptions): Promise<ReviewB
   }
 
   async function serveMedia(id: string, req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const opened = service.openedMedia(id);
     // The file is served only while it still resolves to what was opened (a symlink swapped since is refused).
-    const now = opened && await realpath(opened.realPath).catch(() => null);
-    if (!opened || now !== opened.realPath) return json(res, 404, refusal('No such recording is open.'));
+    const opened = await service.openedMedia.resolve(id);
+    if (typeof opened === 'string') return json(res, 404, refusal('No such recording is open.'));
     const file = await open(opened.realPath, 'r').catch(() => null);
     if (!file) return json(res, 404, refusal('The recording can no longer be read.'));
     if (!(await file.stat()).isFile()) { await file.close(); return json(res, 404, refusal('No such recording is open.')); }

@@ -6,6 +6,7 @@
  * and close() ending open event streams.
  */
 import assert from 'node:assert/strict';
+import { RENDERER_CSP_HEADER } from '../../../native-models/platform/contentSecurityPolicy.ts';
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
 import { request, type IncomingMessage } from 'node:http';
@@ -126,7 +127,8 @@ describe('startReviewBridge', () => {
     assert.match(page.body.toString(), /<title>Semioscope<\/title>/);
     assert.match(String(page.headers['content-type']), /^text\/html/);
     const csp = String(page.headers['content-security-policy']);
-    assert.match(csp, /default-src 'none'/);
+    assert.equal(csp, RENDERER_CSP_HEADER, 'the same policy as the desktop app');
+    assert.match(csp, /default-src 'self'/);
     assert.match(csp, /script-src 'self'(;|$)/);
     assert.match(csp, /connect-src 'self'/);
     const cookie = String(page.headers['set-cookie']);

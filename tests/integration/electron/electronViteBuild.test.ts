@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import vm from 'node:vm';
 import { after, before, describe, it } from 'node:test';
-import { RENDERER_CSP_META } from '../../../electron/security/contentSecurityPolicy.ts';
+import { RENDERER_CSP_META } from '../../../native-models/platform/contentSecurityPolicy.ts';
 import { API_CHANNELS, API_EVENTS } from '../../../native-models/contract/reviewApi.ts';
 
 const REPO = path.resolve(import.meta.dirname, '../../..');

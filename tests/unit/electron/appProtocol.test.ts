@@ -8,9 +8,10 @@ import { mkdirSync, mkdtempSync, rmSync, symlinkSync, unlinkSync, writeFileSync 
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { answerAppRequest, mediaUrl, OpenedFiles, toResponse, type ProtocolContext } from '../../../electron/appProtocol.ts';
+import { answerAppRequest, mediaUrl, toResponse, type ProtocolContext } from '../../../electron/appProtocol.ts';
+import { OpenedMedia } from '../../../native-models/platform/openedMedia.ts';
 import { APP_SCHEME_PRIVILEGES } from '../../../electron/security/appScheme.ts';
-import { RENDERER_CSP_HEADER } from '../../../electron/security/contentSecurityPolicy.ts';
+import { RENDERER_CSP_HEADER } from '../../../native-models/platform/contentSecurityPolicy.ts';
 import { InputError } from '../../../native-models/errors.ts';
 
 const VIDEO = Buffer.from(Array.from({ length: 1000 }, (_, i) => i % 251));
@@ -38,8 +39,8 @@ describe('app protocol handler', () => {
     secretPath = path.join(dir, 'other-patient.mp4');
     writeFileSync(secretPath, 'not yours');
     symlinkSync(secretPath, path.join(rendererDir, 'assets', 'leak.js'));
-    ctx = { rendererDir, openedFiles: new OpenedFiles() };
-    id = await ctx.openedFiles.open(videoPath);
+    ctx = { rendererDir, openedFiles: new OpenedMedia() };
+    id = (await ctx.openedFiles.open(videoPath)).id;
   });
   after(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -50,7 +51,7 @@ describe('app protocol handler', () => {
   it('gives an opened file an opaque id (not its path), the same id when opened again', async () => {
     assert.match(id, /^[0-9a-f]{32}$/);
     assert.equal(mediaUrl(id).includes('rec'), false);
-    assert.equal(await ctx.openedFiles.open(videoPath), id);
+    assert.equal((await ctx.openedFiles.open(videoPath)).id, id);
     await assert.rejects(ctx.openedFiles.open(path.join(dir, 'missing.mp4')), InputError);
     await assert.rejects(ctx.openedFiles.open(dir), InputError);
     await assert.rejects(ctx.openedFiles.open('relative.mp4'), InputError);
@@ -117,7 +118,7 @@ describe('app protocol handler', () => {
   it('refuses an opened file that was swapped for a symlink to another file', async () => {
     const swapped = path.join(dir, 'swapped.mp4');
     writeFileSync(swapped, VIDEO);
-    const swappedId = await ctx.openedFiles.open(swapped);
+    const swappedId = (await ctx.openedFiles.open(swapped)).id;
     assert.equal((await get(mediaUrl(swappedId))).status, 200);
     unlinkSync(swapped);
     symlinkSync(secretPath, swapped);
@@ -131,7 +132,7 @@ describe('app protocol handler', () => {
   it("serves an opened symlink's target (the file the user chose) from its real path", async () => {
     const link = path.join(dir, 'link-to-rec.mp4');
     symlinkSync(videoPath, link);
-    const linkId = await ctx.openedFiles.open(link);
+    const linkId = (await ctx.openedFiles.open(link)).id;
     assert.equal(linkId, id, 'the same file, the same id');
   });
 

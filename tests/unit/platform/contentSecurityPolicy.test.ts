@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
-import { parseCsp, RENDERER_CSP_HEADER, RENDERER_CSP_META, securityHeaders } from '../../../electron/security/contentSecurityPolicy.ts';
+import { parseCsp, RENDERER_CSP_HEADER, RENDERER_CSP_META, securityHeaders } from '../../../native-models/platform/contentSecurityPolicy.ts';
 
 const INDEX_HTML = new URL('../../../renderer/index.html', import.meta.url);
 

@@ -1,6 +1,7 @@
 /**
- * The renderer's Content-Security-Policy, written once: sent as a header by the app's protocol handler and
- * present as a meta tag in renderer/index.html (a test keeps the two equal). Scripts, styles and fonts from
+ * The renderer's Content-Security-Policy and security headers, written once for both shells: sent as headers
+ * by the desktop app's protocol handler and by the loopback review bridge, and present as a meta tag in
+ * renderer/index.html (a test keeps the two equal). Scripts, styles and fonts from
  * the app only (inline styles allowed, inline scripts not), media and images from the app (recordings come
  * through its protocol) or blob:, fetches only to the app itself (in the browser transport, 'self' is the loopback review bridge), no plugins, frames or forms.
  */
@@ -31,12 +32,14 @@ export const RENDERER_CSP_META = join(META_DIRECTIVES);
 /** The policy for the Content-Security-Policy header of every answer of the app's protocol. */
 export const RENDERER_CSP_HEADER = join([...META_DIRECTIVES, ...HEADER_ONLY_DIRECTIVES]);
 
-/** Headers sent with every page and asset the app's protocol serves. */
+/** Headers sent with every page and asset of the renderer, by either shell. */
 export function securityHeaders(): Record<string, string> {
   return {
     'content-security-policy': RENDERER_CSP_HEADER,
     'x-content-type-options': 'nosniff',
+    'x-frame-options': 'DENY',
     'cross-origin-opener-policy': 'same-origin',
+    'cross-origin-resource-policy': 'same-origin',
     'referrer-policy': 'no-referrer',
   };
 }
