@@ -26,6 +26,7 @@ const api = {
   'analysis:start': invoke('analysis:start'),
   'analysis:cancel': invoke('analysis:cancel'),
   'media:open': invoke('media:open'),
+  'catalogue:get': invoke('catalogue:get'),
   'on:analysis:progress': subscribe('analysis:progress'),
   pathForFile: (file: File) => webUtils.getPathForFile(file),
 } satisfies ReviewApi;

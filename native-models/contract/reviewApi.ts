@@ -9,6 +9,7 @@ import { analysisSettingsSchema, usageErrorFrom } from './analysisSettings.ts';
 import { modelChoiceSchema } from './modelChoice.ts';
 import type { AnalysisResult } from './analysisSchema.ts';
 import type { ProgressEvent } from './progressEvent.ts';
+import type { FeatureGroup, FeatureId } from '../semiology/featureCatalogue.ts';
 
 /** Channel -> the schema of its one argument, and the type it resolves to. */
 export const API_INPUTS = {
@@ -21,6 +22,8 @@ export const API_INPUTS = {
   'analysis:cancel': z.undefined(),
   /** Makes a recording the user chose playable: answers a URL for `<video src>` serving that one file (with Range). */
   'media:open': z.object({ path: z.string().min(1, { error: 'Choose a recording to play first.' }) }).strict(),
+  /** The feature catalogue as the lanes and findings panel show it (the renderer imports no engine code). */
+  'catalogue:get': z.undefined(),
 } as const;
 
 /** Parses a channel's input with its schema; a bad input is the engine's UsageError naming the field. */
@@ -35,6 +38,10 @@ export interface ApiOutputs {
   'analysis:cancel': void;
   /** `url` serves only this file, under an id (never its path); `name` is its base name. */
   'media:open': { url: string; name: string };
+  'catalogue:get': {
+    features: Array<{ id: FeatureId; group: FeatureGroup; label: string; definition: string }>;
+    groupLabels: Record<FeatureGroup, string>;
+  };
 }
 
 export type ApiChannel = keyof typeof API_INPUTS;

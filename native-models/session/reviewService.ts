@@ -6,6 +6,7 @@
  */
 import path from 'node:path';
 import { parseApiInput, type ApiChannel, type ApiEvents, type ApiOutputs } from '../contract/reviewApi.ts';
+import { FEATURES, GROUP_LABELS } from '../semiology/featureCatalogue.ts';
 import { OpenedMedia } from '../platform/openedMedia.ts';
 import { AnalysisSession } from './analysisSession.ts';
 
@@ -48,6 +49,13 @@ export function createReviewService(o: ReviewServiceOptions): ReviewService {
       const req = parseApiInput('media:open', raw);
       const { id, file } = await openedMedia.open(req.path);
       return { url: mediaUrl(id), name: file.name };
+    },
+    'catalogue:get': async (raw) => {
+      parseApiInput('catalogue:get', raw);
+      return {
+        features: FEATURES.map(({ id, group, label, definition }) => ({ id, group, label, definition })),
+        groupLabels: { ...GROUP_LABELS },
+      };
     },
     openedMedia,
   };

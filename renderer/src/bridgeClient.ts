@@ -74,6 +74,7 @@ export function createBridgeClient(base = ''): ReviewApi {
     'analysis:start': call('analysis:start'),
     'analysis:cancel': call('analysis:cancel'),
     'media:open': call('media:open'),
+  'catalogue:get': call('catalogue:get'),
     'on:analysis:progress': subscribe('analysis:progress'),
   } satisfies ReviewApi;
 }
