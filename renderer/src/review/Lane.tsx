@@ -1,0 +1,29 @@
+/** One feature's lane: a block per segment, patterned by status (not colour only), onset ticks; a click seeks to the segment's start. */
+import type { Lane as LaneData } from './timelineLanes.ts';
+import { STATUS_PATTERN } from './timelineLanes.ts';
+
+const STATUS_LABEL = { present: 'present', absent: 'absent', failed: 'failed', not_assessed: 'not assessed' } as const;
+
+export function Lane({ lane, durationS, onSeek }: { lane: LaneData; durationS: number; onSeek: (t: number) => void }) {
+  const pct = (t: number) => `${(100 * t) / Math.max(durationS, 1e-6)}%`;
+  // Overlapping segments alternate between two rows, so each stays visible.
+  return (
+    <div className="lane" data-testid={`lane-${lane.featureId}`} data-finding={lane.findingStatus}>
+      <span className="lane-label" title={lane.label}>{lane.label}</span>
+      <div className="lane-track">
+        {lane.segments.map((s) => (
+          <button
+            type="button" key={s.segmentIndex}
+            className={`segment status-${s.status} pattern-${STATUS_PATTERN[s.status]} row-${s.segmentIndex % 2}`}
+            style={{ left: pct(s.startS), width: pct(s.endS - s.startS) }}
+            data-start-s={s.startS} data-end-s={s.endS} data-status={s.status}
+            title={`${lane.label}: ${STATUS_LABEL[s.status]}, ${s.startS.toFixed(1)}-${s.endS.toFixed(1)} s${s.justification ? `. ${s.justification}` : ''}`}
+            aria-label={`${lane.label}, segment ${s.segmentIndex + 1}: ${STATUS_LABEL[s.status]}, from ${s.startS.toFixed(1)} s`}
+            onClick={() => onSeek(s.startS)}
+          />
+        ))}
+        {lane.onsetsS.map((t, i) => <span key={i} className="onset-tick" style={{ left: pct(t) }} title={`onset ${t.toFixed(2)} s`} />)}
+      </div>
+    </div>
+  );
+}

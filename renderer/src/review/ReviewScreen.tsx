@@ -1,0 +1,114 @@
+/**
+ * The review screen: the video with its overlay, the controls and clock, the lanes and the findings. One
+ * keydown listener maps keys to commands through hotkeys.ts (commandFor); buttons run the same commands.
+ */
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { AnalysisResult } from '../../../native-models/contract/analysisSchema.ts';
+import type { Catalogue } from '../catalogue.ts';
+import { Controls } from './Controls.tsx';
+import { FindingsPanel } from './FindingsPanel.tsx';
+import { adjacentOnset, findingOnsets } from './findingTimes.ts';
+import { stepFrame } from './frameClock.ts';
+import { HelpOverlay } from './HelpOverlay.tsx';
+import { commandFor, type HotkeyId } from './hotkeys.ts';
+import { Overlay } from './Overlay.tsx';
+import { Timeline } from './Timeline.tsx';
+import { timelineLanes } from './timelineLanes.ts';
+
+const RATES = [0.25, 0.5, 1, 1.5, 2];
+
+export function ReviewScreen({ analysis, mediaUrl, catalogue, onClose }: { analysis: AnalysisResult; mediaUrl: string; catalogue: Catalogue; onClose: () => void }) {
+  const videoRef = useRef<HTMLVideoElement>(null);
+  const goToRef = useRef<HTMLInputElement>(null);
+  const [timeS, setTimeS] = useState(0);
+  const [playing, setPlaying] = useState(false);
+  const [rate, setRate] = useState(1);
+  const [loop, setLoop] = useState<{ startS: number; endS: number } | null>(null);
+  const [showSkeleton, setShowSkeleton] = useState(true);
+  const [showFace, setShowFace] = useState(true);
+  const [help, setHelp] = useState(false);
+  const fps = analysis.recording.fps || 25;
+  const durationS = analysis.recording.durationS;
+  const groups = useMemo(() => timelineLanes(analysis, catalogue.features), [analysis, catalogue]);
+  const onsets = useMemo(() => findingOnsets(analysis), [analysis]);
+
+  const seek = useCallback((t: number) => {
+    const v = videoRef.current;
+    if (!v) return;
+    v.currentTime = Math.min(Math.max(0, t), durationS);
+    setTimeS(v.currentTime);
+  }, [durationS]);
+
+  const run = useCallback((id: HotkeyId | string) => {
+    const v = videoRef.current;
+    if (!v) return;
+    switch (id) {
+      case 'play-pause': if (v.paused) void v.play(); else v.pause(); break;
+      case 'frame-back': v.pause(); seek(stepFrame(v.currentTime, fps, -1, durationS)); break;
+      case 'frame-forward': v.pause(); seek(stepFrame(v.currentTime, fps, 1, durationS)); break;
+      case 'slower-back': { const r = RATES[Math.max(0, RATES.indexOf(v.playbackRate) - 1)] ?? 1; v.playbackRate = r; setRate(r); break; }
+      case 'faster-forward': { const r = v.paused ? 1 : RATES[Math.min(RATES.length - 1, RATES.indexOf(v.playbackRate) + 1)] ?? 1; v.playbackRate = r; setRate(r); void v.play(); break; }
+      case 'next-finding': { const t = adjacentOnset(onsets, v.currentTime, 1); if (t !== null) seek(t); break; }
+      case 'previous-finding': { const t = adjacentOnset(onsets, v.currentTime, -1); if (t !== null) seek(t); break; }
+      case 'loop-segment': setLoop((l) => (l ? null : analysis.segments.find((s) => v.currentTime >= s.startS && v.currentTime < s.endS) ?? null)); break;
+      case 'go-to-time': goToRef.current?.focus(); goToRef.current?.select(); break;
+      case 'toggle-skeleton': setShowSkeleton((s) => !s); break;
+      case 'toggle-face': setShowFace((s) => !s); break;
+      case 'help': setHelp((h) => !h); break;
+    }
+  }, [analysis, durationS, fps, onsets, seek]);
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === 'Escape' && help) { setHelp(false); return; }
+      const t = e.target as HTMLElement | null;
+      const targetIsTextField = Boolean(t && (t.tagName === 'INPUT' || t.tagName === 'TEXTAREA' || t.isContentEditable));
+      const id = commandFor({ key: e.key, shiftKey: e.shiftKey, ctrlKey: e.ctrlKey, metaKey: e.metaKey, altKey: e.altKey, targetIsTextField });
+      if (!id) return;
+      // Space on a focused button would click it too: the command runs once.
+      e.preventDefault();
+      run(id);
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [run, help]);
+
+  useEffect(() => {
+    const v = videoRef.current;
+    if (!v) return;
+    const onTime = () => {
+      if (loop && v.currentTime >= loop.endS) v.currentTime = loop.startS;
+      setTimeS(v.currentTime);
+    };
+    const onPlay = () => setPlaying(true);
+    const onPause = () => setPlaying(false);
+    v.addEventListener('timeupdate', onTime);
+    v.addEventListener('seeked', onTime);
+    v.addEventListener('play', onPlay);
+    v.addEventListener('pause', onPause);
+    return () => { v.removeEventListener('timeupdate', onTime); v.removeEventListener('seeked', onTime); v.removeEventListener('play', onPlay); v.removeEventListener('pause', onPause); };
+  }, [loop]);
+
+  return (
+    <main className="review">
+      <header className="review-head">
+        <button type="button" onClick={onClose}>← Recordings</button>
+        <h1>{analysis.recording.fileName}</h1>
+        <span className="meta">{durationS.toFixed(1)} s · {analysis.recording.width}×{analysis.recording.height} · {fps.toFixed(2)} fps · model {analysis.model.name}</span>
+      </header>
+      <div className="review-body">
+        <div className="stage-column">
+          <div className="stage">
+            <video ref={videoRef} data-testid="player" src={mediaUrl} preload="auto" playsInline />
+            <Overlay videoRef={videoRef} analysis={analysis} showSkeleton={showSkeleton} showFace={showFace} />
+          </div>
+          <Controls timeS={timeS} fps={fps} playing={playing} rate={rate} loop={loop !== null} showSkeleton={showSkeleton} showFace={showFace} goToRef={goToRef} run={run} onGoTo={seek} />
+          {!analysis.enhancement && <p className="note">No pose data in this analysis (pose was off): the skeleton and face box have nothing to show.</p>}
+          <Timeline groups={groups} groupLabels={catalogue.groupLabels} durationS={durationS} timeS={timeS} onSeek={seek} />
+        </div>
+        <FindingsPanel analysis={analysis} catalogue={catalogue} onSeek={seek} />
+      </div>
+      {help && <HelpOverlay onClose={() => setHelp(false)} />}
+    </main>
+  );
+}

@@ -1,0 +1,59 @@
+/**
+ * The analysis settings a reviewer may change before a run (empty fields take the engine's defaults, which
+ * are defined once in the engine; the engine checks the values and answers with its own messages), and which
+ * features to ask (none ticked: all of them).
+ */
+import type { Catalogue } from '../catalogue.ts';
+
+export interface SettingsDraft {
+  fps: string;
+  maxFrames: string;
+  frameSize: string;
+  threads: string;
+  features: string[];
+}
+
+export const EMPTY_SETTINGS: SettingsDraft = { fps: '', maxFrames: '', frameSize: '', threads: '', features: [] };
+
+/** Only what the user filled in, as the engine's settings object. */
+export function settingsFromDraft(d: SettingsDraft): Record<string, unknown> | undefined {
+  const s: Record<string, unknown> = {};
+  const num = (v: string) => (v.trim() === '' ? undefined : Number(v));
+  if (num(d.fps) !== undefined) s.fps = num(d.fps);
+  if (num(d.maxFrames) !== undefined) s.maxFrames = num(d.maxFrames);
+  if (num(d.frameSize) !== undefined) s.frameSize = num(d.frameSize);
+  if (d.threads.trim() !== '') s.threads = d.threads.trim() === 'auto' ? 'auto' : Number(d.threads);
+  if (d.features.length) s.features = d.features;
+  return Object.keys(s).length ? s : undefined;
+}
+
+const NUMBER_FIELDS: ReadonlyArray<[keyof Omit<SettingsDraft, 'features'>, string, string]> = [
+  ['fps', 'Frames per second sent to the model', 'setting-fps'],
+  ['maxFrames', 'Frames per segment at most', 'setting-max-frames'],
+  ['frameSize', 'Frame size (px, long side)', 'setting-frame-size'],
+  ['threads', 'Model threads (auto or a number)', 'setting-threads'],
+];
+
+export function SettingsFields({ draft, onChange, catalogue }: { draft: SettingsDraft; onChange: (d: SettingsDraft) => void; catalogue: Catalogue | null }) {
+  const toggle = (id: string) => onChange({ ...draft, features: draft.features.includes(id) ? draft.features.filter((f) => f !== id) : [...draft.features, id] });
+  return (
+    <details className="settings">
+      <summary>Analysis settings (empty: the engine's defaults)</summary>
+      <div className="setting-grid">
+        {NUMBER_FIELDS.map(([key, label, testId]) => (
+          <label key={key}>{label} <input data-testid={testId} value={draft[key]} inputMode="decimal" onChange={(e) => onChange({ ...draft, [key]: e.target.value })} /></label>
+        ))}
+      </div>
+      {catalogue && (
+        <fieldset className="feature-picker">
+          <legend>Features to ask (none ticked: all {catalogue.features.length})</legend>
+          {catalogue.features.map((f) => (
+            <label key={f.id} title={f.definition}>
+              <input type="checkbox" data-testid={`pick-${f.id}`} checked={draft.features.includes(f.id)} onChange={() => toggle(f.id)} /> {f.label}
+            </label>
+          ))}
+        </fieldset>
+      )}
+    </details>
+  );
+}
