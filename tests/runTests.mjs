@@ -15,7 +15,7 @@ const walk = (d) => {
     else if (name.endsWith('.test.ts')) files.push(p);
   }
 };
-for (const r of roots.length ? roots : ['tests/unit', 'tests/integration']) {
+for (const r of roots.length ? roots : ['tests/unit', 'tests/integration', 'tests/e2e']) {
   if (statSync(r).isDirectory()) walk(r); else files.push(r);
 }
 if (!files.length) { console.error('no test files found'); process.exit(1); }

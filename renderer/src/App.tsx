@@ -25,12 +25,13 @@ export function App() {
   useEffect(() => {
     api()['catalogue:get'](undefined).then(setCatalogue, (e) => setError(errorText(e)));
   }, []);
+  // Subscribed for the app's life: the last events of a run may arrive after its reply.
+  useEffect(() => api()['on:analysis:progress'](setProgress), []);
 
   const start = async (r: StartRequest) => {
     setError(null);
     setProgress(null);
     setRunning(true);
-    const off = api()['on:analysis:progress'](setProgress);
     try {
       const { analysis } = await api()['analysis:start']({ videoPath: r.videoPath,
         models: { main: { kind: 'local', model: r.model, ...(r.mmproj ? { mmproj: r.mmproj } : {}) } },
@@ -40,13 +41,12 @@ export function App() {
     } catch (e) {
       setError(errorText(e));
     } finally {
-      off();
       setRunning(false);
     }
   };
 
   if (review && catalogue) {
-    return <ReviewScreen analysis={review.analysis} mediaUrl={review.mediaUrl} catalogue={catalogue} onClose={() => setReview(null)} />;
+    return <ReviewScreen analysis={review.analysis} mediaUrl={review.mediaUrl} catalogue={catalogue} progress={progress} onClose={() => setReview(null)} />;
   }
   return (
     <main className="start-page">

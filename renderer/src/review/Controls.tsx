@@ -18,9 +18,9 @@ export interface ControlsProps {
 export function Controls(p: ControlsProps) {
   return (
     <div className="controls" role="toolbar" aria-label="Player">
-      <button type="button" onClick={() => p.run('frame-back')} aria-label="One frame back" title="One frame back (,)">⏮︎</button>
-      <button type="button" onClick={() => p.run('play-pause')} aria-label={p.playing ? 'Pause' : 'Play'} title="Play / pause (Space, K)">{p.playing ? '❚❚' : '▶'}</button>
-      <button type="button" onClick={() => p.run('frame-forward')} aria-label="One frame forward" title="One frame forward (.)">⏭︎</button>
+      <button type="button" onClick={() => p.run('frame-back')} aria-label="One frame back" title="One frame back (,)">‹ frame</button>
+      <button type="button" onClick={() => p.run('play-pause')} aria-label={p.playing ? 'Pause' : 'Play'} title="Play / pause (Space, K)">{p.playing ? 'Pause' : 'Play'}</button>
+      <button type="button" onClick={() => p.run('frame-forward')} aria-label="One frame forward" title="One frame forward (.)">frame ›</button>
       <span className="rate" aria-label="Speed">{p.rate}x</span>
       <span className="clock"><span data-testid="current-time">{p.timeS.toFixed(3)}</span> s · <span data-testid="clock-label">{clockLabel(p.timeS, p.fps)}</span></span>
       <form className="goto" onSubmit={(e) => { e.preventDefault(); const v = Number(p.goToRef.current?.value); if (Number.isFinite(v)) p.onGoTo(v); p.goToRef.current?.blur(); }}>

@@ -2,7 +2,7 @@
 import { useEffect, useRef } from 'react';
 import { HOTKEYS } from './hotkeys.ts';
 
-const shown = (k: string) => (k === ' ' ? 'Space' : k.replace('Arrow', '').replace('Shift+', 'Shift + ').replace(/^[a-z]$/, (c) => c.toUpperCase()));
+const shown = (k: string) => (k === ' ' ? 'Space' : k.replace('Arrow', '').replace(/(^|\+)([a-z])$/, (_m, pre: string, c: string) => pre + c.toUpperCase()).replace('Shift+', 'Shift + '));
 
 export function HelpOverlay({ onClose }: { onClose: () => void }) {
   const closeRef = useRef<HTMLButtonElement>(null);

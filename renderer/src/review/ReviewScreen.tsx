@@ -5,6 +5,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { AnalysisResult } from '../../../native-models/contract/analysisSchema.ts';
 import type { Catalogue } from '../catalogue.ts';
+import type { ProgressEvent } from '../../../native-models/contract/progressEvent.ts';
 import { Controls } from './Controls.tsx';
 import { FindingsPanel } from './FindingsPanel.tsx';
 import { adjacentOnset, findingOnsets } from './findingTimes.ts';
@@ -12,12 +13,13 @@ import { stepFrame } from './frameClock.ts';
 import { HelpOverlay } from './HelpOverlay.tsx';
 import { commandFor, type HotkeyId } from './hotkeys.ts';
 import { Overlay } from './Overlay.tsx';
+import { shownPercent } from '../start/ProgressPanel.tsx';
 import { Timeline } from './Timeline.tsx';
 import { timelineLanes } from './timelineLanes.ts';
 
 const RATES = [0.25, 0.5, 1, 1.5, 2];
 
-export function ReviewScreen({ analysis, mediaUrl, catalogue, onClose }: { analysis: AnalysisResult; mediaUrl: string; catalogue: Catalogue; onClose: () => void }) {
+export function ReviewScreen({ analysis, mediaUrl, catalogue, progress, onClose }: { analysis: AnalysisResult; mediaUrl: string; catalogue: Catalogue; progress: ProgressEvent | null; onClose: () => void }) {
   const videoRef = useRef<HTMLVideoElement>(null);
   const goToRef = useRef<HTMLInputElement>(null);
   const [timeS, setTimeS] = useState(0);
@@ -95,6 +97,7 @@ export function ReviewScreen({ analysis, mediaUrl, catalogue, onClose }: { analy
         <button type="button" onClick={onClose}>← Recordings</button>
         <h1>{analysis.recording.fileName}</h1>
         <span className="meta">{durationS.toFixed(1)} s · {analysis.recording.width}×{analysis.recording.height} · {fps.toFixed(2)} fps · model {analysis.model.name}</span>
+        <span className="meta" data-testid="progress">Analysis {progress ? shownPercent(progress) : 100} %{progress ? ` · ${progress.stage}` : ''} · {analysis.stats.modelCalls} model calls, {analysis.stats.cacheHits} from cache</span>
       </header>
       <div className="review-body">
         <div className="stage-column">

@@ -11,13 +11,19 @@ export function etaText(etaS: number | null): string {
   return s >= 60 ? `about ${Math.floor(s / 60)} min ${s % 60} s left` : `about ${s} s left`;
 }
 
+/** The engine reports 100 % while it does not yet know how many answers it needs (total 0, before the model stage): shown as 0 until it does. */
+export function shownPercent(p: ProgressEvent | null): number {
+  if (!p) return 0;
+  return p.total > 0 || p.stage === 'write' ? Math.round(p.percent) : 0;
+}
+
 export function ProgressPanel({ progress, onCancel }: { progress: ProgressEvent | null; onCancel: () => void }) {
-  const percent = progress ? Math.round(progress.percent) : 0;
+  const percent = shownPercent(progress);
   return (
     <section className="progress" aria-live="polite">
       <div data-testid="progress">
         <span className="percent">{percent} %</span>{' '}
-        <span className="stage">{progress ? STAGE_LABEL[progress.stage] : 'Starting'}</span>{' · '}
+        <span className="progress-stage">{progress ? STAGE_LABEL[progress.stage] : 'Starting'}</span>{' · '}
         <span className="eta">{etaText(progress?.etaS ?? null)}</span>
         {progress && progress.total > 0 && <span className="count"> · {progress.done} of {progress.total}</span>}
       </div>

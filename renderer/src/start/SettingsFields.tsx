@@ -10,10 +10,12 @@ export interface SettingsDraft {
   maxFrames: string;
   frameSize: string;
   threads: string;
+  segmentS: string;
+  overlapS: string;
   features: string[];
 }
 
-export const EMPTY_SETTINGS: SettingsDraft = { fps: '', maxFrames: '', frameSize: '', threads: '', features: [] };
+export const EMPTY_SETTINGS: SettingsDraft = { fps: '', maxFrames: '', frameSize: '', threads: '', segmentS: '', overlapS: '', features: [] };
 
 /** Only what the user filled in, as the engine's settings object. */
 export function settingsFromDraft(d: SettingsDraft): Record<string, unknown> | undefined {
@@ -22,6 +24,8 @@ export function settingsFromDraft(d: SettingsDraft): Record<string, unknown> | u
   if (num(d.fps) !== undefined) s.fps = num(d.fps);
   if (num(d.maxFrames) !== undefined) s.maxFrames = num(d.maxFrames);
   if (num(d.frameSize) !== undefined) s.frameSize = num(d.frameSize);
+  if (num(d.segmentS) !== undefined) s.segmentS = num(d.segmentS);
+  if (num(d.overlapS) !== undefined) s.overlapS = num(d.overlapS);
   if (d.threads.trim() !== '') s.threads = d.threads.trim() === 'auto' ? 'auto' : Number(d.threads);
   if (d.features.length) s.features = d.features;
   return Object.keys(s).length ? s : undefined;
@@ -31,6 +35,8 @@ const NUMBER_FIELDS: ReadonlyArray<[keyof Omit<SettingsDraft, 'features'>, strin
   ['fps', 'Frames per second sent to the model', 'setting-fps'],
   ['maxFrames', 'Frames per segment at most', 'setting-max-frames'],
   ['frameSize', 'Frame size (px, long side)', 'setting-frame-size'],
+  ['segmentS', 'Segment length (s)', 'setting-segment'],
+  ['overlapS', 'Segment overlap (s)', 'setting-overlap'],
   ['threads', 'Model threads (auto or a number)', 'setting-threads'],
 ];
 

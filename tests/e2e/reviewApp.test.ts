@@ -1,0 +1,174 @@
+/**
+ * The review app end to end: the React renderer built with Vite, served by the loopback review bridge
+ * (in-process) over the real engine, analysing a generated 12 s recording with the tiny random-weight Omni
+ * pair on the real llama-server, driven in Debian's Chromium (playwright-core) through the UI only: a bad
+ * input shows the engine's message, the analysis reaches 100 %, 20 lanes appear, a segment click seeks the
+ * video, '.' steps one frame, the skeleton toggle changes the overlay, '?' opens the help. Screenshots of
+ * each screen go to test-results/review-app/.
+ */
+import assert from 'node:assert/strict';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import react from '@vitejs/plugin-react';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { build } from 'vite';
+import { startReviewBridge, type ReviewBridge } from '../../native-models/bridge/startReviewBridge.ts';
+import { makeSampleRecording } from '../../native-models/demo/makeSampleRecording.ts';
+import { writeTinyModelPair } from '../../native-models/demo/writeTinyModels.ts';
+import { frameAt } from '../../renderer/src/review/frameClock.ts';
+import { HOTKEYS } from '../../renderer/src/review/hotkeys.ts';
+import { REPO } from '../helpers/runCli.ts';
+
+const CHROMIUM = '/usr/bin/chromium';
+const FPS = 10;
+const SHOTS = path.join(REPO, 'test-results', 'review-app');
+let dir: string;
+let video: string;
+let models: { model: string; mmproj: string };
+let bridge: ReviewBridge;
+let browser: Browser;
+
+const shot = (page: Page, name: string) => page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
+
+before(async () => {
+  assert.ok(existsSync(CHROMIUM), `Debian's Chromium is needed at ${CHROMIUM} (apt-get install chromium)`);
+  dir = mkdtempSync(path.join(tmpdir(), 'semioscope-review-app-'));
+  mkdirSync(SHOTS, { recursive: true });
+  const dist = path.join(dir, 'renderer');
+  await build({ root: path.join(REPO, 'renderer'), configFile: false, plugins: [react()], logLevel: 'error', build: { outDir: dist, emptyOutDir: true } });
+  video = await makeSampleRecording(path.join(dir, 'rec.mp4'), { durationS: 12, width: 320, height: 240, fps: FPS, audio: false, faststart: true });
+  models = await writeTinyModelPair('omni', path.join(dir, 'models'));
+  bridge = await startReviewBridge({ rendererDir: dist, dbPath: path.join(dir, 'cache.sqlite'), analysesDir: path.join(dir, 'analyses') });
+  browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'] });
+});
+after(async () => {
+  await browser?.close();
+  await bridge?.close();
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+const canvasState = (page: Page) => page.$eval('[data-testid=overlay]', (c) => {
+  const canvas = c as HTMLCanvasElement;
+  const data = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data;
+  let sum = 0;
+  for (let i = 0; i < data.length; i++) sum += data[i]!;
+  return { sum, bones: Number(canvas.dataset.bones), joints: Number(canvas.dataset.joints), face: canvas.dataset.face === 'true' };
+});
+const videoTime = (page: Page) => page.$eval('[data-testid=player]', (v) => (v as HTMLVideoElement).currentTime);
+const settled = (page: Page) => page.waitForFunction(() => { const v = document.querySelector('[data-testid=player]') as HTMLVideoElement; return !v.seeking && v.readyState >= 2; }, undefined, { timeout: 10_000 });
+
+describe('review app in Chromium over the bridge', () => {
+  it('analyses a recording through the UI and reviews it frame by frame', async () => {
+    const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+    const problems: string[] = [];
+    // Failed requests are judged by URL below (the deliberate bad input answers 400; Chromium asks for a favicon).
+    page.on('console', (m) => { if ((m.type() === 'error' && !/Failed to load resource/.test(m.text())) || /Content Security Policy/i.test(m.text())) problems.push(m.text()); });
+    page.on('response', (r) => { const u = new URL(r.url()); if (r.status() >= 400 && u.pathname !== '/favicon.ico' && !(r.status() === 400 && u.pathname === '/api/analysis:start')) problems.push(`${r.status()} ${u.pathname}`); });
+    page.on('pageerror', (e) => problems.push(String(e)));
+    assert.equal((await page.goto(bridge.url))?.status(), 200);
+    await page.waitForSelector('[data-testid=drop-zone]');
+    await page.waitForSelector('[data-testid=pick-tonic]', { state: 'attached' });
+    await shot(page, '1-start');
+
+    // No recording: the engine's own message, as an alert.
+    await page.click('[data-testid=analyse]');
+    const alert = await page.waitForSelector('[role=alert]');
+    assert.match(await alert.innerText(), /Drop or choose a recording first\./);
+    await shot(page, '2-error');
+
+    await page.fill('[data-testid=video-path]', video);
+    await page.fill('[data-testid=model-path]', models.model);
+    await page.fill('[data-testid=mmproj-path]', models.mmproj);
+    await page.click('.settings summary');
+    await page.fill('[data-testid=setting-fps]', '1');
+    await page.fill('[data-testid=setting-max-frames]', '2');
+    await page.fill('[data-testid=setting-frame-size]', '112');
+    await page.fill('[data-testid=setting-threads]', '1');
+    await page.fill('[data-testid=setting-segment]', '5');
+    await page.fill('[data-testid=setting-overlap]', '1');
+    for (const id of ['blank_stare', 'tonic', 'clonic']) await page.check(`[data-testid=pick-${id}]`);
+    // Every progress text the page shows, from its first render.
+    await page.evaluate(() => {
+      const seen: string[] = ((window as any).progressTexts = []);
+      new MutationObserver(() => { const t = document.querySelector('[data-testid=progress]')?.textContent; if (t && seen.at(-1) !== t) seen.push(t); })
+        .observe(document.body, { subtree: true, childList: true, characterData: true });
+    });
+    await page.click('[data-testid=analyse]');
+    await page.waitForSelector('[data-testid=progress]', { timeout: 30_000 });
+    await page.waitForFunction(() => /[1-9]\d* %/.test(document.querySelector('[data-testid=progress]')?.textContent ?? ''), undefined, { timeout: 60_000 }).catch(() => {});
+    if (await page.$('[data-testid=cancel]')) await shot(page, '3-progress');
+
+    await page.waitForSelector('[data-testid=player]', { timeout: 180_000 });
+    await page.waitForFunction(() => /100 %/.test(document.querySelector('[data-testid=progress]')?.textContent ?? ''), undefined, { timeout: 10_000 });
+    const texts = await page.evaluate(() => (window as any).progressTexts as string[]);
+    assert.ok(texts.some((t) => /\d+ %.*(Reading|Fingerprinting|Starting|Asking|Writing)/.test(t)), `progress showed percent and stage: ${texts.slice(0, 5).join(' | ')}`);
+    assert.ok(texts.some((t) => /100 %.*(write|Writing)/.test(t)), `progress reached 100 % at the write stage: ${texts.join(' | ')}`);
+
+    const lanes = await page.$$('[data-testid^=lane-]');
+    assert.equal(lanes.length, 20, 'one lane per catalogue feature');
+    const statuses = await page.$$eval('[data-testid=lane-tonic] [data-status]', (els) => els.map((e) => e.getAttribute('data-status')));
+    assert.ok(statuses.length >= 2, 'the 12 s recording has several segments');
+    assert.ok(statuses.every((s) => s === 'present' || s === 'absent' || s === 'failed'), `tonic was asked: ${statuses}`);
+    const notAsked = await page.$$eval('[data-testid=lane-oral_automatisms] [data-status]', (els) => els.map((e) => e.getAttribute('data-status')));
+    assert.ok(notAsked.every((s) => s === 'not_assessed'), 'a feature not picked is not assessed');
+    for (const id of ['blank_stare', 'tonic', 'clonic']) assert.ok(await page.$(`[data-testid=finding-${id}]`), `finding-${id}`);
+    await page.waitForFunction(() => (document.querySelector('[data-testid=player]') as HTMLVideoElement).readyState >= 2, undefined, { timeout: 10_000 });
+    await shot(page, '4-review');
+
+    // A lane segment seeks the video to its start.
+    const segment = (await page.$$('[data-testid=lane-tonic] [data-status]'))[1]!;
+    const startS = Number(await segment.getAttribute('data-start-s'));
+    assert.ok(startS > 0);
+    await segment.click();
+    await settled(page);
+    assert.ok(Math.abs((await videoTime(page)) - startS) <= 0.05, `seeked to ${await videoTime(page)}, segment starts at ${startS}`);
+
+    // '.' steps exactly one frame; the clock shows the time with 3 decimals.
+    const before = frameAt(await videoTime(page), FPS);
+    await page.keyboard.press('.');
+    await settled(page);
+    const t1 = await videoTime(page);
+    assert.equal(frameAt(t1, FPS), before + 1, `frame ${before} -> ${frameAt(t1, FPS)}`);
+    await page.waitForFunction((t) => document.querySelector('[data-testid=current-time]')?.textContent === t, t1.toFixed(3), { timeout: 5_000 });
+    await page.keyboard.press(',');
+    await settled(page);
+    assert.equal(frameAt(await videoTime(page), FPS), before);
+
+    // The skeleton toggle changes the overlay's pixels at a frame where the pose stage found joints (from
+    // analysis.json; reached through the Go-to field): the pressed state flips and the skeleton is gone.
+    const analysisDir = path.join(dir, 'analyses', readdirSync(path.join(dir, 'analyses'))[0]!);
+    const analysis = JSON.parse(readFileSync(path.join(analysisDir, 'analysis.json'), 'utf8')) as { enhancement: { frames: Array<{ tS: number; keypoints: Array<{ score: number }> }> } | null };
+    assert.ok(analysis.enhancement, 'pose ran (default settings)');
+    const posed = analysis.enhancement.frames.find((f) => f.keypoints.filter((k) => k.score >= 0.3).length >= 2);
+    assert.ok(posed, 'the pose stage found joints in some frame of the pattern (random-looking, but real MoveNet output)');
+    await page.keyboard.press('g');
+    await page.keyboard.type(String(posed.tS));
+    await page.keyboard.press('Enter');
+    await settled(page);
+    await page.waitForFunction(() => Number((document.querySelector('[data-testid=overlay]') as HTMLCanvasElement).dataset.joints) >= 2, undefined, { timeout: 5_000 });
+    const on = await canvasState(page);
+    await shot(page, '4b-review-skeleton');
+    assert.equal(await page.getAttribute('[data-testid=toggle-skeleton]', 'aria-pressed'), 'true');
+    await page.click('[data-testid=toggle-skeleton]');
+    assert.equal(await page.getAttribute('[data-testid=toggle-skeleton]', 'aria-pressed'), 'false');
+    await page.waitForFunction(() => (document.querySelector('[data-testid=overlay]') as HTMLCanvasElement).dataset.joints === '0', undefined, { timeout: 5_000 });
+    const off = await canvasState(page);
+    assert.ok(on.joints >= 2 && off.joints === 0 && off.bones === 0);
+    assert.notEqual(on.sum, off.sum, 'hiding the skeleton changes the canvas pixels');
+    await page.keyboard.press('s');
+    await page.waitForFunction(() => document.querySelector('[data-testid=toggle-skeleton]')?.getAttribute('aria-pressed') === 'true', undefined, { timeout: 5_000 });
+
+    // '?' opens the help, listing every hotkey.
+    await page.keyboard.press('?');
+    await page.waitForSelector('[data-testid=help]', { timeout: 5_000 });
+    assert.equal((await page.$$('[data-testid=help] [data-hotkey]')).length, HOTKEYS.length);
+    await shot(page, '5-help');
+    await page.keyboard.press('Escape');
+    await page.waitForSelector('[data-testid=help]', { state: 'detached', timeout: 5_000 });
+
+    assert.deepEqual(problems, [], 'no page errors or CSP violations');
+    await page.close();
+  });
+});
