@@ -29,7 +29,6 @@ export function Controls(p: ControlsProps) {
       <button type="button" aria-pressed={p.loop} data-testid="toggle-loop" onClick={() => p.run('loop-segment')}>Loop segment</button>
       <button type="button" aria-pressed={p.showSkeleton} data-testid="toggle-skeleton" onClick={() => p.run('toggle-skeleton')}>Skeleton</button>
       <button type="button" aria-pressed={p.showFace} data-testid="toggle-face" onClick={() => p.run('toggle-face')}>Face box</button>
-      <button type="button" onClick={() => p.run('help')} aria-label="Keyboard help" title="Keys (?)">?</button>
     </div>
   );
 }

@@ -98,6 +98,7 @@ export function ReviewScreen({ analysis, mediaUrl, catalogue, progress, onClose 
         <h1>{analysis.recording.fileName}</h1>
         <span className="meta">{durationS.toFixed(1)} s · {analysis.recording.width}×{analysis.recording.height} · {fps.toFixed(2)} fps · model {analysis.model.name}</span>
         <span className="meta" data-testid="progress">Analysis {progress ? shownPercent(progress) : 100} %{progress ? ` · ${progress.stage}` : ''} · {analysis.stats.modelCalls} model calls, {analysis.stats.cacheHits} from cache</span>
+        <button type="button" className="help-button" onClick={() => run('help')} title="Keyboard (?)">Keys ?</button>
       </header>
       <div className="review-body">
         <div className="stage-column">
