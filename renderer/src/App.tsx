@@ -39,7 +39,9 @@ export function App() {
       const { url } = await api()['media:open']({ path: r.videoPath });
       setReview({ analysis, mediaUrl: url });
     } catch (e) {
-      setError(errorText(e));
+      const shown = errorText(e);
+      // A cancelled run keeps its answers in the cache: the next run asks only the rest.
+      setError((e as Error | null)?.name === 'CancelledError' && !shown.hint ? { ...shown, hint: 'The answers so far are kept: Analyse again to continue from there.' } : shown);
     } finally {
       setRunning(false);
     }

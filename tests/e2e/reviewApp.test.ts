@@ -59,6 +59,21 @@ const canvasState = (page: Page) => page.$eval('[data-testid=overlay]', (c) => {
 const videoTime = (page: Page) => page.$eval('[data-testid=player]', (v) => (v as HTMLVideoElement).currentTime);
 const settled = (page: Page) => page.waitForFunction(() => { const v = document.querySelector('[data-testid=player]') as HTMLVideoElement; return !v.seeking && v.readyState >= 2; }, undefined, { timeout: 10_000 });
 
+/** Paths and short-run settings typed into the start screen; `features` ticked (none: all 20). */
+async function fillStartForm(page: Page, features: string[], overlapS = '1') {
+  await page.fill('[data-testid=video-path]', video);
+  await page.fill('[data-testid=model-path]', models.model);
+  await page.fill('[data-testid=mmproj-path]', models.mmproj);
+  await page.click('.settings summary');
+  await page.fill('[data-testid=setting-fps]', '1');
+  await page.fill('[data-testid=setting-max-frames]', '2');
+  await page.fill('[data-testid=setting-frame-size]', '112');
+  await page.fill('[data-testid=setting-threads]', '1');
+  await page.fill('[data-testid=setting-segment]', '5');
+  await page.fill('[data-testid=setting-overlap]', overlapS);
+  for (const id of features) await page.check(`[data-testid=pick-${id}]`);
+}
+
 describe('review app in Chromium over the bridge', () => {
   it('analyses a recording through the UI and reviews it frame by frame', async () => {
     const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
@@ -78,17 +93,7 @@ describe('review app in Chromium over the bridge', () => {
     assert.match(await alert.innerText(), /Drop or choose a recording first\./);
     await shot(page, '2-error');
 
-    await page.fill('[data-testid=video-path]', video);
-    await page.fill('[data-testid=model-path]', models.model);
-    await page.fill('[data-testid=mmproj-path]', models.mmproj);
-    await page.click('.settings summary');
-    await page.fill('[data-testid=setting-fps]', '1');
-    await page.fill('[data-testid=setting-max-frames]', '2');
-    await page.fill('[data-testid=setting-frame-size]', '112');
-    await page.fill('[data-testid=setting-threads]', '1');
-    await page.fill('[data-testid=setting-segment]', '5');
-    await page.fill('[data-testid=setting-overlap]', '1');
-    for (const id of ['blank_stare', 'tonic', 'clonic']) await page.check(`[data-testid=pick-${id}]`);
+    await fillStartForm(page, ['blank_stare', 'tonic', 'clonic']);
     // Every progress text the page shows, from its first render.
     await page.evaluate(() => {
       const seen: string[] = ((window as any).progressTexts = []);
@@ -169,6 +174,41 @@ describe('review app in Chromium over the bridge', () => {
     await page.waitForSelector('[data-testid=help]', { state: 'detached', timeout: 5_000 });
 
     assert.deepEqual(problems, [], 'no page errors or CSP violations');
+    await page.close();
+  });
+
+  it('cancels mid-run with the engine\'s message, and a second run reuses what was answered', async () => {
+    const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+    await page.goto(bridge.url);
+    await page.waitForSelector('[data-testid=pick-tonic]', { state: 'attached' });
+    // All 20 features (nothing ticked; the 2 audio ones are not assessed without sound).
+    await fillStartForm(page, []);
+    await page.evaluate(() => {
+      const seen: string[] = ((window as any).progressTexts = []);
+      new MutationObserver(() => { const t = document.querySelector('[data-testid=progress]')?.textContent; if (t && seen.at(-1) !== t) seen.push(t); })
+        .observe(document.body, { subtree: true, childList: true, characterData: true });
+    });
+    await page.click('[data-testid=analyse]');
+    await page.waitForFunction(() => /Asking the model.* [1-9]\d* of \d+/.test(document.querySelector('[data-testid=progress]')?.textContent ?? ''), undefined, { timeout: 120_000, polling: 20 })
+      .catch(async (e) => { await shot(page, '6-cancel-wait-failed'); throw new Error(`${(e as Error).message}; progress: ${(await page.evaluate(() => (window as any).progressTexts)).join(' | ')}`); });
+    const total = Number(/of (\d+)/.exec(await page.innerText('[data-testid=progress]'))![1]);
+    await page.click('[data-testid=cancel]');
+    const alert = await page.waitForSelector('[role=alert]', { timeout: 30_000 });
+    const message = await alert.innerText();
+    assert.match(message, /cancel/i, message);
+    assert.match(message, /answers so far are kept/, message);
+    assert.equal(await page.$('[data-testid=player]'), null, 'no review screen for a cancelled run');
+    await shot(page, '6-cancelled');
+
+    await page.click('[data-testid=analyse]');
+    await page.waitForSelector('[data-testid=player]', { timeout: 180_000 });
+    const head = await page.innerText('[data-testid=progress]');
+    const m = /(\d+) model calls, (\d+) from cache/.exec(head);
+    assert.ok(m, head);
+    assert.ok(Number(m[2]) > 0, `answers from the cancelled run came from the cache: ${head}`);
+    assert.equal(Number(m[1]) + Number(m[2]), total, head);
+    assert.ok(Number(m[1]) > 0, `the rest was asked: ${head}`);
+    assert.equal((await page.$$('[data-testid^=lane-]')).length, 20);
     await page.close();
   });
 });
