@@ -94,7 +94,7 @@ export function ReviewScreen({ analysis, mediaUrl, catalogue, progress, onClose 
   return (
     <main className="review">
       <header className="review-head">
-        <button type="button" onClick={onClose}>← Recordings</button>
+        <button type="button" onClick={onClose}>← New analysis</button>
         <h1>{analysis.recording.fileName}</h1>
         <span className="meta">{durationS.toFixed(1)} s · {analysis.recording.width}×{analysis.recording.height} · {fps.toFixed(2)} fps · model {analysis.model.name}</span>
         <span className="meta" data-testid="progress">Analysis {progress ? shownPercent(progress) : 100} %{progress ? ` · ${progress.stage}` : ''} · {analysis.stats.modelCalls} model calls, {analysis.stats.cacheHits} from cache</span>

@@ -64,10 +64,14 @@ export function drawOverlay(ctx: CanvasRenderingContext2D, f: OverlayFrame): { b
     for (const j of f.pose.joints) {
       const p = at(j.x, j.y);
       const side: Side = j.name.startsWith('left_') ? 'left' : j.name.startsWith('right_') ? 'right' : 'centre';
+      // A dark ring keeps the joint visible on bright video.
       ctx.fillStyle = SIDE_STYLE[side].colour;
+      ctx.strokeStyle = '#000';
+      ctx.lineWidth = 1.5;
       ctx.beginPath();
-      ctx.arc(p.x, p.y, 4, 0, Math.PI * 2);
+      ctx.arc(p.x, p.y, 5, 0, Math.PI * 2);
       ctx.fill();
+      ctx.stroke();
       joints++;
     }
   }
