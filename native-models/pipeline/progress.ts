@@ -23,7 +23,8 @@ export class ProgressTracker {
   }
 
   private emit(stage: Stage, message: string, etaS: number | null = null): void {
-    const percent = this.total ? Math.min(100, Math.round((this.done / this.total) * 1000) / 10) : 100;
+    // Before the work is counted (probe, fingerprint) nothing is done yet; with nothing to ask, writing is the end.
+    const percent = this.total ? Math.min(100, Math.round((this.done / this.total) * 1000) / 10) : stage === 'write' ? 100 : 0;
     this.listener?.({ stage, percent, etaS: etaS === null ? null : Math.round(etaS), message, done: this.done, total: this.total });
   }
 }
