@@ -8,12 +8,10 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { readGgufFileInfo } from 'node-llama-cpp';
+import { metadataAt } from '../../helpers/metadataAt.ts';
 import { GgmlType, GgufValueType, GgufWriter } from '../../../native-models/demo/ggufWriter.ts';
 
-type Nested = Record<string, unknown>;
-
-const get = (o: unknown, dotted: string): unknown =>
-  dotted.split('.').reduce<unknown>((v, k) => (v && typeof v === 'object' ? (v as Nested)[k] : undefined), o);
+const get = metadataAt;
 
 let dir: string;
 
@@ -39,7 +37,7 @@ describe('GgufWriter', () => {
 
     const info = await readGgufFileInfo(file, { logWarnings: false });
     assert.equal(info.version, 3);
-    const t = get(info.metadata, 't') as Nested;
+    const t = get(info.metadata, 't') as Record<string, unknown>;
     assert.equal(get(info.metadata, 'general.architecture'), 'llama');
     assert.deepEqual(
       { ...t, f32: undefined, f64: undefined, floats: undefined },

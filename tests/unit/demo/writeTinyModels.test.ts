@@ -10,12 +10,10 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { readGgufFileInfo } from 'node-llama-cpp';
+import { metadataAt } from '../../helpers/metadataAt.ts';
 import { tinyModelFileNames, writeTinyModelPair, type TinyModelKind } from '../../../native-models/demo/writeTinyModels.ts';
 
-type Nested = Record<string, unknown>;
-
-const get = (o: unknown, dotted: string): unknown =>
-  dotted.split('.').reduce<unknown>((v, k) => (v && typeof v === 'object' ? (v as Nested)[k] : undefined), o);
+const get = metadataAt;
 
 let dir: string;
 
