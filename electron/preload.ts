@@ -27,6 +27,8 @@ const api = {
   'analysis:cancel': invoke('analysis:cancel'),
   'media:open': invoke('media:open'),
   'catalogue:get': invoke('catalogue:get'),
+  'recordings:list': invoke('recordings:list'),
+  'analysis:open': invoke('analysis:open'),
   'on:analysis:progress': subscribe('analysis:progress'),
   pathForFile: (file: File) => webUtils.getPathForFile(file),
 } satisfies ReviewApi;

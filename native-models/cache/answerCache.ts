@@ -53,6 +53,11 @@ CREATE TABLE IF NOT EXISTS segment_keyframes (
   variant TEXT NOT NULL, sampling_key TEXT NOT NULL, t_s REAL NOT NULL, jpeg BLOB NOT NULL,
   PRIMARY KEY (recording_sha, segment_start_ms, segment_end_ms, variant, sampling_key)
 ) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS analyses (
+  id INTEGER PRIMARY KEY, recording_sha TEXT NOT NULL, file_name TEXT NOT NULL, video_path TEXT NOT NULL,
+  model_name TEXT NOT NULL, analysed_at TEXT NOT NULL, json_path TEXT NOT NULL, pdf_path TEXT NOT NULL, json TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS analyses_by_recording ON analyses (recording_sha, id);
 `;
 
 const ms = (s: number) => Math.round(s * 1000);
@@ -64,6 +69,7 @@ const EXPECTED_COLUMNS: Record<string, string[]> = {
   file_hashes: ['path', 'size', 'mtime_ms', 'sha256'],
   artifacts: ['recording_sha', 'kind', 'key', 'json'],
   segment_keyframes: ['recording_sha', 'segment_start_ms', 'segment_end_ms', 'variant', 'sampling_key', 't_s', 'jpeg'],
+  analyses: ['id', 'recording_sha', 'file_name', 'video_path', 'model_name', 'analysed_at', 'json_path', 'pdf_path', 'json'],
 };
 
 /** Turns SQLite's disk errors into a message the user can act on (the file named by its base name only). */

@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import { analysisSettingsSchema, usageErrorFrom } from './analysisSettings.ts';
 import { modelChoiceSchema } from './modelChoice.ts';
+import type { AnalysedRecording } from './analysedRecording.ts';
 import type { AnalysisResult } from './analysisSchema.ts';
 import type { ProgressEvent } from './progressEvent.ts';
 import type { FeatureGroup, FeatureId } from '../semiology/featureCatalogue.ts';
@@ -24,6 +25,10 @@ export const API_INPUTS = {
   'media:open': z.object({ path: z.string().min(1, { error: 'Choose a recording to play first.' }) }).strict(),
   /** The feature catalogue as the lanes and findings panel show it (the renderer imports no engine code). */
   'catalogue:get': z.undefined(),
+  /** The recordings analysed on this workstation (from the answer cache), latest first. */
+  'recordings:list': z.undefined(),
+  /** Reopens an analysed recording: its stored analysis (no model asked, nothing decoded) and where its video is, when it is still there. */
+  'analysis:open': z.object({ id: z.int({ error: 'Choose a recording from the list.' }).positive({ error: 'Choose a recording from the list.' }) }).strict(),
 } as const;
 
 /** Parses a channel's input with its schema; a bad input is the engine's UsageError naming the field. */
@@ -34,7 +39,7 @@ export function parseApiInput<C extends ApiChannel>(channel: C, raw: unknown): z
 }
 
 export interface ApiOutputs {
-  'analysis:start': { analysis: AnalysisResult; jsonPath: string; pdfPath: string };
+  'analysis:start': { analysis: AnalysisResult; jsonPath: string; pdfPath: string; id: number };
   'analysis:cancel': void;
   /** `url` serves only this file, under an id (never its path); `name` is its base name. */
   'media:open': { url: string; name: string };
@@ -42,6 +47,13 @@ export interface ApiOutputs {
     features: Array<{ id: FeatureId; group: FeatureGroup; label: string; definition: string }>;
     groupLabels: Record<FeatureGroup, string>;
   };
+  'recordings:list': { recordings: AnalysedRecording[] };
+  /**
+   * `videoPath` is where the very recording that was analysed is (checked by its SHA-256), for `media:open`
+   * (each shell serves media its own way); null when it was moved, deleted or changed, and `mediaProblem`
+   * then says so and what to do.
+   */
+  'analysis:open': { analysis: AnalysisResult; videoPath: string | null; mediaProblem: { message: string; hint?: string } | null };
 }
 
 export type ApiChannel = keyof typeof API_INPUTS;

@@ -9,6 +9,7 @@
  */
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
+import { recordAnalysis } from '../cache/analysisIndex.ts';
 import { AnswerCache, defaultCachePath } from '../cache/answerCache.ts';
 import { parseAnalysisSettings, type AnalysisSettings, type AnalysisSettingsInput } from '../contract/analysisSettings.ts';
 import { parseModelChoice, type ModelChoice, type ModelChoiceInput } from '../contract/modelChoice.ts';
@@ -48,6 +49,8 @@ export interface AnalysisOutputs {
   analysis: AnalysisResult;
   jsonPath: string;
   pdfPath: string;
+  /** Its row in the cache's list of analyses (cache/analysisIndex.ts): the review app reopens it by this id. */
+  id: number;
 }
 
 export class AnalysisSession implements AsyncDisposable {
@@ -124,7 +127,9 @@ export class AnalysisSession implements AsyncDisposable {
         throw new InputError(`The report "${displayName(pdfPath)}" could not be written (${describeFsError(e)}).`,
           { setting: 'outDir', hint: 'Free some space or choose another output folder; the answers are cached and will not be asked again.', cause: e });
       }
-      return { analysis, jsonPath, pdfPath };
+      // Listed for the review app once its outputs exist: a reopen needs no model and no decoding.
+      const id = recordAnalysis(this.cache, { analysis, videoPath: req.videoPath, jsonPath, pdfPath });
+      return { analysis, jsonPath, pdfPath, id };
     } catch (e) {
       throw asCancellation(e, signal);
     }

@@ -7,6 +7,10 @@
 import path from 'node:path';
 import { parseApiInput, type ApiChannel, type ApiEvents, type ApiOutputs } from '../contract/reviewApi.ts';
 import { FEATURES, GROUP_LABELS } from '../semiology/featureCatalogue.ts';
+import { listAnalyses, loadAnalysis } from '../cache/analysisIndex.ts';
+import { AnswerCache, defaultCachePath } from '../cache/answerCache.ts';
+import { SemioscopeError } from '../errors.ts';
+import { hashFile } from '../media/hashFile.ts';
 import { OpenedMedia } from '../platform/openedMedia.ts';
 import { AnalysisSession } from './analysisSession.ts';
 
@@ -31,6 +35,11 @@ export function createReviewService(o: ReviewServiceOptions): ReviewService {
   let current: AbortController | null = null;
   const openedMedia = new OpenedMedia();
   const mediaUrl = o.mediaUrl ?? ((id: string) => `/media/${id}`);
+  /** The cache for reading the list of analyses: opened per call (WAL: a running analysis keeps writing meanwhile). */
+  const withCache = <T>(f: (cache: AnswerCache) => Promise<T> | T): Promise<T> => {
+    const cache = new AnswerCache(o.dbPath ?? defaultCachePath());
+    return Promise.resolve().then(() => f(cache)).finally(() => cache.close());
+  };
   return {
     'analysis:start': async (raw, emit) => {
       const req = parseApiInput('analysis:start', raw);
@@ -56,6 +65,32 @@ export function createReviewService(o: ReviewServiceOptions): ReviewService {
         features: FEATURES.map(({ id, group, label, definition }) => ({ id, group, label, definition })),
         groupLabels: { ...GROUP_LABELS },
       };
+    },
+    'recordings:list': async (raw) => {
+      parseApiInput('recordings:list', raw);
+      return { recordings: await withCache((cache) => listAnalyses(cache)) };
+    },
+    'analysis:open': async (raw) => {
+      const req = parseApiInput('analysis:open', raw);
+      return withCache(async (cache) => {
+        const { analysis, videoPath } = loadAnalysis(cache, req.id);
+        // The findings always reopen; the video only when it is the very file that was analysed.
+        const name = analysis.recording.fileName;
+        const without = 'The findings are shown without video.';
+        let sha: string;
+        try {
+          sha = await cache.fileSha256(videoPath, (p) => hashFile(p));
+        } catch (e) {
+          if (!(e instanceof SemioscopeError) && !(e as { code?: string }).code) throw e;
+          return { analysis, videoPath: null, mediaProblem: { message: `The recording "${name}" is no longer where it was analysed.`,
+            hint: `${without} Put it back, or analyse it from its new place (the answers come from the cache).` } };
+        }
+        if (sha !== analysis.recording.sha256) {
+          return { analysis, videoPath: null, mediaProblem: { message: `The file now at the place of "${name}" is not the recording that was analysed (its content changed).`,
+            hint: `${without} Analyse the new file to review it.` } };
+        }
+        return { analysis, videoPath, mediaProblem: null };
+      });
     },
     openedMedia,
   };

@@ -74,7 +74,9 @@ export function createBridgeClient(base = ''): ReviewApi {
     'analysis:start': call('analysis:start'),
     'analysis:cancel': call('analysis:cancel'),
     'media:open': call('media:open'),
-  'catalogue:get': call('catalogue:get'),
+    'catalogue:get': call('catalogue:get'),
+    'recordings:list': call('recordings:list'),
+    'analysis:open': call('analysis:open'),
     'on:analysis:progress': subscribe('analysis:progress'),
   } satisfies ReviewApi;
 }

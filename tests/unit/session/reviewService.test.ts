@@ -1,16 +1,21 @@
 /**
- * The review service's catalogue channel (session/reviewService.ts): the renderer imports no engine code, so
- * the lanes' and findings panel's labels and groups come through `catalogue:get`; it must carry the catalogue
- * exactly and reject an input.
+ * The review service (session/reviewService.ts) on its channels that need no model: `catalogue:get` (the
+ * renderer imports no engine code, so the lanes' labels and groups come through it), and `recordings:list` /
+ * `analysis:open`, which reopen an analysis from the cache file and give its video's place only while the
+ * very recording that was analysed is still there (checked by content).
  */
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, describe, it } from 'node:test';
 import { createReviewService } from '../../../native-models/session/reviewService.ts';
 import { FEATURES, GROUP_LABELS } from '../../../native-models/semiology/featureCatalogue.ts';
-import { UsageError } from '../../../native-models/errors.ts';
+import { InputError, UsageError } from '../../../native-models/errors.ts';
+import { recordAnalysis } from '../../../native-models/cache/analysisIndex.ts';
+import { AnswerCache } from '../../../native-models/cache/answerCache.ts';
+import { hashFile } from '../../../native-models/media/hashFile.ts';
+import { analysisSkeleton, findingOf } from '../../helpers/analysisFixture.ts';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'semioscope-review-service-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
@@ -31,5 +36,49 @@ describe('reviewService catalogue:get', () => {
   it('rejects an input as a UsageError', async () => {
     const service = createReviewService({ analysesDir: dir });
     await assert.rejects(service['catalogue:get']({ any: 1 }, noEvents), (e: unknown) => e instanceof UsageError);
+  });
+});
+
+describe('reviewService recordings:list and analysis:open', () => {
+  it('lists an analysis from the cache and reopens it with its video, then without it once the file is moved or changed', async () => {
+    const db = path.join(dir, 'reopen.sqlite');
+    const video = path.join(dir, 'bed4.mp4');
+    writeFileSync(video, 'the recording as analysed');
+    const analysis = analysisSkeleton('bed4.mp4', [findingOf('tonic', 'present')]);
+    analysis.recording.sha256 = await hashFile(video);
+    const cache = new AnswerCache(db);
+    const id = recordAnalysis(cache, { analysis, videoPath: video, jsonPath: path.join(dir, 'analysis.json'), pdfPath: path.join(dir, 'report.pdf') });
+    cache.close();
+    const service = createReviewService({ analysesDir: dir, dbPath: db });
+
+    const { recordings } = await service['recordings:list'](undefined, noEvents);
+    assert.deepEqual(recordings.map((r) => [r.id, r.fileName, r.presentFeatures, r.recordingFound]), [[id, 'bed4.mp4', ['tonic'], true]]);
+
+    const open = await service['analysis:open']({ id }, noEvents);
+    assert.deepEqual(open.analysis, analysis);
+    assert.equal(open.videoPath, video);
+    assert.equal(open.mediaProblem, null);
+
+    renameSync(video, `${video}.moved`);
+    const gone = await service['analysis:open']({ id }, noEvents);
+    assert.deepEqual(gone.analysis, analysis, 'the findings reopen without the video');
+    assert.equal(gone.videoPath, null);
+    assert.match(gone.mediaProblem?.message ?? '', /"bed4\.mp4" is no longer where it was analysed/);
+    assert.equal((await service['recordings:list'](undefined, noEvents)).recordings[0]!.recordingFound, false);
+
+    writeFileSync(video, 'another recording, same name');
+    const changed = await service['analysis:open']({ id }, noEvents);
+    assert.equal(changed.videoPath, null, 'a different file under the same name is never shown under these findings');
+    assert.match(changed.mediaProblem?.message ?? '', /not the recording that was analysed/);
+    assert.ok(!JSON.stringify([gone.mediaProblem, changed.mediaProblem]).includes(dir), 'messages name the file, never its folder');
+  });
+
+  it('rejects a malformed id as a UsageError and an unknown one as an InputError', async () => {
+    const service = createReviewService({ analysesDir: dir, dbPath: path.join(dir, 'empty.sqlite') });
+    assert.deepEqual((await service['recordings:list'](undefined, noEvents)).recordings, []);
+    for (const bad of [{}, { id: 0 }, { id: 1.5 }, { id: '1' }, { id: 1, extra: true }]) {
+      await assert.rejects(service['analysis:open'](bad, noEvents), (e: unknown) => e instanceof UsageError, JSON.stringify(bad));
+    }
+    await assert.rejects(service['analysis:open']({ id: 7 }, noEvents), (e: unknown) => e instanceof InputError && /No analysis number 7/.test(e.message));
   });
 });
