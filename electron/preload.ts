@@ -29,6 +29,7 @@ const api = {
   'catalogue:get': invoke('catalogue:get'),
   'recordings:list': invoke('recordings:list'),
   'analysis:open': invoke('analysis:open'),
+  'media:peaks': invoke('media:peaks'),
   'on:analysis:progress': subscribe('analysis:progress'),
   pathForFile: (file: File) => webUtils.getPathForFile(file),
 } satisfies ReviewApi;

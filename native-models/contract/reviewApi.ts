@@ -23,6 +23,8 @@ export const API_INPUTS = {
   'analysis:cancel': z.undefined(),
   /** Makes a recording the user chose playable: answers a URL for `<video src>` serving that one file (with Range). */
   'media:open': z.object({ path: z.string().min(1, { error: 'Choose a recording to play first.' }) }).strict(),
+  /** The waveform of a recording's audio for the audio lane (peaks per bin; the page never decodes the file). */
+  'media:peaks': z.object({ path: z.string().min(1, { error: 'Choose a recording first.' }) }).strict(),
   /** The feature catalogue as the lanes and findings panel show it (the renderer imports no engine code). */
   'catalogue:get': z.undefined(),
   /** The recordings analysed on this workstation (from the answer cache), latest first. */
@@ -43,6 +45,8 @@ export interface ApiOutputs {
   'analysis:cancel': void;
   /** `url` serves only this file, under an id (never its path); `name` is its base name. */
   'media:open': { url: string; name: string };
+  /** null when the recording has no audio track. */
+  'media:peaks': { peaks: number[]; durationS: number; binsPerSecond: number } | null;
   'catalogue:get': {
     features: Array<{ id: FeatureId; group: FeatureGroup; label: string; definition: string }>;
     groupLabels: Record<FeatureGroup, string>;

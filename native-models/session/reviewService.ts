@@ -10,6 +10,7 @@ import { FEATURES, GROUP_LABELS } from '../semiology/featureCatalogue.ts';
 import { listAnalyses, loadAnalysis } from '../cache/analysisIndex.ts';
 import { AnswerCache, defaultCachePath } from '../cache/answerCache.ts';
 import { SemioscopeError } from '../errors.ts';
+import { audioPeaks } from '../media/audioPeaks.ts';
 import { hashFile } from '../media/hashFile.ts';
 import { OpenedMedia } from '../platform/openedMedia.ts';
 import { AnalysisSession } from './analysisSession.ts';
@@ -58,6 +59,10 @@ export function createReviewService(o: ReviewServiceOptions): ReviewService {
       const req = parseApiInput('media:open', raw);
       const { id, file } = await openedMedia.open(req.path);
       return { url: mediaUrl(id), name: file.name };
+    },
+    'media:peaks': async (raw) => {
+      const req = parseApiInput('media:peaks', raw);
+      return audioPeaks(req.path);
     },
     'catalogue:get': async (raw) => {
       parseApiInput('catalogue:get', raw);

@@ -5,6 +5,7 @@
  * very recording that was analysed is still there (checked by content).
  */
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -15,6 +16,7 @@ import { InputError, UsageError } from '../../../native-models/errors.ts';
 import { recordAnalysis } from '../../../native-models/cache/analysisIndex.ts';
 import { AnswerCache } from '../../../native-models/cache/answerCache.ts';
 import { hashFile } from '../../../native-models/media/hashFile.ts';
+import { resolveMediaTools } from '../../../native-models/media/ffmpegPaths.ts';
 import { analysisSkeleton, findingOf } from '../../helpers/analysisFixture.ts';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'semioscope-review-service-'));
@@ -80,5 +82,26 @@ describe('reviewService recordings:list and analysis:open', () => {
       await assert.rejects(service['analysis:open'](bad, noEvents), (e: unknown) => e instanceof UsageError, JSON.stringify(bad));
     }
     await assert.rejects(service['analysis:open']({ id: 7 }, noEvents), (e: unknown) => e instanceof InputError && /No analysis number 7/.test(e.message));
+  });
+});
+
+describe('reviewService media:peaks', () => {
+  it("answers the waveform of a recording's audio, null without audio, and refuses a non-media file", async () => {
+    const { ffmpeg } = resolveMediaTools();
+    const withAudio = path.join(dir, 'tone.mkv');
+    const silent = path.join(dir, 'silent.mkv');
+    execFileSync(ffmpeg, ['-nostdin', '-v', 'error', '-y', '-f', 'lavfi', '-i', 'testsrc2=size=64x48:rate=5:duration=2', '-f', 'lavfi', '-i', 'sine=frequency=440:duration=2',
+      '-shortest', '-c:v', 'mjpeg', '-c:a', 'pcm_s16le', withAudio]);
+    execFileSync(ffmpeg, ['-nostdin', '-v', 'error', '-y', '-f', 'lavfi', '-i', 'testsrc2=size=64x48:rate=5:duration=1', '-an', '-c:v', 'mjpeg', silent]);
+    const service = createReviewService({ analysesDir: dir });
+    const peaks = await service['media:peaks']({ path: withAudio }, noEvents);
+    assert.ok(peaks && Math.abs(peaks.peaks.length - 2 * peaks.binsPerSecond) <= 1, `${peaks?.peaks.length} bins`);
+    assert.ok(peaks.peaks.every((p) => p >= 0 && p <= 1) && Math.max(...peaks.peaks) > 0.05);
+    assert.deepEqual(JSON.parse(JSON.stringify(peaks)), peaks, 'plain data for either transport');
+    assert.equal(await service['media:peaks']({ path: silent }, noEvents), null);
+    const text = path.join(dir, 'notes.txt');
+    writeFileSync(text, 'not a recording');
+    await assert.rejects(service['media:peaks']({ path: text }, noEvents), (e: unknown) => e instanceof InputError && /notes\.txt/.test(e.message));
+    await assert.rejects(service['media:peaks']({}, noEvents), (e: unknown) => e instanceof UsageError);
   });
 });
