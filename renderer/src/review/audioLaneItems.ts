@@ -89,3 +89,16 @@ export function cueClock(t: number): string {
   const s = (tenths % 600) / 10;
   return `${m}:${s < 10 ? '0' : ''}${s.toFixed(1)}`;
 }
+
+/**
+ * The peaks spread over the recording's duration: when the audio track is shorter than the video, zeros pad
+ * its end, so the waveform, its regions and the timeline lanes share one time axis.
+ */
+export function waveformPeaks(peaks: LanePeaks, durationS: number): { data: number[]; durationS: number } {
+  const target = Math.max(durationS || 0, peaks.durationS);
+  if (!(peaks.durationS > 0) || peaks.peaks.length === 0 || target <= peaks.durationS) return { data: peaks.peaks, durationS: target };
+  const total = Math.round((peaks.peaks.length * target) / peaks.durationS);
+  const data = peaks.peaks.slice();
+  while (data.length < total) data.push(0);
+  return { data, durationS: target };
+}

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { AnalysisResult } from '../../../native-models/contract/analysisSchema.ts';
 import {
-  audioLaneNote, cueClock, currentCueIndex, shouldNormalize, transcriptCues, vadRegions, type TranscriptCue,
+  audioLaneNote, cueClock, currentCueIndex, shouldNormalize, transcriptCues, vadRegions, waveformPeaks, type TranscriptCue,
 } from '../../../renderer/src/review/audioLaneItems.ts';
 
 type Audio = NonNullable<AnalysisResult['audio']>;
@@ -76,5 +76,14 @@ describe('audioLaneItems', () => {
     assert.equal(cueClock(0), '0:00.0');
     assert.equal(cueClock(12.34), '0:12.3');
     assert.equal(cueClock(75.96), '1:16.0');
+  });
+});
+
+describe('waveformPeaks', () => {
+  it('pads a short audio track with silence up to the recording duration, never trims', () => {
+    const padded = waveformPeaks({ peaks: [0.5, 0.5, 0.5, 0.5], durationS: 2 }, 3);
+    assert.deepEqual(padded, { data: [0.5, 0.5, 0.5, 0.5, 0, 0], durationS: 3 });
+    assert.deepEqual(waveformPeaks({ peaks: [0.1, 0.2], durationS: 1 }, 0.9), { data: [0.1, 0.2], durationS: 1 });
+    assert.deepEqual(waveformPeaks({ peaks: [], durationS: 0 }, 5), { data: [], durationS: 5 });
   });
 });
