@@ -2,7 +2,8 @@
 import { useEffect, useRef } from 'react';
 import { HOTKEYS } from './hotkeys.ts';
 
-const shown = (k: string) => (k === ' ' ? 'Space' : k.replace('Arrow', '').replace(/(^|\+)([a-z])$/, (_m, pre: string, c: string) => pre + c.toUpperCase()).replace('Shift+', 'Shift + '));
+/** A key as printed: Space, arrows without 'Arrow', letters in capitals, modifiers spaced out ('Shift + B'); '+' stays '+'. */
+const shown = (k: string) => (k === ' ' ? 'Space' : k.split(/\+(?=.)/).map((part) => part.replace('Arrow', '').replace(/^[a-z]$/, (c) => c.toUpperCase())).join(' + '));
 
 export function HelpOverlay({ onClose }: { onClose: () => void }) {
   const closeRef = useRef<HTMLButtonElement>(null);

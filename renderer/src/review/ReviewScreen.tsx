@@ -1,6 +1,7 @@
 /**
- * The review screen: the video with its overlay, the controls and clock, the lanes and the findings. One
- * keydown listener maps keys to commands through hotkeys.ts (commandFor); buttons run the same commands.
+ * The review screen: the video with its overlay (zoom, pan, brightness), the controls and clock, the lanes and
+ * the findings. One keydown listener maps keys to commands through hotkeys.ts (commandFor); buttons run the
+ * same commands.
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { AnalysisResult } from '../../../native-models/contract/analysisSchema.ts';
@@ -12,16 +13,21 @@ import { adjacentOnset, findingOnsets } from './findingTimes.ts';
 import { stepFrame } from './frameClock.ts';
 import { HelpOverlay } from './HelpOverlay.tsx';
 import { commandFor, type HotkeyId } from './hotkeys.ts';
-import { Overlay } from './Overlay.tsx';
+import { NEUTRAL, stepPicture, type Picture } from './pictureAdjust.ts';
+import { faster, slower } from './playbackRates.ts';
 import { shownPercent } from '../start/ProgressPanel.tsx';
 import { Timeline } from './Timeline.tsx';
 import { timelineLanes } from './timelineLanes.ts';
+import { VideoStage, type ViewUpdate } from './VideoStage.tsx';
+import { IDENTITY, PAN_STEP, ZOOM_STEP, clampView, contentFraction, pan, zoomAt, type View } from './viewTransform.ts';
+import './player.css';
 
-const RATES = [0.25, 0.5, 1, 1.5, 2];
+const CENTRE = { x: 0.5, y: 0.5 };
 
 export function ReviewScreen({ analysis, mediaUrl, catalogue, progress, onClose }: { analysis: AnalysisResult; mediaUrl: string; catalogue: Catalogue; progress: ProgressEvent | null; onClose: () => void }) {
   const videoRef = useRef<HTMLVideoElement>(null);
   const goToRef = useRef<HTMLInputElement>(null);
+  const stageRef = useRef<HTMLDivElement>(null);
   const [timeS, setTimeS] = useState(0);
   const [playing, setPlaying] = useState(false);
   const [rate, setRate] = useState(1);
@@ -29,6 +35,8 @@ export function ReviewScreen({ analysis, mediaUrl, catalogue, progress, onClose 
   const [showSkeleton, setShowSkeleton] = useState(true);
   const [showFace, setShowFace] = useState(true);
   const [help, setHelp] = useState(false);
+  const [view, setView] = useState<View>(IDENTITY);
+  const [picture, setPicture] = useState<Picture>(NEUTRAL);
   const fps = analysis.recording.fps || 25;
   const durationS = analysis.recording.durationS;
   const groups = useMemo(() => timelineLanes(analysis, catalogue.features), [analysis, catalogue]);
@@ -41,24 +49,48 @@ export function ReviewScreen({ analysis, mediaUrl, catalogue, progress, onClose 
     setTimeS(v.currentTime);
   }, [durationS]);
 
+  // Every view change is clamped to where the picture sits in the stage now (letterboxing included).
+  const updateView = useCallback<ViewUpdate>((change) => {
+    const stage = stageRef.current;
+    const v = videoRef.current;
+    const content = contentFraction(stage?.clientWidth ?? 0, stage?.clientHeight ?? 0, v?.videoWidth || analysis.recording.width, v?.videoHeight || analysis.recording.height);
+    setView((old) => clampView(change(old, content), content));
+  }, [analysis]);
+
   const run = useCallback((id: HotkeyId | string) => {
     const v = videoRef.current;
     if (!v) return;
     switch (id) {
       case 'play-pause': if (v.paused) void v.play(); else v.pause(); break;
+      case 'pause': v.pause(); break;
+      case 'slower': v.playbackRate = slower(v.playbackRate); void v.play(); break;
+      case 'faster': v.playbackRate = faster(v.playbackRate, v.paused); void v.play(); break;
       case 'frame-back': v.pause(); seek(stepFrame(v.currentTime, fps, -1, durationS)); break;
       case 'frame-forward': v.pause(); seek(stepFrame(v.currentTime, fps, 1, durationS)); break;
-      case 'slower-back': { const r = RATES[Math.max(0, RATES.indexOf(v.playbackRate) - 1)] ?? 1; v.playbackRate = r; setRate(r); break; }
-      case 'faster-forward': { const r = v.paused ? 1 : RATES[Math.min(RATES.length - 1, RATES.indexOf(v.playbackRate) + 1)] ?? 1; v.playbackRate = r; setRate(r); void v.play(); break; }
+      case 'frames-back': v.pause(); seek(stepFrame(v.currentTime, fps, -10, durationS)); break;
+      case 'frames-forward': v.pause(); seek(stepFrame(v.currentTime, fps, 10, durationS)); break;
       case 'next-finding': { const t = adjacentOnset(onsets, v.currentTime, 1); if (t !== null) seek(t); break; }
       case 'previous-finding': { const t = adjacentOnset(onsets, v.currentTime, -1); if (t !== null) seek(t); break; }
       case 'loop-segment': setLoop((l) => (l ? null : analysis.segments.find((s) => v.currentTime >= s.startS && v.currentTime < s.endS) ?? null)); break;
       case 'go-to-time': goToRef.current?.focus(); goToRef.current?.select(); break;
+      case 'zoom-in': updateView((w, c) => zoomAt(w, CENTRE, ZOOM_STEP, c)); break;
+      case 'zoom-out': updateView((w, c) => zoomAt(w, CENTRE, 1 / ZOOM_STEP, c)); break;
+      case 'zoom-reset': updateView(() => IDENTITY); break;
+      // Panning left shows more of the left: the picture moves right.
+      case 'pan-left': updateView((w, c) => pan(w, PAN_STEP, 0, c)); break;
+      case 'pan-right': updateView((w, c) => pan(w, -PAN_STEP, 0, c)); break;
+      case 'pan-up': updateView((w, c) => pan(w, 0, PAN_STEP, c)); break;
+      case 'pan-down': updateView((w, c) => pan(w, 0, -PAN_STEP, c)); break;
+      case 'brighter': setPicture((p) => stepPicture(p, 'brightness', 1)); break;
+      case 'dimmer': setPicture((p) => stepPicture(p, 'brightness', -1)); break;
+      case 'more-contrast': setPicture((p) => stepPicture(p, 'contrast', 1)); break;
+      case 'less-contrast': setPicture((p) => stepPicture(p, 'contrast', -1)); break;
+      case 'picture-reset': setPicture(NEUTRAL); break;
       case 'toggle-skeleton': setShowSkeleton((s) => !s); break;
       case 'toggle-face': setShowFace((s) => !s); break;
       case 'help': setHelp((h) => !h); break;
     }
-  }, [analysis, durationS, fps, onsets, seek]);
+  }, [analysis, durationS, fps, onsets, seek, updateView]);
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
@@ -84,11 +116,13 @@ export function ReviewScreen({ analysis, mediaUrl, catalogue, progress, onClose 
     };
     const onPlay = () => setPlaying(true);
     const onPause = () => setPlaying(false);
+    const onRate = () => setRate(v.playbackRate);
     v.addEventListener('timeupdate', onTime);
     v.addEventListener('seeked', onTime);
     v.addEventListener('play', onPlay);
     v.addEventListener('pause', onPause);
-    return () => { v.removeEventListener('timeupdate', onTime); v.removeEventListener('seeked', onTime); v.removeEventListener('play', onPlay); v.removeEventListener('pause', onPause); };
+    v.addEventListener('ratechange', onRate);
+    return () => { v.removeEventListener('timeupdate', onTime); v.removeEventListener('seeked', onTime); v.removeEventListener('play', onPlay); v.removeEventListener('pause', onPause); v.removeEventListener('ratechange', onRate); };
   }, [loop]);
 
   return (
@@ -102,11 +136,9 @@ export function ReviewScreen({ analysis, mediaUrl, catalogue, progress, onClose 
       </header>
       <div className="review-body">
         <div className="stage-column">
-          <div className="stage">
-            <video ref={videoRef} data-testid="player" src={mediaUrl} preload="auto" playsInline />
-            <Overlay videoRef={videoRef} analysis={analysis} showSkeleton={showSkeleton} showFace={showFace} />
-          </div>
-          <Controls timeS={timeS} fps={fps} playing={playing} rate={rate} loop={loop !== null} showSkeleton={showSkeleton} showFace={showFace} goToRef={goToRef} run={run} onGoTo={seek} />
+          <VideoStage videoRef={videoRef} stageRef={stageRef} mediaUrl={mediaUrl} analysis={analysis} showSkeleton={showSkeleton} showFace={showFace} view={view} picture={picture} updateView={updateView} />
+          <Controls timeS={timeS} fps={fps} playing={playing} rate={rate} loop={loop !== null} showSkeleton={showSkeleton} showFace={showFace} view={view} picture={picture}
+            goToRef={goToRef} run={run} onGoTo={seek} onPicture={setPicture} />
           {!analysis.enhancement && <p className="note">No pose data in this analysis (pose was off): the skeleton and face box have nothing to show.</p>}
           <Timeline groups={groups} groupLabels={catalogue.groupLabels} durationS={durationS} timeS={timeS} onSeek={seek} />
         </div>

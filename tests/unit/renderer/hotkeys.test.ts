@@ -15,10 +15,32 @@ describe('hotkeys', () => {
     assert.equal(commandFor({ key: 'ArrowRight' }), 'frame-forward');
     assert.equal(commandFor({ key: 'ArrowRight', shiftKey: true }), 'frame-forward');
     assert.equal(commandFor({ key: 'L', shiftKey: true }), 'loop-segment');
-    assert.equal(commandFor({ key: 'l' }), 'faster-forward');
+    assert.equal(commandFor({ key: 'l' }), 'faster');
+    assert.equal(commandFor({ key: 'j' }), 'slower');
+    assert.equal(commandFor({ key: 'k' }), 'pause');
+    assert.equal(commandFor({ key: ' ' }), 'play-pause');
+    assert.equal(commandFor({ key: '<', shiftKey: true }), 'frames-back');
+    assert.equal(commandFor({ key: '>', shiftKey: true }), 'frames-forward');
+    assert.equal(commandFor({ key: '+', shiftKey: true }), 'zoom-in');
+    assert.equal(commandFor({ key: '=' }), 'zoom-in');
+    assert.equal(commandFor({ key: '-' }), 'zoom-out');
+    assert.equal(commandFor({ key: '0' }), 'zoom-reset');
+    assert.equal(commandFor({ key: 'ArrowLeft', altKey: true }), 'pan-left');
+    assert.equal(commandFor({ key: 'ArrowDown', altKey: true }), 'pan-down');
+    assert.equal(commandFor({ key: 'b' }), 'brighter');
+    assert.equal(commandFor({ key: 'B', shiftKey: true }), 'dimmer');
+    assert.equal(commandFor({ key: 'c' }), 'more-contrast');
+    assert.equal(commandFor({ key: 'C', shiftKey: true }), 'less-contrast');
+    assert.equal(commandFor({ key: 'r' }), 'picture-reset');
     assert.equal(commandFor({ key: '?', shiftKey: true }), 'help');
     assert.equal(commandFor({ key: 'q' }), null);
     assert.equal(commandFor({ key: 'k', ctrlKey: true }), null);
+  });
+
+  it('J is labelled as what it does: slower, not backwards', () => {
+    const j = HOTKEYS.find((h) => (h.keys as readonly string[]).includes('j'));
+    assert.match(j?.label ?? '', /slower/i);
+    assert.match(j?.label ?? '', /cannot play backwards/);
   });
 
   it('keys typed into a text field are never commands', () => {
