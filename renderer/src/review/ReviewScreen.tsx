@@ -63,8 +63,9 @@ export function ReviewScreen({ analysis, mediaUrl, catalogue, progress, onClose 
     switch (id) {
       case 'play-pause': if (v.paused) void v.play(); else v.pause(); break;
       case 'pause': v.pause(); break;
-      case 'slower': v.playbackRate = slower(v.playbackRate); void v.play(); break;
-      case 'faster': v.playbackRate = faster(v.playbackRate, v.paused); void v.play(); break;
+      // The rate is shown at once (ratechange arrives a task later).
+      case 'slower': v.playbackRate = slower(v.playbackRate); setRate(v.playbackRate); void v.play(); break;
+      case 'faster': v.playbackRate = faster(v.playbackRate, v.paused); setRate(v.playbackRate); void v.play(); break;
       case 'frame-back': v.pause(); seek(stepFrame(v.currentTime, fps, -1, durationS)); break;
       case 'frame-forward': v.pause(); seek(stepFrame(v.currentTime, fps, 1, durationS)); break;
       case 'frames-back': v.pause(); seek(stepFrame(v.currentTime, fps, -10, durationS)); break;

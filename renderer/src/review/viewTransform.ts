@@ -32,16 +32,19 @@ export function contentFraction(frameW: number, frameH: number, vw: number, vh: 
   return { x: b.x / frameW, y: b.y / frameH, w: b.w / frameW, h: b.h / frameH };
 }
 
-/** One axis: the picture spans [start, start + size] of a frame of size 1 before the view. */
+/**
+ * One axis: the picture spans [start, start + size] of a frame of size 1 before the view. At 1x it sits where
+ * object-fit put it; zoomed, it either stays inside the frame (while smaller than it: letterboxed axis) or
+ * covers it (larger), so the point under the pointer stays put wherever the clamp allows.
+ */
 function clampAxis(t: number, scale: number, start: number, size: number): number {
-  const shown = scale * size;
-  // Smaller than the frame along this axis: centred (at scale 1 with contain this is t = 0).
-  if (shown <= 1) return (1 - shown) / 2 - scale * start;
-  // Larger: its edges stay outside the frame, so no surround shows on that side.
-  return Math.min(-scale * start, Math.max(1 - scale * (start + size), t));
+  if (scale <= MIN_ZOOM) return 0;
+  const a = -scale * start;
+  const b = 1 - scale * (start + size);
+  return Math.min(Math.max(a, b), Math.max(Math.min(a, b), t));
 }
 
-/** The view with the scale within 1x-8x and the picture covering the frame as far as it can. */
+/** The view with the scale within 1x-8x and the picture never leaving the frame (see clampAxis). */
 export function clampView(v: View, content: ContentBox = FULL): View {
   const scale = Math.min(MAX_ZOOM, Math.max(MIN_ZOOM, Number.isFinite(v.scale) ? v.scale : 1));
   const x = clampAxis(Number.isFinite(v.x) ? v.x : 0, scale, content.x, content.w);

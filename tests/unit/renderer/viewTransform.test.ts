@@ -50,17 +50,23 @@ describe('viewTransform', () => {
     near(some.x, -0.4); near(some.y, -0.45);
   });
 
-  it('letterboxed: a 4:3 picture in a 16:9 stage stays centred until it is wider than the frame, then covers it', () => {
+  it('letterboxed: a 4:3 picture in a 16:9 stage stays inside the frame while narrower than it, then covers it', () => {
     const c = contentFraction(1600, 900, 320, 240);
     near(c.x, 0.125); near(c.w, 0.75); near(c.y, 0); near(c.h, 1);
     assert.deepEqual(clampView(IDENTITY, c), IDENTITY);
-    const small = zoomAt(IDENTITY, { x: 0.9, y: 0.5 }, 1.2, c);
-    // 0.75 * 1.2 = 0.9 of the frame wide: centred horizontally whatever the pointer.
-    near(shown(small, { x: c.x, y: 0 }).x, 0.05); near(shown(small, { x: c.x + c.w, y: 0 }).x, 0.95);
+    assert.deepEqual(pan(IDENTITY, 0.1, 0, c), IDENTITY, 'at 1x the picture stays where object-fit put it');
+    // 0.75 * 1.2 = 0.9 of the frame wide: the point under the pointer stays while the picture fits inside.
+    const at = { x: 0.6, y: 0.5 };
+    const small = zoomAt(IDENTITY, at, 1.2, c);
+    near(shown(small, at).x, at.x);
+    const pushed = pan(small, 10, 0, c);
+    near(shown(pushed, { x: c.x + c.w, y: 0 }).x, 1, 'pushed right: its right edge stops at the frame edge');
+    near(shown(pan(small, -10, 0, c), { x: c.x, y: 0 }).x, 0);
     const big = pan(zoomAt(IDENTITY, { x: 0.5, y: 0.5 }, 4, c), 100, 0, c);
     near(shown(big, { x: c.x, y: 0 }).x, 0, 'the picture\'s left edge, not the pillar, meets the frame');
     const other = pan(big, -100, 0, c);
     near(shown(other, { x: c.x + c.w, y: 0 }).x, 1);
+    assert.deepEqual(zoomAt(small, at, 0.5, c), IDENTITY, 'back at 1x: the whole picture as at first');
     assert.deepEqual(contentFraction(0, 0, 320, 240), { x: 0, y: 0, w: 1, h: 1 });
   });
 
