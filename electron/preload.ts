@@ -31,6 +31,8 @@ const api = {
   'analysis:open': invoke('analysis:open'),
   'media:peaks': invoke('media:peaks'),
   'on:analysis:progress': subscribe('analysis:progress'),
+  'on:analysis:plan': subscribe('analysis:plan'),
+  'on:analysis:answer': subscribe('analysis:answer'),
   pathForFile: (file: File) => webUtils.getPathForFile(file),
 } satisfies ReviewApi;
 

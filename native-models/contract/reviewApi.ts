@@ -9,6 +9,7 @@ import { analysisSettingsSchema, usageErrorFrom } from './analysisSettings.ts';
 import { modelChoiceSchema } from './modelChoice.ts';
 import type { AnalysedRecording } from './analysedRecording.ts';
 import type { AnalysisResult } from './analysisSchema.ts';
+import type { AnalysisPlanEvent, AnswerArrivedEvent } from './liveAnswers.ts';
 import type { ProgressEvent } from './progressEvent.ts';
 import type { FeatureGroup, FeatureId } from '../semiology/featureCatalogue.ts';
 
@@ -69,11 +70,15 @@ export type ApiMethods = { [C in ApiChannel]: (input: ApiInput<C>) => Promise<Ap
 /** Events the engine sends to the renderer. */
 export interface ApiEvents {
   'analysis:progress': ProgressEvent;
+  /** The segments and pairs a run will ask, before its first answer. */
+  'analysis:plan': AnalysisPlanEvent;
+  /** Each answer as it arrives (from the cache or the model): the lanes fill live. */
+  'analysis:answer': AnswerArrivedEvent;
 }
 export type ApiEventName = keyof ApiEvents;
 
 export const API_CHANNELS = Object.keys(API_INPUTS) as ApiChannel[];
-export const API_EVENTS = ['analysis:progress'] as const satisfies readonly ApiEventName[];
+export const API_EVENTS = ['analysis:progress', 'analysis:plan', 'analysis:answer'] as const satisfies readonly ApiEventName[];
 
 /** The whole API the renderer sees (from preload or the bridge client): the channels, and one `on:<event>` subscription per event. */
 export type ReviewApi = ApiMethods & { [E in ApiEventName as `on:${E}`]: (listener: (payload: ApiEvents[E]) => void) => () => void } & {

@@ -8,6 +8,7 @@ import { asCancellation, throwIfCancelled } from '../errors.ts';
 import type { AnalysisSettings } from '../contract/analysisSettings.ts';
 import { explainDbError, type AnswerCache, type AnswerKey } from '../cache/answerCache.ts';
 import type { AudioEnhancementOutput, EnhancedFrameRecord, EnhancementOutput } from '../contract/analysisSchema.ts';
+import type { AnalysisPlanEvent, AnswerArrivedEvent } from '../contract/liveAnswers.ts';
 import { KeypointCache } from '../enhance/keypointCache.ts';
 import { createPoseEstimator, poseModelInfo, type PoseEstimator } from '../enhance/poseEstimator.ts';
 import { hashFile } from '../media/hashFile.ts';
@@ -43,6 +44,10 @@ export interface AnalyzeOptions {
   /** Folder for keyframe JPEGs (written only when given). */
   outDir?: string;
   onProgress?: ProgressListener;
+  /** The segments and pairs to be asked, once they are known (before any answer). */
+  onPlan?: (plan: AnalysisPlanEvent) => void;
+  /** Each answer as it arrives, from the cache or the model. */
+  onAnswer?: (event: AnswerArrivedEvent) => void;
   signal?: AbortSignal;
 }
 
@@ -114,6 +119,8 @@ async function analyze(o: AnalyzeOptions): Promise<AnalysisResult> {
       `;prompt=${promptFingerprint(getFeature(p.featureId), p.variant, mode === 'batched')}`,
   });
 
+  o.onPlan?.({ durationS: probe.durationS, segments, asked: asked.map((p) => ({ featureId: p.featureId, variant: p.variant, primary: p.primary })) });
+
   // What the cache already knows decides what must be decoded and asked.
   const answers: Answer[] = [];
   const todo = new Map<number, FeaturePlan[]>();
@@ -123,8 +130,10 @@ async function analyze(o: AnalyzeOptions): Promise<AnalysisResult> {
       const hit = cache.get(keyFor(p, s));
       if (hit) {
         cacheHits++;
-        answers.push({ featureId: p.featureId, segmentIndex: s.index, variant: p.variant, present: hit.present, justification: hit.justification,
-          onsetS: hit.onsetInSegmentS === null ? null : round2(s.startS + hit.onsetInSegmentS), fromCache: true, status: 'ok' });
+        const answer: Answer = { featureId: p.featureId, segmentIndex: s.index, variant: p.variant, present: hit.present, justification: hit.justification,
+          onsetS: hit.onsetInSegmentS === null ? null : round2(s.startS + hit.onsetInSegmentS), fromCache: true, status: 'ok' };
+        answers.push(answer);
+        o.onAnswer?.({ answer });
       } else {
         todo.set(s.index, [...(todo.get(s.index) ?? []), p]);
       }
@@ -171,6 +180,7 @@ async function analyze(o: AnalyzeOptions): Promise<AnalysisResult> {
       stats.evaluatedPromptTokens += outcome.evaluatedPromptTokens;
       if (answer.status === 'failed') stats.failedAnswers++;
       answers.push(answer);
+      o.onAnswer?.({ answer });
       remaining--;
       progress.answered(false, ms, remaining, `segment ${answer.segmentIndex + 1}/${segments.length}: ${getFeature(answer.featureId).label}`);
     };

@@ -18,7 +18,7 @@ import { asCancellation, InputError, SemioscopeError, throwIfCancelled } from '.
 import { engineThreadsBeside, poseThreadsFor } from '../platform/cpuBudget.ts';
 import { displayName } from '../platform/displayName.ts';
 import { describeFsError, ensureWritableFolder } from '../platform/makeFolder.ts';
-import { analyzeRecording } from '../pipeline/analyzeRecording.ts';
+import { analyzeRecording, type AnalyzeOptions } from '../pipeline/analyzeRecording.ts';
 import type { ProgressListener } from '../pipeline/progress.ts';
 import { writeFileAtomic } from '../platform/writeFileAtomic.ts';
 import { writeReportPdf } from '../report/writeReportPdf.ts';
@@ -42,6 +42,9 @@ export interface AnalyzeRequest {
   /** Folder for analysis.json, report.pdf and keyframes/ (made if missing; proven writable first). */
   outDir: string;
   onProgress?: ProgressListener;
+  /** The segments and pairs to be asked, then each answer as it arrives (the review app's live lanes). */
+  onPlan?: AnalyzeOptions['onPlan'];
+  onAnswer?: AnalyzeOptions['onAnswer'];
   signal?: AbortSignal;
 }
 
@@ -113,7 +116,7 @@ export class AnalysisSession implements AsyncDisposable {
       const outDir = ensureWritableFolder(req.outDir, 'output folder', 'outDir');
       const analysis = await analyzeRecording({
         videoPath: path.resolve(req.videoPath), cache: this.cache, backend: this.backend, audioBackend: this.audioBackend,
-        settings: this.settings, outDir, onProgress: req.onProgress, signal,
+        settings: this.settings, outDir, onProgress: req.onProgress, onPlan: req.onPlan, onAnswer: req.onAnswer, signal,
       });
       throwIfCancelled(signal);
       const jsonPath = path.join(outDir, 'analysis.json');

@@ -49,7 +49,8 @@ export function createReviewService(o: ReviewServiceOptions): ReviewService {
       current = controller;
       await using session = await AnalysisSession.open({ models: req.models, settings: req.settings, dbPath: o.dbPath, signal: controller.signal });
       const outDir = path.join(o.analysesDir, path.basename(req.videoPath).replace(/\W+/g, '_'));
-      return await session.analyze({ videoPath: req.videoPath, outDir, signal: controller.signal, onProgress: (p) => emit('analysis:progress', p) });
+      return await session.analyze({ videoPath: req.videoPath, outDir, signal: controller.signal, onProgress: (p) => emit('analysis:progress', p),
+        onPlan: (p) => emit('analysis:plan', p), onAnswer: (a) => emit('analysis:answer', a) });
     },
     'analysis:cancel': async (raw) => {
       parseApiInput('analysis:cancel', raw);

@@ -79,5 +79,7 @@ export function createBridgeClient(base = ''): ReviewApi {
     'analysis:open': call('analysis:open'),
     'media:peaks': call('media:peaks'),
     'on:analysis:progress': subscribe('analysis:progress'),
+    'on:analysis:plan': subscribe('analysis:plan'),
+    'on:analysis:answer': subscribe('analysis:answer'),
   } satisfies ReviewApi;
 }

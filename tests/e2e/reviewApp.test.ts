@@ -3,15 +3,19 @@
  * (in-process) over the real engine, analysing a generated 12 s recording with the tiny random-weight Omni
  * pair on the real llama-server, driven in Debian's Chromium (playwright-core) through the UI only: a bad
  * input shows the engine's message, the analysis reaches 100 %, 20 lanes appear, a segment click seeks the
- * video, '.' steps one frame, the skeleton toggle changes the overlay, '?' opens the help. Screenshots of
- * each screen go to test-results/review-app/.
+ * video, '.' steps one frame, the skeleton toggle changes the overlay, '?' opens the help; after a reload the
+ * recording is listed and reopens with no model call, and with its video moved away it reopens without it.
+ * axe-core scans each screen for serious or critical violations. Screenshots of each screen go to
+ * test-results/review-app/.
  */
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import { AxeBuilder } from '@axe-core/playwright';
 import react from '@vitejs/plugin-react';
+import Database from 'better-sqlite3';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { build } from 'vite';
 import { startReviewBridge, type ReviewBridge } from '../../native-models/bridge/startReviewBridge.ts';
@@ -38,7 +42,7 @@ before(async () => {
   mkdirSync(SHOTS, { recursive: true });
   const dist = path.join(dir, 'renderer');
   await build({ root: path.join(REPO, 'renderer'), configFile: false, plugins: [react()], logLevel: 'error', build: { outDir: dist, emptyOutDir: true } });
-  video = await makeSampleRecording(path.join(dir, 'rec.mp4'), { durationS: 12, width: 320, height: 240, fps: FPS, audio: false, faststart: true });
+  video = await makeSampleRecording(path.join(dir, 'rec.mp4'), { durationS: 12, width: 320, height: 240, fps: FPS, audio: true, faststart: true });
   models = await writeTinyModelPair('omni', path.join(dir, 'models'));
   bridge = await startReviewBridge({ rendererDir: dist, dbPath: path.join(dir, 'cache.sqlite'), analysesDir: path.join(dir, 'analyses') });
   browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'] });
@@ -56,6 +60,19 @@ const canvasState = (page: Page) => page.$eval('[data-testid=overlay]', (c) => {
   for (let i = 0; i < data.length; i++) sum += data[i]!;
   return { sum, bones: Number(canvas.dataset.bones), joints: Number(canvas.dataset.joints), face: canvas.dataset.face === 'true' };
 });
+/** Serious or critical accessibility violations on the page as shown (axe-core), as readable lines. */
+async function accessibilityProblems(page: Page): Promise<string[]> {
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.impact} ${v.id}: ${v.help} (${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join('; ')})`);
+}
+/** Rows of the cache file's tables: a reopen must add none. */
+const cacheRows = () => {
+  const db = new Database(path.join(dir, 'cache.sqlite'), { readonly: true, fileMustExist: true });
+  try {
+    return { answers: (db.prepare('SELECT count(*) n FROM answers').get() as { n: number }).n, analyses: (db.prepare('SELECT count(*) n FROM analyses').get() as { n: number }).n };
+  } finally { db.close(); }
+};
 const videoTime = (page: Page) => page.$eval('[data-testid=player]', (v) => (v as HTMLVideoElement).currentTime);
 const settled = (page: Page) => page.waitForFunction(() => { const v = document.querySelector('[data-testid=player]') as HTMLVideoElement; return !v.seeking && v.readyState >= 2; }, undefined, { timeout: 10_000 });
 
@@ -76,7 +93,7 @@ async function fillStartForm(page: Page, features: string[], overlapS = '1') {
 
 describe('review app in Chromium over the bridge', () => {
   it('analyses a recording through the UI and reviews it frame by frame', async () => {
-    const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+    const page = await (await browser.newContext({ viewport: { width: 1400, height: 1000 } })).newPage();
     const problems: string[] = [];
     // Failed requests are judged by URL below (the deliberate bad input answers 400; Chromium asks for a favicon).
     page.on('console', (m) => { if ((m.type() === 'error' && !/Failed to load resource/.test(m.text())) || /Content Security Policy/i.test(m.text())) problems.push(m.text()); });
@@ -86,6 +103,7 @@ describe('review app in Chromium over the bridge', () => {
     await page.waitForSelector('[data-testid=drop-zone]');
     await page.waitForSelector('[data-testid=pick-tonic]', { state: 'attached' });
     await shot(page, '1-start');
+    assert.deepEqual(await accessibilityProblems(page), [], 'start screen');
 
     // No recording: the engine's own message, as an alert.
     await page.click('[data-testid=analyse]');
@@ -93,7 +111,7 @@ describe('review app in Chromium over the bridge', () => {
     assert.match(await alert.innerText(), /Drop or choose a recording first\./);
     await shot(page, '2-error');
 
-    await fillStartForm(page, ['blank_stare', 'tonic', 'clonic']);
+    await fillStartForm(page, ['blank_stare', 'tonic', 'clonic', 'ictal_vocalization']);
     // Every progress text the page shows, from its first render.
     await page.evaluate(() => {
       const seen: string[] = ((window as any).progressTexts = []);
@@ -102,6 +120,12 @@ describe('review app in Chromium over the bridge', () => {
     });
     await page.click('[data-testid=analyse]');
     await page.waitForSelector('[data-testid=progress]', { timeout: 30_000 });
+    // The lanes fill as answers arrive, before the review screen.
+    await page.waitForFunction(() => Number(document.querySelector('[data-testid=live-lanes]')?.getAttribute('data-answers')) >= 1, undefined, { timeout: 120_000, polling: 50 });
+    const liveStatuses = await page.$$eval('[data-testid=live-lane-tonic] [data-status], [data-testid=live-lane-clonic] [data-status], [data-testid=live-lane-blank_stare] [data-status]',
+      (els) => els.map((e) => e.getAttribute('data-status')));
+    assert.ok(liveStatuses.some((st) => st !== 'not_assessed'), `an answer is on a live lane: ${liveStatuses}`);
+    await shot(page, '3a-live-lanes');
     await page.waitForFunction(() => /[1-9]\d* %/.test(document.querySelector('[data-testid=progress]')?.textContent ?? ''), undefined, { timeout: 60_000 }).catch(() => {});
     if (await page.$('[data-testid=cancel]')) await shot(page, '3-progress');
 
@@ -120,7 +144,10 @@ describe('review app in Chromium over the bridge', () => {
     assert.ok(notAsked.every((s) => s === 'not_assessed'), 'a feature not picked is not assessed');
     for (const id of ['blank_stare', 'tonic', 'clonic']) assert.ok(await page.$(`[data-testid=finding-${id}]`), `finding-${id}`);
     await page.waitForFunction(() => (document.querySelector('[data-testid=player]') as HTMLVideoElement).readyState >= 2, undefined, { timeout: 10_000 });
+    // The audio lane: the waveform from the engine's peaks, drawn by wavesurfer.js.
+    await page.waitForSelector('[data-testid=audio-waveform][data-state=ready]', { timeout: 10_000 });
     await shot(page, '4-review');
+    assert.deepEqual(await accessibilityProblems(page), [], 'review screen');
 
     // A lane segment seeks the video to its start.
     const segment = (await page.$$('[data-testid=lane-tonic] [data-status]'))[1]!;
@@ -144,7 +171,7 @@ describe('review app in Chromium over the bridge', () => {
     // The skeleton toggle changes the overlay's pixels at a frame where the pose stage found joints (from
     // analysis.json; reached through the Go-to field): the pressed state flips and the skeleton is gone.
     const analysisDir = path.join(dir, 'analyses', readdirSync(path.join(dir, 'analyses'))[0]!);
-    const analysis = JSON.parse(readFileSync(path.join(analysisDir, 'analysis.json'), 'utf8')) as { enhancement: { frames: Array<{ tS: number; keypoints: Array<{ score: number }> }> } | null };
+    const analysis = JSON.parse(readFileSync(path.join(analysisDir, 'analysis.json'), 'utf8')) as { recording: { sha256: string }; enhancement: { frames: Array<{ tS: number; keypoints: Array<{ score: number }> }> } | null };
     assert.ok(analysis.enhancement, 'pose ran (default settings)');
     const posed = analysis.enhancement.frames.find((f) => f.keypoints.filter((k) => k.score >= 0.3).length >= 2);
     assert.ok(posed, 'the pose stage found joints in some frame of the pattern (random-looking, but real MoveNet output)');
@@ -170,15 +197,47 @@ describe('review app in Chromium over the bridge', () => {
     await page.waitForSelector('[data-testid=help]', { timeout: 5_000 });
     assert.equal((await page.$$('[data-testid=help] [data-hotkey]')).length, HOTKEYS.length);
     await shot(page, '5-help');
+    assert.deepEqual(await accessibilityProblems(page), [], 'help overlay');
     await page.keyboard.press('Escape');
     await page.waitForSelector('[data-testid=help]', { state: 'detached', timeout: 5_000 });
+
+    // Reload: the start screen lists the recording; it reopens from the cache with no model call and no new row.
+    const rowsBefore = cacheRows();
+    const tonicBefore = await page.$$eval('[data-testid=lane-tonic] [data-status]', (els) => els.map((e) => e.getAttribute('data-status')));
+    await page.reload();
+    const item = await page.waitForSelector(`[data-testid=recording-item][data-sha256="${analysis.recording.sha256}"]`, { timeout: 10_000 });
+    assert.match(await item.innerText(), /rec\.mp4/);
+    await shot(page, '7-start-list');
+    assert.deepEqual(await accessibilityProblems(page), [], 'start screen with its list');
+    await item.click();
+    await page.waitForSelector('[data-testid=player]', { timeout: 10_000 });
+    assert.match(await page.innerText('[data-testid=progress]'), /Reopened from the cache: 0 model calls now/);
+    assert.equal((await page.$$('[data-testid^=lane-]')).length, 20);
+    assert.deepEqual(await page.$$eval('[data-testid=lane-tonic] [data-status]', (els) => els.map((e) => e.getAttribute('data-status'))), tonicBefore, 'the same answers');
+    await page.waitForFunction(() => (document.querySelector('[data-testid=player]') as HTMLVideoElement).readyState >= 2, undefined, { timeout: 10_000 });
+    assert.deepEqual(cacheRows(), rowsBefore, 'a reopen asks no model and adds no row');
+
+    // The recording moved away since: the list says so, the findings reopen, the review says the video is missing.
+    renameSync(video, `${video}.away`);
+    try {
+      await page.reload();
+      const away = await page.waitForSelector('[data-testid=recording-item]', { timeout: 10_000 });
+      assert.match(await away.innerText(), /video not found/);
+      await away.click();
+      const notice = await page.waitForSelector('[data-testid=media-notice]', { timeout: 10_000 });
+      assert.match(await notice.innerText(), /no longer where it was analysed/);
+      assert.equal((await page.$$('[data-testid^=lane-]')).length, 20, 'the findings are all there');
+      await shot(page, '8-review-video-missing');
+    } finally {
+      renameSync(`${video}.away`, video);
+    }
 
     assert.deepEqual(problems, [], 'no page errors or CSP violations');
     await page.close();
   });
 
   it('cancels mid-run with the engine\'s message, and a second run reuses what was answered', async () => {
-    const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+    const page = await (await browser.newContext({ viewport: { width: 1400, height: 1000 } })).newPage();
     await page.goto(bridge.url);
     await page.waitForSelector('[data-testid=pick-tonic]', { state: 'attached' });
     // All 20 features (nothing ticked; the 2 audio ones are not assessed without sound).

@@ -32,9 +32,9 @@ export function Controls(p: ControlsProps) {
         <button type="button" onClick={() => p.run('frame-back')} aria-label="One frame back" title="One frame back (,)">‹ frame</button>
         <button type="button" onClick={() => p.run('play-pause')} aria-label={p.playing ? 'Pause' : 'Play'} title="Play / pause (Space; K pauses)">{p.playing ? 'Pause' : 'Play'}</button>
         <button type="button" onClick={() => p.run('frame-forward')} aria-label="One frame forward" title="One frame forward (.)">frame ›</button>
-        <button type="button" onClick={() => p.run('slower')} aria-label="Slower" title="Slower, down to 0.25x (J)">J slower</button>
+        <button type="button" onClick={() => p.run('slower')} title="Slower, down to 0.25x (J)">J slower</button>
         <span className="rate" data-testid="rate" aria-label="Speed" aria-live="polite">{rateLabel(p.rate)}</span>
-        <button type="button" onClick={() => p.run('faster')} aria-label="Faster" title="Faster, up to 2x; from pause plays at 1x (L)">L faster</button>
+        <button type="button" onClick={() => p.run('faster')} title="Faster, up to 2x; from pause plays at 1x (L)">L faster</button>
         <span className="clock"><span data-testid="current-time">{p.timeS.toFixed(3)}</span> s · <span data-testid="clock-label">{clockLabel(p.timeS, p.fps)}</span></span>
         <form className="goto" onSubmit={(e) => { e.preventDefault(); const v = Number(p.goToRef.current?.value); if (Number.isFinite(v)) p.onGoTo(v); p.goToRef.current?.blur(); }}>
           <label>Go to (s) <input ref={p.goToRef} data-testid="go-to" inputMode="decimal" size={6} /></label>
@@ -65,7 +65,7 @@ export function Controls(p: ControlsProps) {
               onChange={(e) => p.onPicture({ ...p.picture, contrast: clampTo(Number(e.currentTarget.value), CONTRAST) })} />
           </label>
           <span className="value" data-testid="contrast-value">{p.picture.contrast} %</span>
-          <button type="button" data-testid="picture-reset" onClick={() => p.run('picture-reset')} aria-label="Brightness and contrast as recorded" title="As recorded (R)">Reset</button>
+          <button type="button" data-testid="picture-reset" onClick={() => p.run('picture-reset')} aria-label="Reset brightness and contrast to as recorded" title="As recorded (R)">Reset</button>
         </span>
       </div>
     </>

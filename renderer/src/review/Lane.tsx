@@ -4,11 +4,12 @@ import { STATUS_PATTERN } from './timelineLanes.ts';
 
 const STATUS_LABEL = { present: 'present', absent: 'absent', failed: 'failed', not_assessed: 'not assessed' } as const;
 
-export function Lane({ lane, durationS, onSeek }: { lane: LaneData; durationS: number; onSeek: (t: number) => void }) {
+/** `idPrefix`: the test id's prefix (`lane-<featureId>` on the review screen; the start screen's live lanes use another). Without `onSeek` the segments are read-only. */
+export function Lane({ lane, durationS, onSeek, idPrefix = 'lane' }: { lane: LaneData; durationS: number; onSeek?: (t: number) => void; idPrefix?: string }) {
   const pct = (t: number) => `${(100 * t) / Math.max(durationS, 1e-6)}%`;
   // Overlapping segments alternate between two rows, so each stays visible.
   return (
-    <div className="lane" data-testid={`lane-${lane.featureId}`} data-finding={lane.findingStatus}>
+    <div className="lane" data-testid={`${idPrefix}-${lane.featureId}`} data-finding={lane.findingStatus}>
       <span className="lane-label" title={lane.label}>{lane.label}</span>
       <div className="lane-track">
         {lane.segments.map((s) => (
@@ -19,7 +20,7 @@ export function Lane({ lane, durationS, onSeek }: { lane: LaneData; durationS: n
             data-start-s={s.startS} data-end-s={s.endS} data-status={s.status}
             title={`${lane.label}: ${STATUS_LABEL[s.status]}, ${s.startS.toFixed(1)}-${s.endS.toFixed(1)} s${s.justification ? `. ${s.justification}` : ''}`}
             aria-label={`${lane.label}, segment ${s.segmentIndex + 1}: ${STATUS_LABEL[s.status]}, from ${s.startS.toFixed(1)} s`}
-            onClick={() => onSeek(s.startS)}
+            disabled={!onSeek} onClick={() => onSeek?.(s.startS)}
           />
         ))}
         {lane.onsetsS.map((t, i) => <span key={i} className="onset-tick" style={{ left: pct(t) }} title={`onset ${t.toFixed(2)} s`} />)}

@@ -7,6 +7,10 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { AnalysisResult } from '../../../native-models/contract/analysisSchema.ts';
 import type { Catalogue } from '../catalogue.ts';
 import type { ProgressEvent } from '../../../native-models/contract/progressEvent.ts';
+import type { ApiOutputs } from '../../../native-models/contract/reviewApi.ts';
+import { api } from '../semioscopeApi.ts';
+import { errorText } from '../errorText.ts';
+import { AudioLane } from './AudioLane.tsx';
 import { Controls } from './Controls.tsx';
 import { FindingsPanel } from './FindingsPanel.tsx';
 import { adjacentOnset, findingOnsets } from './findingTimes.ts';
@@ -24,8 +28,31 @@ import './player.css';
 
 const CENTRE = { x: 0.5, y: 0.5 };
 
-export function ReviewScreen({ analysis, mediaUrl, catalogue, progress, onClose }: { analysis: AnalysisResult; mediaUrl: string; catalogue: Catalogue; progress: ProgressEvent | null; onClose: () => void }) {
+export interface ReviewScreenProps {
+  analysis: AnalysisResult;
+  /** null: the recording cannot be played (moved, deleted or changed since its analysis): `notice` says so. */
+  mediaUrl: string | null;
+  /** The recording's path (for its waveform, `media:peaks`); null with `mediaUrl`. */
+  videoPath: string | null;
+  /** Reopened from the cache (no model asked now), rather than just analysed. */
+  reopened?: boolean;
+  notice?: { message: string; hint?: string } | null;
+  catalogue: Catalogue;
+  progress: ProgressEvent | null;
+  onClose: () => void;
+}
+
+export function ReviewScreen({ analysis, mediaUrl, videoPath, reopened = false, notice = null, catalogue, progress, onClose }: ReviewScreenProps) {
   const videoRef = useRef<HTMLVideoElement>(null);
+  // The audio lane's waveform, from the engine: undefined while it loads (or when it could not be made), null without audio.
+  const [peaks, setPeaks] = useState<ApiOutputs['media:peaks'] | undefined>(undefined);
+  const [peaksProblem, setPeaksProblem] = useState<string | null>(null);
+  useEffect(() => {
+    if (!videoPath || !analysis.recording.hasAudio) { setPeaks(analysis.recording.hasAudio ? undefined : null); return; }
+    let live = true;
+    api()['media:peaks']({ path: videoPath }).then((p) => { if (live) setPeaks(p); }, (e) => { if (live) setPeaksProblem(errorText(e).message); });
+    return () => { live = false; };
+  }, [videoPath, analysis]);
   const goToRef = useRef<HTMLInputElement>(null);
   const stageRef = useRef<HTMLDivElement>(null);
   const [timeS, setTimeS] = useState(0);
@@ -132,16 +159,22 @@ export function ReviewScreen({ analysis, mediaUrl, catalogue, progress, onClose 
         <button type="button" onClick={onClose}>← New analysis</button>
         <h1>{analysis.recording.fileName}</h1>
         <span className="meta">{durationS.toFixed(1)} s · {analysis.recording.width}×{analysis.recording.height} · {fps.toFixed(2)} fps · model {analysis.model.name}</span>
-        <span className="meta" data-testid="progress">Analysis {progress ? shownPercent(progress) : 100} %{progress ? ` · ${progress.stage}` : ''} · {analysis.stats.modelCalls} model calls, {analysis.stats.cacheHits} from cache</span>
+        {reopened
+          ? <span className="meta" data-testid="progress">Reopened from the cache: 0 model calls now · analysed {new Date(analysis.analysedAt).toLocaleString()} with {analysis.stats.modelCalls} model calls, {analysis.stats.cacheHits} from cache</span>
+          : <span className="meta" data-testid="progress">Analysis {progress ? shownPercent(progress) : 100} %{progress ? ` · ${progress.stage}` : ''} · {analysis.stats.modelCalls} model calls, {analysis.stats.cacheHits} from cache</span>}
         <button type="button" className="help-button" onClick={() => run('help')} title="Keyboard (?)">Keys ?</button>
       </header>
       <div className="review-body">
         <div className="stage-column">
-          <VideoStage videoRef={videoRef} stageRef={stageRef} mediaUrl={mediaUrl} analysis={analysis} showSkeleton={showSkeleton} showFace={showFace} view={view} picture={picture} updateView={updateView} />
+          <VideoStage videoRef={videoRef} stageRef={stageRef} mediaUrl={mediaUrl} analysis={analysis} showSkeleton={showSkeleton} showFace={showFace} view={view} picture={picture} updateView={updateView}>
+            {notice && <div role="alert" className="media-notice" data-testid="media-notice"><strong>{notice.message}</strong>{notice.hint && <p>{notice.hint}</p>}</div>}
+          </VideoStage>
           <Controls timeS={timeS} fps={fps} playing={playing} rate={rate} loop={loop !== null} showSkeleton={showSkeleton} showFace={showFace} view={view} picture={picture}
             goToRef={goToRef} run={run} onGoTo={seek} onPicture={setPicture} />
           {!analysis.enhancement && <p className="note">No pose data in this analysis (pose was off): the skeleton and face box have nothing to show.</p>}
           <Timeline groups={groups} groupLabels={catalogue.groupLabels} durationS={durationS} timeS={timeS} onSeek={seek} />
+          <AudioLane videoRef={videoRef} audio={analysis.audio} peaks={peaks} durationS={durationS} timeS={timeS} onSeek={seek} />
+          {peaksProblem && <p className="note">The waveform could not be drawn: {peaksProblem}</p>}
         </div>
         <FindingsPanel analysis={analysis} catalogue={catalogue} onSeek={seek} />
       </div>

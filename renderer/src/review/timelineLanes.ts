@@ -43,7 +43,15 @@ export interface LaneGroup {
 
 export const GROUP_ORDER: readonly FeatureGroup[] = ['face', 'limb', 'context', 'audio'];
 
-export function timelineLanes(analysis: AnalysisResult, features: readonly LaneFeature[]): LaneGroup[] {
+/** What the lanes are drawn from: a whole analysis, or the part of a running one that has arrived (start/liveLanes.ts). */
+export interface LaneSource {
+  segments: AnalysisResult['segments'];
+  answers: AnalysisResult['answers'];
+  /** Each feature's finding (its primary variant and overall status). */
+  findings: ReadonlyArray<Pick<AnalysisResult['findings'][number], 'featureId' | 'variant' | 'status'>>;
+}
+
+export function timelineLanes(analysis: LaneSource, features: readonly LaneFeature[]): LaneGroup[] {
   const findings = new Map(analysis.findings.map((f) => [f.featureId as string, f]));
   const lanes: Lane[] = features.map((feature) => {
     const finding = findings.get(feature.id);

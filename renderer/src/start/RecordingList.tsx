@@ -30,8 +30,7 @@ export function RecordingList({ recordings, catalogue, busy, onOpen }: { recordi
       <ul>
         {recordings.map((r) => (
           <li key={r.id}>
-            <button type="button" className="recording-item" data-testid="recording-item" data-sha256={r.sha256} disabled={busy} onClick={() => onOpen(r)}
-              aria-label={`Review ${r.fileName}, analysed ${analysedAtText(r.analysedAt)}`}>
+            <button type="button" className="recording-item" data-testid="recording-item" data-sha256={r.sha256} disabled={busy} onClick={() => onOpen(r)}>
               <span className="recording-name">{r.fileName}</span>
               <span className="recording-meta">{r.durationS.toFixed(0)} s · {analysedAtText(r.analysedAt)} · {r.modelName} · {r.featuresAsked} asked, {presentText(r.presentFeatures, labelOf)}</span>
               {!r.recordingFound && <span className="recording-missing">video not found: findings only</span>}

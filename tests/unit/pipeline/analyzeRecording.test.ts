@@ -2,6 +2,7 @@
  * Resume and cancellation through analyzeRecording, in a few seconds: a real 12 s ffmpeg recording (3 segments
  * of 5 s), a real SQLite cache, and a scripted loopback chat server as the remote model (no llama-server).
  * A run cancelled after N answers keeps exactly those N; the next run asks only the rest; a third asks nothing.
+ * The plan and every answer (from the cache or the model) are announced as they come, for the live lanes.
  */
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
@@ -59,7 +60,7 @@ before(async () => {
 after(async () => { await server.close(); rmSync(dir, { recursive: true, force: true }); });
 
 /** Runs one analysis; returns it with the questions it sent to the model. */
-async function run(cache: AnswerCache, options: { signal?: AbortSignal; onProgress?: (e: ProgressEvent) => void } = {}) {
+async function run(cache: AnswerCache, options: Pick<Parameters<typeof analyzeRecording>[0], 'signal' | 'onProgress' | 'onPlan' | 'onAnswer'> = {}) {
   const before = server.requests.length;
   try {
     const result = await analyzeRecording({ videoPath: video, cache, backend, settings: SETTINGS, ...options });
@@ -100,6 +101,28 @@ test('cancelled after N answers: CancelledError, N answers cached; the rerun ask
       ({ featureId, segmentIndex, variant, present, justification, onsetS, status }));
     assert.deepEqual(strip(third.result), strip(second.result), 'the reopened answers are the ones given');
     assert.deepEqual(third.result.findings, second.result.findings);
+  } finally {
+    cache.close();
+  }
+});
+
+test('announces the plan before any answer, then every answer once, from the cache or the model, as in the result', async () => {
+  const cache = new AnswerCache(path.join(dir, 'live.sqlite'));
+  try {
+    const events: string[] = [];
+    const seen: Array<{ featureId: string; segmentIndex: number; fromCache: boolean }> = [];
+    const first = await run(cache, { onPlan: (p) => { events.push(`plan ${p.segments.length}x${p.asked.length}`); assert.ok(p.asked.every((a) => a.primary && a.variant === 'base')); },
+      onAnswer: ({ answer }) => { events.push('answer'); seen.push(answer); } });
+    assert.ok(first.result, String(first.error));
+    assert.equal(events[0], `plan ${SEGMENTS}x${FEATURES.length}`, 'the plan comes first');
+    assert.equal(events.filter((e) => e === 'answer').length, TOTAL);
+    const key = (a: { featureId: string; segmentIndex: number }) => `${a.featureId}@${a.segmentIndex}`;
+    assert.deepEqual(seen.map(key).sort(), first.result.answers.map(key).sort(), 'each answer of the result was announced once');
+    const again: boolean[] = [];
+    const second = await run(cache, { onAnswer: ({ answer }) => again.push(answer.fromCache) });
+    assert.ok(second.result);
+    assert.equal(again.length, TOTAL);
+    assert.ok(again.every(Boolean), 'answers from the cache are announced too');
   } finally {
     cache.close();
   }
