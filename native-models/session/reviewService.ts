@@ -44,6 +44,8 @@ export function createReviewService(o: ReviewServiceOptions): ReviewService {
   return {
     'analysis:start': async (raw, emit) => {
       const req = parseApiInput('analysis:start', raw);
+      // A folder, a missing file or a document is refused at once, before any model server starts.
+      await openedMedia.open(req.videoPath, 'videoPath');
       current?.abort();
       const controller = new AbortController();
       current = controller;

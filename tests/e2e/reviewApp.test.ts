@@ -110,6 +110,14 @@ describe('review app in Chromium over the bridge', () => {
     const alert = await page.waitForSelector('[role=alert]');
     assert.match(await alert.innerText(), /Drop or choose a recording first\./);
     await shot(page, '2-error');
+    // A folder and a document as the recording: refused at once with what to do.
+    await page.fill('[data-testid=model-path]', models.model);
+    await page.fill('[data-testid=mmproj-path]', models.mmproj);
+    for (const [bad, expected] of [[dir, /is a folder, not a recording/], [path.join(REPO, 'README.md'), /is not a video or audio file/]] as const) {
+      await page.fill('[data-testid=video-path]', bad);
+      await page.click('[data-testid=analyse]');
+      await page.waitForFunction((re) => new RegExp(re).test(document.querySelector('[role=alert]')?.textContent ?? ''), expected.source, { timeout: 10_000 });
+    }
 
     await fillStartForm(page, ['blank_stare', 'tonic', 'clonic', 'ictal_vocalization']);
     // Every progress text the page shows, from its first render.

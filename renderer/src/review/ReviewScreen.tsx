@@ -16,7 +16,7 @@ import { FindingsPanel } from './FindingsPanel.tsx';
 import { adjacentOnset, findingOnsets } from './findingTimes.ts';
 import { stepFrame } from './frameClock.ts';
 import { HelpOverlay } from './HelpOverlay.tsx';
-import { commandFor, type HotkeyId } from './hotkeys.ts';
+import { commandFor, keyBelongsToField, type HotkeyId } from './hotkeys.ts';
 import { NEUTRAL, stepPicture, type Picture } from './pictureAdjust.ts';
 import { faster, slower } from './playbackRates.ts';
 import { shownPercent } from '../start/ProgressPanel.tsx';
@@ -124,7 +124,7 @@ export function ReviewScreen({ analysis, mediaUrl, videoPath, reopened = false, 
     const onKey = (e: KeyboardEvent) => {
       if (e.key === 'Escape' && help) { setHelp(false); return; }
       const t = e.target as HTMLElement | null;
-      const targetIsTextField = Boolean(t && (t.tagName === 'INPUT' || t.tagName === 'TEXTAREA' || t.isContentEditable));
+      const targetIsTextField = keyBelongsToField(t ? { tagName: t.tagName, type: (t as HTMLInputElement).type, isContentEditable: t.isContentEditable } : null, e.key);
       const id = commandFor({ key: e.key, shiftKey: e.shiftKey, ctrlKey: e.ctrlKey, metaKey: e.metaKey, altKey: e.altKey, targetIsTextField });
       if (!id) return;
       // Space on a focused button would click it too: the command runs once.
@@ -173,7 +173,9 @@ export function ReviewScreen({ analysis, mediaUrl, videoPath, reopened = false, 
             goToRef={goToRef} run={run} onGoTo={seek} onPicture={setPicture} />
           {!analysis.enhancement && <p className="note">No pose data in this analysis (pose was off): the skeleton and face box have nothing to show.</p>}
           <Timeline groups={groups} groupLabels={catalogue.groupLabels} durationS={durationS} timeS={timeS} onSeek={seek} />
-          <AudioLane videoRef={videoRef} audio={analysis.audio} peaks={peaks} durationS={durationS} timeS={timeS} onSeek={seek} />
+          {videoPath || !analysis.recording.hasAudio
+            ? <AudioLane videoRef={videoRef} audio={analysis.audio} peaks={peaks} durationS={durationS} timeS={timeS} onSeek={seek} />
+            : <p className="note" data-testid="audio-lane">Audio: the recording is not available, so its waveform cannot be drawn.</p>}
           {peaksProblem && <p className="note">The waveform could not be drawn: {peaksProblem}</p>}
         </div>
         <FindingsPanel analysis={analysis} catalogue={catalogue} onSeek={seek} />

@@ -68,3 +68,23 @@ export function keyClashes(table: readonly Hotkey[] = HOTKEYS): string[] {
   }
   return clashes;
 }
+
+/** Keys a focused slider uses itself (its value steps). */
+const SLIDER_KEYS = new Set(['ArrowLeft', 'ArrowRight', 'ArrowUp', 'ArrowDown', 'Home', 'End', 'PageUp', 'PageDown']);
+/** Input types that take typed text: every key typed there is text, never a command. */
+const NON_TEXT_INPUTS = new Set(['range', 'checkbox', 'radio', 'button', 'submit', 'reset', 'color', 'file']);
+
+/**
+ * Whether a key belongs to the focused field rather than to the review's commands: everything typed into a
+ * text field, the stepping keys of a slider (brightness, contrast) and Space on a checkbox; sliders and
+ * checkboxes leave the other keys to the commands, so B or K still work after using one.
+ */
+export function keyBelongsToField(target: { tagName: string; type?: string; isContentEditable?: boolean } | null, key: string): boolean {
+  if (!target) return false;
+  if (target.isContentEditable || target.tagName === 'TEXTAREA' || target.tagName === 'SELECT') return true;
+  if (target.tagName !== 'INPUT') return false;
+  const type = (target.type ?? 'text').toLowerCase();
+  if (type === 'range') return SLIDER_KEYS.has(key);
+  if (type === 'checkbox' || type === 'radio') return key === ' ';
+  return !NON_TEXT_INPUTS.has(type);
+}

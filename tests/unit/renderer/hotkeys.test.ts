@@ -1,7 +1,7 @@
 /** Hotkeys as data: one command per key, the dispatcher maps key events (modifiers, text fields) to ids. */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { commandFor, HOTKEYS, keyClashes } from '../../../renderer/src/review/hotkeys.ts';
+import { commandFor, HOTKEYS, keyBelongsToField, keyClashes } from '../../../renderer/src/review/hotkeys.ts';
 
 describe('hotkeys', () => {
   it('no key runs two commands, every command has a label and a key', () => {
@@ -45,5 +45,18 @@ describe('hotkeys', () => {
 
   it('keys typed into a text field are never commands', () => {
     assert.equal(commandFor({ key: 'k', targetIsTextField: true }), null);
+  });
+
+  it('leaves typed text to text fields and stepping keys to sliders, the rest to the commands', () => {
+    assert.equal(keyBelongsToField({ tagName: 'INPUT', type: 'text' }, 'b'), true);
+    assert.equal(keyBelongsToField({ tagName: 'INPUT', type: '' }, ' '), true, 'an input without a type is a text field');
+    assert.equal(keyBelongsToField({ tagName: 'TEXTAREA' }, 'k'), true);
+    assert.equal(keyBelongsToField({ tagName: 'DIV', isContentEditable: true }, 'k'), true);
+    assert.equal(keyBelongsToField({ tagName: 'INPUT', type: 'range' }, 'ArrowLeft'), true, 'the slider steps');
+    assert.equal(keyBelongsToField({ tagName: 'INPUT', type: 'range' }, 'b'), false, 'B still brightens');
+    assert.equal(keyBelongsToField({ tagName: 'INPUT', type: 'checkbox' }, ' '), true, 'Space ticks a checkbox');
+    assert.equal(keyBelongsToField({ tagName: 'INPUT', type: 'checkbox' }, 'k'), false);
+    assert.equal(keyBelongsToField({ tagName: 'BUTTON' }, '.'), false);
+    assert.equal(keyBelongsToField(null, '.'), false);
   });
 });
