@@ -29,6 +29,7 @@ const api = {
   'catalogue:get': invoke('catalogue:get'),
   'recordings:list': invoke('recordings:list'),
   'analysis:open': invoke('analysis:open'),
+  'models:check': invoke('models:check'),
   'media:peaks': invoke('media:peaks'),
   'on:analysis:progress': subscribe('analysis:progress'),
   'on:analysis:plan': subscribe('analysis:plan'),

@@ -22,6 +22,11 @@ export const API_INPUTS = {
     settings: analysisSettingsSchema.optional(),
   }).strict(),
   'analysis:cancel': z.undefined(),
+  /** Checks a model + projector pair with the engine's GGUF checks (nothing is loaded or started). */
+  'models:check': z.object({
+    model: z.string().min(1, { error: 'Choose the model file (GGUF) first.' }),
+    mmproj: z.string().min(1, { error: 'Choose the projector file (mmproj GGUF) first.' }),
+  }).strict(),
   /** Makes a recording the user chose playable: answers a URL for `<video src>` serving that one file (with Range). */
   'media:open': z.object({ path: z.string().min(1, { error: 'Choose a recording to play first.' }) }).strict(),
   /** The waveform of a recording's audio for the audio lane (peaks per bin; the page never decodes the file). */
@@ -44,6 +49,8 @@ export function parseApiInput<C extends ApiChannel>(channel: C, raw: unknown): z
 export interface ApiOutputs {
   'analysis:start': { analysis: AnalysisResult; jsonPath: string; pdfPath: string; id: number };
   'analysis:cancel': void;
+  /** What the pair is, in the words the start screen shows; a pair that fails its checks is the engine's InputError. */
+  'models:check': { model: { fileName: string; name: string; architecture: string }; mmproj: { fileName: string; projectorType: string | null }; hasVision: boolean; hasAudio: boolean };
   /** `url` serves only this file, under an id (never its path); `name` is its base name. */
   'media:open': { url: string; name: string };
   /** null when the recording has no audio track. */

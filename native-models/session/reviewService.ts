@@ -13,6 +13,7 @@ import { SemioscopeError } from '../errors.ts';
 import { audioPeaks } from '../media/audioPeaks.ts';
 import { hashFile } from '../media/hashFile.ts';
 import { OpenedMedia } from '../platform/openedMedia.ts';
+import { validateModelPair } from '../vlm/validateModelPair.ts';
 import { AnalysisSession } from './analysisSession.ts';
 
 export interface ReviewServiceOptions {
@@ -57,6 +58,12 @@ export function createReviewService(o: ReviewServiceOptions): ReviewService {
     'analysis:cancel': async (raw) => {
       parseApiInput('analysis:cancel', raw);
       current?.abort();
+    },
+    'models:check': async (raw) => {
+      const req = parseApiInput('models:check', raw);
+      const pair = await validateModelPair(req.model, req.mmproj, { need: 'vision', roles: { model: 'model', mmproj: 'projector' } });
+      return { model: { fileName: pair.model.fileName, name: pair.model.name, architecture: pair.model.architecture },
+        mmproj: { fileName: pair.mmproj.fileName, projectorType: pair.mmproj.projectorType }, hasVision: pair.hasVision, hasAudio: pair.hasAudio };
     },
     'media:open': async (raw) => {
       const req = parseApiInput('media:open', raw);

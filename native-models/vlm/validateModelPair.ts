@@ -17,24 +17,26 @@ export interface ValidatedPair {
 export interface ValidatePairOptions {
   /** 'vision': the pair must see (the main model); 'audio': it must hear (--audio-model). */
   need: 'vision' | 'audio';
+  /** How the messages name the two files (default: the CLI's flags, e.g. "model (--model)"); the review app names its fields. */
+  roles?: { model: string; mmproj: string };
 }
 
 export async function validateModelPair(modelPath: string, mmprojPath: string | undefined, options: ValidatePairOptions): Promise<ValidatedPair> {
-  const roleModel = options.need === 'vision' ? 'model (--model)' : 'audio model (--audio-model)';
-  const roleProj = options.need === 'vision' ? 'projector (--mmproj)' : 'audio projector (--audio-mmproj)';
+  const roleModel = options.roles?.model ?? (options.need === 'vision' ? 'model (--model)' : 'audio model (--audio-model)');
+  const roleProj = options.roles?.mmproj ?? (options.need === 'vision' ? 'projector (--mmproj)' : 'audio projector (--audio-mmproj)');
   const model = await inspectModelFile(modelPath, roleModel);
   if (model.kind === 'mmproj') {
     throw new InputError(`"${model.fileName}" is a multimodal projector (mmproj), not a language model. ` +
-      `Pass it as ${roleProj} and the main GGUF (the larger file) as ${roleModel}.`);
+      `Pass it as the ${roleProj} and the main GGUF (the larger file) as the ${roleModel}.`);
   }
   if (!mmprojPath) {
     throw new InputError(`No projector given for "${model.fileName}". A multimodal model needs its mmproj GGUF ` +
-      `(a file usually named mmproj-*.gguf, published next to the model): pass it as ${roleProj}.`);
+      `(a file usually named mmproj-*.gguf, published next to the model): pass it as the ${roleProj}.`);
   }
   const mmproj = await inspectModelFile(mmprojPath, roleProj);
   if (mmproj.kind !== 'mmproj') {
     throw new InputError(`"${mmproj.fileName}" is a language model (${mmproj.architecture}), not a multimodal projector. ` +
-      `Pass the mmproj-*.gguf file as ${roleProj}.`);
+      `Pass the mmproj-*.gguf file as the ${roleProj}.`);
   }
   if (options.need === 'vision' && !mmproj.hasVision) {
     throw new InputError(`The projector "${mmproj.fileName}" (${mmproj.projectorType}) has no vision encoder, so the model cannot see video. ` +

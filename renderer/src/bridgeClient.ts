@@ -77,6 +77,7 @@ export function createBridgeClient(base = ''): ReviewApi {
     'catalogue:get': call('catalogue:get'),
     'recordings:list': call('recordings:list'),
     'analysis:open': call('analysis:open'),
+    'models:check': call('models:check'),
     'media:peaks': call('media:peaks'),
     'on:analysis:progress': subscribe('analysis:progress'),
     'on:analysis:plan': subscribe('analysis:plan'),

@@ -95,9 +95,9 @@ describe('review app in Chromium over the bridge', () => {
   it('analyses a recording through the UI and reviews it frame by frame', async () => {
     const page = await (await browser.newContext({ viewport: { width: 1400, height: 1000 } })).newPage();
     const problems: string[] = [];
-    // Failed requests are judged by URL below (the deliberate bad input answers 400; Chromium asks for a favicon).
+    // Failed requests are judged by URL below (the deliberate bad inputs answer 400; Chromium asks for a favicon).
     page.on('console', (m) => { if ((m.type() === 'error' && !/Failed to load resource/.test(m.text())) || /Content Security Policy/i.test(m.text())) problems.push(m.text()); });
-    page.on('response', (r) => { const u = new URL(r.url()); if (r.status() >= 400 && u.pathname !== '/favicon.ico' && !(r.status() === 400 && u.pathname === '/api/analysis:start')) problems.push(`${r.status()} ${u.pathname}`); });
+    page.on('response', (r) => { const u = new URL(r.url()); if (r.status() >= 400 && u.pathname !== '/favicon.ico' && !(r.status() === 400 && (u.pathname === '/api/analysis:start' || u.pathname === '/api/models:check'))) problems.push(`${r.status()} ${u.pathname}`); });
     page.on('pageerror', (e) => problems.push(String(e)));
     assert.equal((await page.goto(bridge.url))?.status(), 200);
     await page.waitForSelector('[data-testid=drop-zone]');
@@ -111,8 +111,15 @@ describe('review app in Chromium over the bridge', () => {
     assert.match(await alert.innerText(), /Drop or choose a recording first\./);
     await shot(page, '2-error');
     // A folder and a document as the recording: refused at once with what to do.
+    // Swapped model files: the engine's GGUF check says so on the start screen, before any run.
+    await page.fill('[data-testid=model-path]', models.mmproj);
+    await page.fill('[data-testid=mmproj-path]', models.model);
+    await page.waitForSelector('[data-testid=models-status][data-state=failed]', { timeout: 10_000 });
+    assert.match(await page.innerText('[data-testid=models-status]'), /is a multimodal projector \(mmproj\), not a language model/);
     await page.fill('[data-testid=model-path]', models.model);
     await page.fill('[data-testid=mmproj-path]', models.mmproj);
+    await page.waitForSelector('[data-testid=models-status][data-state=ok]', { timeout: 10_000 });
+    assert.match(await page.innerText('[data-testid=models-status]'), /sees video/);
     for (const [bad, expected] of [[dir, /is a folder, not a recording/], [path.join(REPO, 'README.md'), /is not a video or audio file/]] as const) {
       await page.fill('[data-testid=video-path]', bad);
       await page.click('[data-testid=analyse]');
@@ -214,6 +221,7 @@ describe('review app in Chromium over the bridge', () => {
     const tonicBefore = await page.$$eval('[data-testid=lane-tonic] [data-status]', (els) => els.map((e) => e.getAttribute('data-status')));
     await page.reload();
     const item = await page.waitForSelector(`[data-testid=recording-item][data-sha256="${analysis.recording.sha256}"]`, { timeout: 10_000 });
+    assert.equal(await page.inputValue('[data-testid=model-path]'), models.model, 'the checked model pair is remembered');
     assert.match(await item.innerText(), /rec\.mp4/);
     await shot(page, '7-start-list');
     assert.deepEqual(await accessibilityProblems(page), [], 'start screen with its list');

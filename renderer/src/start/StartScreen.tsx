@@ -1,5 +1,6 @@
 /**
- * The start screen: one recording (dropped, picked or typed as a path), the model pair (remembered), Analyse.
+ * The start screen: one recording (dropped, picked or typed as a path), the model pair (checked by the
+ * engine, remembered once it passes), Analyse.
  * In a browser (the loopback bridge) a dropped or picked file's path is not visible to the page: the screen
  * says so and asks for the path instead; in the desktop app the preload gives it.
  */
@@ -7,6 +8,7 @@ import { useState, type DragEvent } from 'react';
 import { api } from '../semioscopeApi.ts';
 import type { Catalogue } from '../catalogue.ts';
 import { EMPTY_SETTINGS, SettingsFields, settingsFromDraft } from './SettingsFields.tsx';
+import { KEY_MMPROJ, KEY_MODEL, ModelPairStatus, useModelPairCheck } from './ModelPairCheck.tsx';
 
 export interface StartRequest {
   videoPath: string;
@@ -15,8 +17,6 @@ export interface StartRequest {
   settings?: Record<string, unknown>;
 }
 
-const KEY_MODEL = 'semioscope.model';
-const KEY_MMPROJ = 'semioscope.mmproj';
 
 export function StartScreen({ busy, catalogue, onStart, onProblem }: { busy: boolean; catalogue: Catalogue | null; onStart: (r: StartRequest) => void; onProblem: (message: string, hint?: string) => void }) {
   const [videoPath, setVideoPath] = useState('');
@@ -25,6 +25,7 @@ export function StartScreen({ busy, catalogue, onStart, onProblem }: { busy: boo
   const [draft, setDraft] = useState(EMPTY_SETTINGS);
   const [picked, setPicked] = useState<string | null>(null);
   const canSeePaths = Boolean(api().pathForFile);
+  const pair = useModelPairCheck(model, mmproj);
 
   const take = (files: FileList | null) => {
     if (!files || files.length === 0) return;
@@ -38,8 +39,6 @@ export function StartScreen({ busy, catalogue, onStart, onProblem }: { busy: boo
   };
   const drop = (e: DragEvent) => { e.preventDefault(); take(e.dataTransfer.files); };
   const submit = () => {
-    localStorage.setItem(KEY_MODEL, model);
-    localStorage.setItem(KEY_MMPROJ, mmproj);
     onStart({ videoPath: videoPath.trim(), model: model.trim(), mmproj: mmproj.trim(), settings: settingsFromDraft(draft) });
   };
 
@@ -57,6 +56,7 @@ export function StartScreen({ busy, catalogue, onStart, onProblem }: { busy: boo
         <label>Recording path <input data-testid="video-path" value={videoPath} onChange={(e) => setVideoPath(e.target.value)} placeholder="/path/to/recording.mp4" /></label>
         <label>Model file (GGUF) <input data-testid="model-path" value={model} onChange={(e) => setModel(e.target.value)} /></label>
         <label>Projector file (mmproj GGUF) <input data-testid="mmproj-path" value={mmproj} onChange={(e) => setMmproj(e.target.value)} /></label>
+        <ModelPairStatus state={pair} />
         <SettingsFields draft={draft} onChange={setDraft} catalogue={catalogue} />
         <button type="submit" data-testid="analyse" disabled={busy}>Analyse</button>
       </form>

@@ -18,6 +18,7 @@ import { AnswerCache } from '../../../native-models/cache/answerCache.ts';
 import { hashFile } from '../../../native-models/media/hashFile.ts';
 import { resolveMediaTools } from '../../../native-models/media/ffmpegPaths.ts';
 import { analysisSkeleton, findingOf } from '../../helpers/analysisFixture.ts';
+import { writeTinyModelPair } from '../../../native-models/demo/writeTinyModels.ts';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'semioscope-review-service-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
@@ -103,5 +104,21 @@ describe('reviewService media:peaks', () => {
     writeFileSync(text, 'not a recording');
     await assert.rejects(service['media:peaks']({ path: text }, noEvents), (e: unknown) => e instanceof InputError && /notes\.txt/.test(e.message));
     await assert.rejects(service['media:peaks']({}, noEvents), (e: unknown) => e instanceof UsageError);
+  });
+});
+
+describe('reviewService models:check', () => {
+  it("says what a good pair is, and refuses swapped files and a missing one with the engine's words for the start screen", async () => {
+    const { model, mmproj } = await writeTinyModelPair('omni', path.join(dir, 'models'));
+    const service = createReviewService({ analysesDir: dir });
+    const ok = await service['models:check']({ model, mmproj }, noEvents);
+    assert.equal(ok.hasVision, true);
+    assert.equal(ok.model.fileName, path.basename(model));
+    assert.ok(ok.model.architecture.length > 0 && ok.mmproj.projectorType);
+    await assert.rejects(service['models:check']({ model: mmproj, mmproj: model }, noEvents),
+      (e: unknown) => e instanceof InputError && /is a multimodal projector \(mmproj\), not a language model\. Pass it as the projector and the main GGUF \(the larger file\) as the model\./.test(e.message) && !e.message.includes('--'));
+    await assert.rejects(service['models:check']({ model: path.join(dir, 'nope.gguf'), mmproj }, noEvents),
+      (e: unknown) => e instanceof InputError && /The model file "nope\.gguf" does not exist/.test(e.message));
+    await assert.rejects(service['models:check']({ model, mmproj: '' }, noEvents), (e: unknown) => e instanceof UsageError && /projector file/.test(e.message));
   });
 });
