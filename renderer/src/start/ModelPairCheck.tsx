@@ -25,14 +25,14 @@ export function pairSummary(pair: ApiOutputs['models:check']): string {
 
 /** Checks the pair whenever both paths are set and stable for a moment; remembers a pair that passes. */
 export function useModelPairCheck(model: string, mmproj: string): PairState {
-  const [state, setState] = useState<PairState>({ kind: 'idle' });
+  const [state, setState] = useState<PairState>(() => (model.trim() && mmproj.trim() ? { kind: 'checking' } : { kind: 'idle' }));
   useEffect(() => {
     const m = model.trim();
     const p = mmproj.trim();
     if (!m || !p) { setState({ kind: 'idle' }); return; }
     let live = true;
+    setState({ kind: 'checking' });
     const timer = setTimeout(() => {
-      setState({ kind: 'checking' });
       api()['models:check']({ model: m, mmproj: p }).then((pair) => {
         if (!live) return;
         localStorage.setItem(KEY_MODEL, m);
