@@ -58,6 +58,18 @@ CREATE TABLE IF NOT EXISTS analyses (
   model_name TEXT NOT NULL, analysed_at TEXT NOT NULL, json_path TEXT NOT NULL, pdf_path TEXT NOT NULL, json TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS analyses_by_recording ON analyses (recording_sha, id);
+CREATE TABLE IF NOT EXISTS review_log (
+  id INTEGER PRIMARY KEY, recording_sha TEXT NOT NULL, analysis_id INTEGER,
+  kind TEXT NOT NULL CHECK (kind IN ('decision', 'undo', 'signoff')), feature_id TEXT,
+  decision TEXT CHECK (decision IS NULL OR decision IN ('confirmed', 'rejected', 'uncertain', 'added')),
+  onset_s REAL, offset_s REAL, side TEXT CHECK (side IS NULL OR side IN ('left', 'right', 'bilateral')),
+  comment TEXT NOT NULL, reviewer TEXT NOT NULL, at_iso TEXT NOT NULL, replaces INTEGER REFERENCES review_log (id)
+);
+CREATE INDEX IF NOT EXISTS review_log_by_recording ON review_log (recording_sha, id);
+CREATE TRIGGER IF NOT EXISTS review_log_no_update BEFORE UPDATE ON review_log
+  BEGIN SELECT RAISE(ABORT, 'review_log is append-only: record a new entry instead'); END;
+CREATE TRIGGER IF NOT EXISTS review_log_no_delete BEFORE DELETE ON review_log
+  BEGIN SELECT RAISE(ABORT, 'review_log is append-only: record a new entry instead'); END;
 `;
 
 const ms = (s: number) => Math.round(s * 1000);
@@ -70,6 +82,7 @@ const EXPECTED_COLUMNS: Record<string, string[]> = {
   artifacts: ['recording_sha', 'kind', 'key', 'json'],
   segment_keyframes: ['recording_sha', 'segment_start_ms', 'segment_end_ms', 'variant', 'sampling_key', 't_s', 'jpeg'],
   analyses: ['id', 'recording_sha', 'file_name', 'video_path', 'model_name', 'analysed_at', 'json_path', 'pdf_path', 'json'],
+  review_log: ['id', 'recording_sha', 'analysis_id', 'kind', 'feature_id', 'decision', 'onset_s', 'offset_s', 'side', 'comment', 'reviewer', 'at_iso', 'replaces'],
 };
 
 /** Turns SQLite's disk errors into a message the user can act on (the file named by its base name only). */
