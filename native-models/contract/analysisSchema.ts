@@ -8,10 +8,12 @@
  * never renamed. Coordinates are source-video pixels (display orientation), times are recording seconds.
  */
 import { z } from 'zod';
+import { reviewStateSchema } from './clinicianReview.ts';
 import { FEATURE_IDS, type InputVariant } from '../semiology/featureCatalogue.ts';
 import { PROMPTING_MODES } from './analysisSettings.ts';
 
-export const ANALYSIS_SCHEMA_VERSION = 1;
+/** 2: clinician decisions became `review`, an append-only log with the folded state (was `decisions`). */
+export const ANALYSIS_SCHEMA_VERSION = 2;
 
 /** Every input variant, in the catalogue's order (base first). */
 export const INPUT_VARIANTS = ['base', 'crop', 'pose', 'denoised', 'transcript'] as const satisfies readonly InputVariant[];
@@ -195,18 +197,6 @@ export const keyframeSchema = z.object({
   path: relativePath.describe('JPEG path relative to the directory that holds analysis.json, e.g. `keyframes/tonic-s2.jpg`.'),
 }).describe('An image as the model saw it (cropped face, skeleton overlay or base frame), saved next to analysis.json.');
 
-/**
- * A clinician's decision on a machine finding, from the review app. Today's shape, validated; a fuller
- * decision record is being designed separately and will come with its own schema version.
- */
-export const clinicianDecisionSchema = z.object({
-  featureId,
-  decision: z.enum(['confirmed', 'rejected']),
-  reviewer: z.string().optional(),
-  atIso: isoDateTime.describe('When the decision was made (ISO 8601 date-time).'),
-  note: z.string().optional(),
-}).describe("A clinician's decision on a machine finding, from the review app.");
-
 export const analysisStatsSchema = z.object({
   modelCalls: count,
   cacheHits: count,
@@ -236,7 +226,7 @@ export const analysisResultSchema = z.object({
   enhancement: enhancementOutputSchema.nullable().describe("The patient's pose and face region per sampled frame (source-video pixels); null when pose was off."),
   audio: audioEnhancementOutputSchema.nullable().describe('Voice activity and transcript; null without an audio track or when audio was not analysed.'),
   keyframes: z.array(keyframeSchema).describe('One keyframe per positive visual finding: from its earliest positive segment.'),
-  decisions: z.array(clinicianDecisionSchema).optional().describe('Clinician decisions on findings, from the review app.'),
+  review: reviewStateSchema.optional().describe("The clinician's review (contract/clinicianReview.ts): the append-only log of decisions, each finding's standing decision and the sign-off. Absent until a review is exported with the analysis."),
   stats: analysisStatsSchema,
 }).describe('A semioscope analysis of one recording (analysis.json).');
 
@@ -258,6 +248,5 @@ export type FindingStatus = (typeof FINDING_STATUSES)[number];
 export type Finding = z.infer<typeof findingSchema>;
 export type Answer = z.infer<typeof answerSchema>;
 export type Keyframe = z.infer<typeof keyframeSchema>;
-export type ClinicianDecision = z.infer<typeof clinicianDecisionSchema>;
 export type AnalysisStats = z.infer<typeof analysisStatsSchema>;
 export type AnalysisResult = z.infer<typeof analysisResultSchema>;

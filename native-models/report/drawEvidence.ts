@@ -100,7 +100,7 @@ export function drawEvidence(doc: PDFKit.PDFDocument, ctx: ReportContext, keyfra
     const quoteText = quotes.length ? quotes.map((q) => `“${q}”`).join('\n') : 'The model gave no justification.';
     const decisionText = decision
       ? `Clinician: ${decision.decision === 'confirmed' ? CONFIRMED_MARK : REJECTED_MARK}` +
-        [decision.reviewer ? ` by ${decision.reviewer}` : '', `, ${formatDateTime(decision.atIso, ctx.timeZone)}`, decision.note ? `: ${decision.note}` : ''].join('')
+        [decision.reviewer ? ` by ${decision.reviewer}` : '', `, ${formatDateTime(decision.atIso, ctx.timeZone)}`, decision.comment ? `: ${decision.comment}` : ''].join('')
       : 'Clinician: not reviewed';
 
     // Measure the text column to size the card.

@@ -42,7 +42,7 @@ export function drawSequenceSection(doc: PDFKit.PDFDocument, ctx: ReportContext)
     }
   }
 
-  const rejected = new Set<string>([...ctx.decisions.values()].filter((d) => d.decision === 'rejected').map((d) => d.featureId));
+  const rejected = new Set<string>([...ctx.decisions.values()].filter((d) => d.decision === 'rejected').map((d) => d.featureId as string));
   const rejectedSigns = signs.filter((s) => rejected.has(s.featureId));
   if (rejectedSigns.length) {
     const reviewed = sequenceOfSigns(analysis.findings, rejected);

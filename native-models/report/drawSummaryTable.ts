@@ -130,7 +130,7 @@ export function drawSummaryTable(doc: PDFKit.PDFDocument, ctx: ReportContext): v
       const decision = ctx.decisions.get(def.id);
       const decisionText = decision ? (decision.decision === 'confirmed' ? CONFIRMED_MARK : REJECTED_MARK) : '';
       const decisionSub = decision
-        ? [decision.reviewer, formatDateTime(decision.atIso, ctx.timeZone), decision.note].filter(Boolean).join(' · ')
+        ? [decision.reviewer, formatDateTime(decision.atIso, ctx.timeZone), decision.comment].filter(Boolean).join(' · ')
         : '';
 
       doc.font(FONT.regular).fontSize(8.5);

@@ -1,16 +1,12 @@
-import type { AnalysisResult, ClinicianDecision } from '../contract/analysisSchema.ts';
+/** The clinician's standing decision per feature id, from the review carried in analysis.json (contract/clinicianReview.ts folds it). */
+import type { AnalysisResult } from '../contract/analysisSchema.ts';
+import type { ReviewEntry } from '../contract/clinicianReview.ts';
 
-/** The latest clinician decision per feature id (a later decision on the same feature replaces an earlier one). */
-export function latestDecisions(analysis: AnalysisResult): Map<string, ClinicianDecision> {
-  const out = new Map<string, ClinicianDecision>();
-  for (const d of analysis.decisions ?? []) {
-    const prev = out.get(d.featureId);
-    if (!prev || prev.atIso <= d.atIso) out.set(d.featureId, d);
-  }
-  return out;
+export function latestDecisions(analysis: AnalysisResult): Map<string, ReviewEntry> {
+  return new Map((analysis.review?.current ?? []).map((e) => [e.featureId as string, e]));
 }
 
-/** Feature ids whose latest clinician decision is a rejection. */
+/** Feature ids whose standing clinician decision is a rejection. */
 export function rejectedFeatureIds(analysis: AnalysisResult): Set<string> {
-  return new Set([...latestDecisions(analysis).values()].filter((d) => d.decision === 'rejected').map((d) => d.featureId));
+  return new Set([...latestDecisions(analysis).values()].filter((d) => d.decision === 'rejected').map((d) => d.featureId as string));
 }

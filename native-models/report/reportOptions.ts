@@ -1,4 +1,5 @@
-import type { AnalysisResult, ClinicianDecision } from '../contract/analysisSchema.ts';
+import type { AnalysisResult } from '../contract/analysisSchema.ts';
+import type { ReviewEntry } from '../contract/clinicianReview.ts';
 import type { PaperSize } from './reportLayout.ts';
 
 /** Identifiers an operator types in before export. Printed as given; none is required. */
@@ -38,5 +39,5 @@ export interface ReportContext {
   generatedAt: Date;
   maxJustifications: number;
   /** Latest clinician decision per feature id. */
-  decisions: Map<string, ClinicianDecision>;
+  decisions: Map<string, ReviewEntry>;
 }

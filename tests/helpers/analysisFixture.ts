@@ -6,9 +6,10 @@ import { execFileSync } from 'node:child_process';
 import { copyFile, mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import type {
-  AnalysisResult, Answer, ClinicianDecision, Finding, Keyframe, SegmentInfo,
+  AnalysisResult, Answer, Finding, Keyframe, SegmentInfo,
 } from '../../native-models/contract/analysisSchema.ts';
 import { ANALYSIS_SCHEMA_VERSION } from '../../native-models/contract/analysisSchema.ts';
+import { foldReview, type ReviewEntry } from '../../native-models/contract/clinicianReview.ts';
 import { resolveMediaTools } from '../../native-models/media/ffmpegPaths.ts';
 import { CATALOGUE_VERSION, FEATURES, getFeature, type InputVariant } from '../../native-models/semiology/featureCatalogue.ts';
 
@@ -150,13 +151,15 @@ export async function buildAnalysisFixture(dir: string, options: AnalysisFixture
     }
   }
 
-  const decisions: ClinicianDecision[] = scenario === 'focal' && options.decisions !== false
-    ? [
-        { featureId: 'blank_stare', decision: 'confirmed', reviewer: 'Dr Émile Noël', atIso: '2025-03-15T09:05:00Z' },
-        { featureId: 'head_turning', decision: 'rejected', reviewer: 'Dr Émile Noël', atIso: '2025-03-15T09:07:00Z',
-          note: 'voluntary turn toward the nurse' },
-      ]
-    : [];
+  const sha256 = '3f7a9c2e5b1d8f4a6c0e2b9d7f1a3c5e8b0d2f4a6c8e0b2d4f6a8c0e2b4d6f8a';
+  const entry = (id: number, featureId: ReviewEntry['featureId'], decision: ReviewEntry['decision'], atIso: string, comment = ''): ReviewEntry =>
+    ({ id, recordingSha256: sha256, analysisId: 1, kind: 'decision', featureId, decision, onsetS: null, offsetS: null, side: null, comment, reviewer: 'Dr Émile Noël', atIso, replaces: null });
+  const review = scenario === 'focal' && options.decisions !== false
+    ? foldReview([
+        entry(1, 'blank_stare', 'confirmed', '2025-03-15T09:05:00+01:00'),
+        entry(2, 'head_turning', 'rejected', '2025-03-15T09:07:00+01:00', 'voluntary turn toward the nurse'),
+      ])
+    : undefined;
 
   const failed = answers.filter((a) => a.status === 'failed').length;
   return {
@@ -166,7 +169,7 @@ export async function buildAnalysisFixture(dir: string, options: AnalysisFixture
     catalogueVersion: CATALOGUE_VERSION,
     recording: {
       fileName: options.fileName ?? 'EMU3_bed2_2025-03-14_0412.mp4',
-      sha256: '3f7a9c2e5b1d8f4a6c0e2b9d7f1a3c5e8b0d2f4a6c8e0b2d4f6a8c0e2b4d6f8a',
+      sha256,
       durationS, hasAudio: true, width: 1920, height: 1080, fps: 30, rotation: 0, videoCodec: 'h264', audioCodec: 'aac',
     },
     sampling: { fps: 2, maxFrames: 60, frameSize: 448, segmentS: 30, overlapS: 5 },
@@ -183,7 +186,7 @@ export async function buildAnalysisFixture(dir: string, options: AnalysisFixture
     findings,
     answers,
     keyframes,
-    decisions,
+    ...(review ? { review } : {}),
     stats: { modelCalls: answers.length, cacheHits: 0, failedAnswers: failed, promptTokens: answers.length * 460,
       completionTokens: answers.length * 40, evaluatedPromptTokens: answers.length * 60, naivePromptTokens: answers.length * 460,
       prompting: 'shared-prefix', serverRestarts: 0, wallS: 42.5 },

@@ -214,7 +214,7 @@ describe('faults on the real stack', () => {
     const r = await startCli(args('offline'), { ...notCi, HOME: home, XDG_CACHE_HOME: undefined, SEMIOSCOPE_CACHE_DIR: cacheRoot() }, { wrap }).done;
     assert.equal(r.code, 0, show(r));
     const analysis = JSON.parse(readFileSync(path.join(dir, 'out-offline', 'analysis.json'), 'utf8')) as { schemaVersion: number; answers: unknown[]; stats: { modelCalls: number } };
-    assert.equal(analysis.schemaVersion, 1);
+    assert.equal(analysis.schemaVersion, 2);
     assert.equal(analysis.stats.modelCalls, TOTAL, 'the model was asked (a fresh cache), so connections were made');
     assert.deepEqual(answersOf('offline'), reference);
 

@@ -34,7 +34,7 @@ after(() => rmSync(dir, { recursive: true, force: true }));
 const readAnalysis = (out: string): AnalysisResult => parseAnalysisJson(readFileSync(path.join(out, 'analysis.json'), 'utf8'), 'analysis.json');
 
 function checkStructure(a: AnalysisResult, expectedSegments: number): void {
-  assert.equal(a.schemaVersion, 1);
+  assert.equal(a.schemaVersion, 2);
   assert.match(a.recording.sha256, /^[0-9a-f]{64}$/);
   assert.equal(a.segments.length, expectedSegments);
   assert.equal(a.segments.at(-1)!.endS, Math.round(a.recording.durationS * 1000) / 1000);

@@ -23,11 +23,12 @@ test('the committed resources/analysis.schema.json equals the schema generated f
 test('the schema is draft 2020-12 with $id and title, and carries the catalogue and the field docs', () => {
   const s = analysisJsonSchema() as Record<string, any>;
   assert.equal(s.$schema, 'https://json-schema.org/draft/2020-12/schema');
-  assert.equal(s.$id, 'urn:semioscope:schema:analysis:1');
-  assert.match(s.title, /analysis\.json \(schemaVersion 1\)/);
-  assert.deepEqual(s.properties.schemaVersion, { type: 'number', const: 1 });
+  assert.equal(s.$id, 'urn:semioscope:schema:analysis:2');
+  assert.match(s.title, /analysis\.json \(schemaVersion 2\)/);
+  assert.deepEqual(s.properties.schemaVersion, { type: 'number', const: 2 });
   assert.ok(['schemaVersion', 'recording', 'findings', 'answers', 'keyframes', 'stats'].every((k) => s.required.includes(k)));
-  assert.ok(!s.required.includes('decisions'), 'decisions are optional');
+  assert.ok(!s.required.includes('review'), 'the review is optional');
+  assert.deepEqual(s.properties.review.properties.entries.items.properties.decision.anyOf?.find((x: any) => x.enum)?.enum ?? s.properties.review.properties.entries.items.properties.decision.enum, ['confirmed', 'rejected', 'uncertain', 'added']);
   const finding = s.properties.findings.items;
   assert.deepEqual(finding.properties.featureId.enum, [...FEATURE_IDS]);
   assert.deepEqual(finding.properties.status.enum, ['present', 'absent', 'not_assessed', 'failed']);

@@ -53,7 +53,9 @@ describe('analysis.json contract', () => {
         poseFps: 2, frames: [{ tS: 0.5, keypoints: [{ name: 'nose', x: 320, y: 100, score: 0.9 }], face: { x: 300, y: 80, w: 40, h: 40 } }, { tS: 1, keypoints: [], face: null }] };
       a.audio = { voiceActivity: [{ startS: 1, endS: 2.5 }], transcript: { text: 'help', segments: [{ startS: 1, endS: 2, text: 'help' }], model: 'whisper' },
         denoiser: null, vadModel: 'silero' };
-      a.decisions = [{ featureId: 'blank_stare', decision: 'confirmed', atIso: '2025-03-15T09:05:00+01:00' }];
+      const e = { id: 1, recordingSha256: 'a'.repeat(64), analysisId: null, kind: 'decision', featureId: 'blank_stare', decision: 'confirmed', onsetS: 3, offsetS: null, side: null,
+        comment: 'fixé', reviewer: 'Dr N', atIso: '2025-03-15T09:05:00+01:00', replaces: null };
+      a.review = { entries: [e], current: [e], signOff: null, amendedAfterSignOff: false };
     });
     const a = parseAnalysisJson(text, 'analysis.json');
     assert.equal(a.enhancement?.frames[0]?.keypoints[0]?.name, 'nose');
@@ -92,8 +94,10 @@ describe('analysis.json contract', () => {
       /^analysis\.json: keyframes\[0\]\.path must be a path relative to the folder of analysis\.json, without "\.\." \(got "\/etc\/passwd"\)$/],
     ['a list where an object belongs', (d) => { d.model = []; }, /^analysis\.json: model must be an object \(got a list\)$/],
     ['an object where a list belongs', (d) => { d.findings = {}; }, /^analysis\.json: findings must be a list \(got an object\)$/],
-    ['a decision of an unknown kind', (d) => { d.decisions = [{ featureId: 'tonic', decision: 'maybe', atIso: '2025-03-15T09:05:00Z' }]; },
-      /^analysis\.json: decisions\[0\]\.decision must be one of confirmed, rejected \(got "maybe"\)$/],
+    ['a decision of an unknown kind', (d) => {
+      d.review = { entries: [{ id: 1, recordingSha256: 'a'.repeat(64), analysisId: null, kind: 'decision', featureId: 'tonic', decision: 'maybe', onsetS: null, offsetS: null, side: null,
+        comment: '', reviewer: 'R', atIso: '2025-03-15T09:05:00Z', replaces: null }], current: [], signOff: null, amendedAfterSignOff: false };
+    }, /^analysis\.json: review\.entries\[0\]\.decision must be one of confirmed, rejected, uncertain, added \(got "maybe"\)$/],
     ['a nested model of the wrong shape', (d) => { d.model.audioModel = { backend: 'cloud' }; }, /^analysis\.json: model\.audioModel\.backend must be one of local, remote \(got "cloud"\)$/],
   ];
   for (const [kind, edit, message] of cases) {
@@ -101,8 +105,8 @@ describe('analysis.json contract', () => {
   }
 
   test('refuses an unknown or missing schemaVersion with a hint, before reading further', () => {
-    assert.match(refusal(edited((d) => { d.schemaVersion = 2; d.findings = 'new shape'; })),
-      /^analysis\.json has schemaVersion 2; this version of semioscope reads schemaVersion 1\.$/);
+    assert.match(refusal(edited((d) => { d.schemaVersion = 3; d.findings = 'new shape'; })),
+      /^analysis\.json has schemaVersion 3; this version of semioscope reads schemaVersion 2\.$/);
     assert.match(refusal(edited((d) => { delete d.schemaVersion; })), /^analysis\.json has no schemaVersion;/);
     try {
       parseAnalysisJson(edited((d) => { d.schemaVersion = '1'; }), 'analysis.json');

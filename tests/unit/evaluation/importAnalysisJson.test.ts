@@ -21,8 +21,8 @@ describe('importAnalysisJson', () => {
   });
   it('rejects invalid JSON, other schema versions and wrong fields, naming the file and the field', () => {
     rejects(() => importAnalysisJson('{oops', 'c.json'), /^c\.json is not valid JSON/);
-    rejects(() => importAnalysisJson(analysis('x.mp4', [], (d) => { d.schemaVersion = 2; }), 'v.json'),
-      /^v\.json has schemaVersion 2; this version of semioscope reads schemaVersion 1\./);
+    rejects(() => importAnalysisJson(analysis('x.mp4', [], (d) => { d.schemaVersion = 3; }), 'v.json'),
+      /^v\.json has schemaVersion 3; this version of semioscope reads schemaVersion 2\./);
     rejects(() => importAnalysisJson(analysis('', []), 'd.json'), /^d\.json: recording\.fileName must not be empty \(got ""\)/);
     rejects(() => importAnalysisJson(analysis('x.mp4', [finding('tonic', false, 'absent')], (d) => { d.findings[0].present = null; }), 'e.json'),
       /^e\.json: findings\[0\]\.present must be false when status is absent \(got null\)/);

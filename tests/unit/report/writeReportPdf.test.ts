@@ -111,7 +111,7 @@ describe('writeReportPdf', () => {
     await refused((a) => { a.keyframes[0].path = '../../../../home/someone/photo.jpg'; },
       /^Cannot write a report: analysis: keyframes\[0\]\.path must be a path relative to the folder of analysis\.json, without "\.\." \(got "\.\.\/\.\.\/\.\.\/\.\.\/home\/someone\/photo\.jpg"\)$/);
     await refused((a) => { delete a.recording; }, /^Cannot write a report: analysis: recording is missing \(expected an object\)$/);
-    await refused((a) => { a.schemaVersion = 7; }, /^Cannot write a report: analysis has schemaVersion 7; this version of semioscope reads schemaVersion 1\.$/);
+    await refused((a) => { a.schemaVersion = 7; }, /^Cannot write a report: analysis has schemaVersion 7; this version of semioscope reads schemaVersion 2\.$/);
     await assert.rejects(access(pdf), 'no report file was written');
   });
 
