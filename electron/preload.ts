@@ -30,6 +30,8 @@ const api = {
   'recordings:list': invoke('recordings:list'),
   'analysis:open': invoke('analysis:open'),
   'models:check': invoke('models:check'),
+  'review:get': invoke('review:get'),
+  'review:record': invoke('review:record'),
   'media:peaks': invoke('media:peaks'),
   'on:analysis:progress': subscribe('analysis:progress'),
   'on:analysis:plan': subscribe('analysis:plan'),

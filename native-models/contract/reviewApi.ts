@@ -8,10 +8,13 @@ import { z } from 'zod';
 import { analysisSettingsSchema, usageErrorFrom } from './analysisSettings.ts';
 import { modelChoiceSchema } from './modelChoice.ts';
 import type { AnalysedRecording } from './analysedRecording.ts';
+import { reviewChangeSchema, reviewEntrySchema, type ReviewState } from './clinicianReview.ts';
 import type { AnalysisResult } from './analysisSchema.ts';
 import type { AnalysisPlanEvent, AnswerArrivedEvent } from './liveAnswers.ts';
 import type { ProgressEvent } from './progressEvent.ts';
 import type { FeatureGroup, FeatureId } from '../semiology/featureCatalogue.ts';
+
+const sha256Input = z.string().regex(/^[0-9a-f]{64}$/, { error: 'Open an analysed recording first.' });
 
 /** Channel -> the schema of its one argument, and the type it resolves to. */
 export const API_INPUTS = {
@@ -37,6 +40,18 @@ export const API_INPUTS = {
   'recordings:list': z.undefined(),
   /** Reopens an analysed recording: its stored analysis (no model asked, nothing decoded) and where its video is, when it is still there. */
   'analysis:open': z.object({ id: z.int({ error: 'Choose a recording from the list.' }).positive({ error: 'Choose a recording from the list.' }) }).strict(),
+  /** The clinician's review of a recording (contract/clinicianReview.ts): the log and its folded state. */
+  'review:get': z.object({ recordingSha256: sha256Input }).strict(),
+  /** Records one change (a decision, an undo or the sign-off) as a new entry; answers the new state. */
+  'review:record': z.object({
+    recordingSha256: sha256Input,
+    /** The analysis on screen (its id in the list of analyses), or null. */
+    analysisId: z.int().positive().nullable(),
+    reviewer: reviewEntrySchema.shape.reviewer,
+    /** The latest entry of that feature (or sign-off) as the screen showed it; a stale one is refused. */
+    replaces: z.int().positive().nullable(),
+    change: reviewChangeSchema,
+  }).strict(),
 } as const;
 
 /** Parses a channel's input with its schema; a bad input is the engine's UsageError naming the field. */
@@ -56,10 +71,12 @@ export interface ApiOutputs {
   /** null when the recording has no audio track. */
   'media:peaks': { peaks: number[]; durationS: number; binsPerSecond: number } | null;
   'catalogue:get': {
-    features: Array<{ id: FeatureId; group: FeatureGroup; label: string; definition: string }>;
+    features: Array<{ id: FeatureId; group: FeatureGroup; label: string; definition: string; lateralizes: boolean }>;
     groupLabels: Record<FeatureGroup, string>;
   };
   'recordings:list': { recordings: AnalysedRecording[] };
+  'review:get': ReviewState;
+  'review:record': ReviewState;
   /**
    * `videoPath` is where the very recording that was analysed is (checked by its SHA-256), for `media:open`
    * (each shell serves media its own way); null when it was moved, deleted or changed, and `mediaProblem`

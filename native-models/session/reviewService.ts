@@ -9,6 +9,7 @@ import { parseApiInput, type ApiChannel, type ApiEvents, type ApiOutputs } from 
 import { FEATURES, GROUP_LABELS } from '../semiology/featureCatalogue.ts';
 import { listAnalyses, loadAnalysis } from '../cache/analysisIndex.ts';
 import { AnswerCache, defaultCachePath } from '../cache/answerCache.ts';
+import { readReview, recordReviewChange } from '../cache/reviewLog.ts';
 import { SemioscopeError } from '../errors.ts';
 import { audioPeaks } from '../media/audioPeaks.ts';
 import { hashFile } from '../media/hashFile.ts';
@@ -77,7 +78,7 @@ export function createReviewService(o: ReviewServiceOptions): ReviewService {
     'catalogue:get': async (raw) => {
       parseApiInput('catalogue:get', raw);
       return {
-        features: FEATURES.map(({ id, group, label, definition }) => ({ id, group, label, definition })),
+        features: FEATURES.map(({ id, group, label, definition, lateralizes }) => ({ id, group, label, definition, lateralizes })),
         groupLabels: { ...GROUP_LABELS },
       };
     },
@@ -106,6 +107,14 @@ export function createReviewService(o: ReviewServiceOptions): ReviewService {
         }
         return { analysis, videoPath, mediaProblem: null };
       });
+    },
+    'review:get': async (raw) => {
+      const req = parseApiInput('review:get', raw);
+      return withCache((cache) => readReview(cache, req.recordingSha256));
+    },
+    'review:record': async (raw) => {
+      const req = parseApiInput('review:record', raw);
+      return withCache((cache) => recordReviewChange(cache, req));
     },
     openedMedia,
   };

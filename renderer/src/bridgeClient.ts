@@ -78,6 +78,8 @@ export function createBridgeClient(base = ''): ReviewApi {
     'recordings:list': call('recordings:list'),
     'analysis:open': call('analysis:open'),
     'models:check': call('models:check'),
+    'review:get': call('review:get'),
+    'review:record': call('review:record'),
     'media:peaks': call('media:peaks'),
     'on:analysis:progress': subscribe('analysis:progress'),
     'on:analysis:plan': subscribe('analysis:plan'),

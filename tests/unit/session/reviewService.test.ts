@@ -29,7 +29,7 @@ describe('reviewService catalogue:get', () => {
     const service = createReviewService({ analysesDir: dir, dbPath: path.join(dir, 'cache.sqlite') });
     const out = await service['catalogue:get'](undefined, noEvents);
     assert.equal(out.features.length, 20);
-    assert.deepEqual(out.features, FEATURES.map((f) => ({ id: f.id, group: f.group, label: f.label, definition: f.definition })));
+    assert.deepEqual(out.features, FEATURES.map((f) => ({ id: f.id, group: f.group, label: f.label, definition: f.definition, lateralizes: f.lateralizes })));
     assert.deepEqual(out.groupLabels, GROUP_LABELS);
     assert.ok(out.features.every((f) => !('question' in f)), 'the prompts stay in the engine');
     // Plain data: survives JSON (the bridge) and structured clone (IPC) unchanged.
@@ -120,5 +120,25 @@ describe('reviewService models:check', () => {
     await assert.rejects(service['models:check']({ model: path.join(dir, 'nope.gguf'), mmproj }, noEvents),
       (e: unknown) => e instanceof InputError && /The model file "nope\.gguf" does not exist/.test(e.message));
     await assert.rejects(service['models:check']({ model, mmproj: '' }, noEvents), (e: unknown) => e instanceof UsageError && /projector file/.test(e.message));
+  });
+});
+
+describe('reviewService review:get and review:record', () => {
+  it('records decisions as entries and answers the folded state; a stale or malformed change is refused and leaves no entry', async () => {
+    const service = createReviewService({ analysesDir: dir, dbPath: path.join(dir, 'review.sqlite') });
+    const sha = 'f'.repeat(64);
+    assert.deepEqual(await service['review:get']({ recordingSha256: sha }, noEvents), { entries: [], current: [], signOff: null, amendedAfterSignOff: false });
+    const s1 = await service['review:record']({ recordingSha256: sha, analysisId: null, reviewer: '  Dr Ngozi Okafor ', replaces: null,
+      change: { kind: 'decision', featureId: 'figure4', decision: 'added', onsetS: 14.2, offsetS: 19, side: 'right', comment: 'left arm extended' } }, noEvents);
+    assert.deepEqual(s1.current.map((e) => [e.featureId, e.decision, e.side, e.reviewer]), [['figure4', 'added', 'right', 'Dr Ngozi Okafor']]);
+    await assert.rejects(service['review:record']({ recordingSha256: sha, analysisId: null, reviewer: 'B', replaces: null, change: { kind: 'decision', featureId: 'figure4', decision: 'rejected' } }, noEvents),
+      (e: unknown) => e instanceof InputError && /changed meanwhile/.test(e.message));
+    for (const bad of [
+      { recordingSha256: sha, analysisId: null, reviewer: '', replaces: null, change: { kind: 'signoff' } },
+      { recordingSha256: sha, analysisId: null, reviewer: 'R', replaces: null, change: { kind: 'decision', featureId: 'tonic', decision: 'maybe' } },
+      { recordingSha256: sha, analysisId: null, reviewer: 'R', replaces: null, change: { kind: 'decision', featureId: 'nose', decision: 'confirmed' } },
+      { recordingSha256: 'abc', analysisId: null, reviewer: 'R', replaces: null, change: { kind: 'signoff' } },
+    ]) await assert.rejects(service['review:record'](bad, noEvents), (e: unknown) => e instanceof UsageError, JSON.stringify(bad));
+    assert.equal((await service['review:get']({ recordingSha256: sha }, noEvents)).entries.length, 1);
   });
 });
