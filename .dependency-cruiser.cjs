@@ -8,7 +8,7 @@
  *   media    media/, cache/
  *   enhance  enhance/, vlm/          (side by side: they do not import each other)
  *   pipeline pipeline/
- *   present  report/, evaluation/
+ *   present  report/, evaluation/, export/ (the review's exports)
  *   session  session/
  *   shell    cli/, bridge/ (the loopback review bridge), electron/, renderer/
  *   tools    demo/, bench/, build/   (above all; nothing below imports them)
@@ -18,7 +18,7 @@ const LAYERS = [
   ['native-models/(media|cache)/'],
   ['native-models/(enhance|vlm)/'],
   ['native-models/pipeline/'],
-  ['native-models/(report|evaluation)/'],
+  ['native-models/(report|evaluation|export)/'],
   ['native-models/session/'],
   ['native-models/(cli|bridge)/', '^electron/', '^renderer/'],
   ['native-models/(demo|bench|build)/'],
