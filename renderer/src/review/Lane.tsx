@@ -1,11 +1,13 @@
 /** One feature's lane: a block per segment, patterned by status (not colour only), onset ticks; a click seeks to the segment's start. */
+import { memo } from 'react';
 import type { Lane as LaneData } from './timelineLanes.ts';
 import { STATUS_PATTERN } from './timelineLanes.ts';
 
 const STATUS_LABEL = { present: 'present', absent: 'absent', failed: 'failed', not_assessed: 'not assessed' } as const;
 
 /** `idPrefix`: the test id's prefix (`lane-<featureId>` on the review screen; the start screen's live lanes use another). Without `onSeek` the segments are read-only. */
-export function Lane({ lane, durationS, onSeek, idPrefix = 'lane' }: { lane: LaneData; durationS: number; onSeek?: (t: number) => void; idPrefix?: string }) {
+/** Memoised: the playhead moving (every frame while playing) does not redraw the lanes. */
+export const Lane = memo(function Lane({ lane, durationS, onSeek, idPrefix = 'lane' }: { lane: LaneData; durationS: number; onSeek?: (t: number) => void; idPrefix?: string }) {
   const pct = (t: number) => `${(100 * t) / Math.max(durationS, 1e-6)}%`;
   // Overlapping segments alternate between two rows, so each stays visible.
   return (
@@ -27,4 +29,4 @@ export function Lane({ lane, durationS, onSeek, idPrefix = 'lane' }: { lane: Lan
       </div>
     </div>
   );
-}
+});
