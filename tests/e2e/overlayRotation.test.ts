@@ -79,6 +79,7 @@ describe('the overlay on a rotated recording', () => {
       if (rotate !== 0) assert.notDeepEqual([Math.round(marker.x), Math.round(marker.y)], [60, 70], 'the engine turned the picture upright');
 
       const analysis = analysisSkeleton(`rot${rotate}.mp4`, []);
+      analysis.segments = [{ index: 0, startS: 0, endS: probe.durationS }];
       analysis.recording = { ...analysis.recording, sha256: await hashFile(video), durationS: probe.durationS, width: probe.width, height: probe.height, fps: probe.fps, rotation: probe.rotation };
       analysis.enhancement = { pose: { id: 'test', poseModel: 'marker', personDetector: 'none', backend: 'none' }, poseFps: 1,
         frames: [0.5, 1, 1.5].map((tS) => ({ tS, keypoints: [{ name: 'left_wrist' as const, x: marker!.x, y: marker!.y, score: 0.95 }], face: null })) };

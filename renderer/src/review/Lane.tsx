@@ -18,7 +18,7 @@ export const Lane = memo(function Lane({ lane, durationS, onSeek, idPrefix = 'la
           <button
             type="button" key={s.segmentIndex}
             className={`segment status-${s.status} pattern-${STATUS_PATTERN[s.status]} row-${s.segmentIndex % 2}`}
-            style={{ left: pct(s.startS), width: pct(s.endS - s.startS) }}
+            style={{ left: pct(s.startS), width: pct(Math.max(0, Math.min(s.endS, durationS) - s.startS)) }}
             data-start-s={s.startS} data-end-s={s.endS} data-status={s.status}
             title={`${lane.label}: ${STATUS_LABEL[s.status]}, ${s.startS.toFixed(1)}-${s.endS.toFixed(1)} s${s.justification ? `. ${s.justification}` : ''}`}
             aria-label={`${lane.label}, segment ${s.segmentIndex + 1}: ${STATUS_LABEL[s.status]}, from ${s.startS.toFixed(1)} s`}
