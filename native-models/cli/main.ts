@@ -16,6 +16,8 @@ Usage:
   semioscope evaluate --labels <csv> --predictions <csv|analysis.json|folder> --out <dir> [options]
   semioscope review [--db <file>] [--port <n>] [--renderer <dir>] [--analyses <dir>]
                                serve the review app on 127.0.0.1 (prints its link)
+  semioscope export <analysis-folder> [--db <file>] [--format csv|audit|eaf|annotation|json|pdf]
+                               write the exports of a reviewed analysis into its folder
   semioscope schema            print the JSON Schema of analysis.json
   semioscope --version
 
@@ -51,6 +53,10 @@ export async function main(argv: string[], io: Io = { stdout: process.stdout, st
       case 'review': {
         const { runReviewCommand } = await import('./reviewCommand.ts');
         return await runReviewCommand(rest, io, controller.signal);
+      }
+      case 'export': {
+        const { runExportCommand } = await import('./exportCommand.ts');
+        return await runExportCommand(rest, io, controller.signal);
       }
       case 'schema': {
         const { runSchemaCommand } = await import('./schemaCommand.ts');
