@@ -25,7 +25,7 @@ export function App() {
   const [running, setRunning] = useState(false);
   const [progress, setProgress] = useState<ProgressEvent | null>(null);
   const [error, setError] = useState<ShownError | null>(null);
-  const [review, setReview] = useState<{ analysis: AnalysisResult; mediaUrl: string | null; videoPath: string | null; reopened: boolean; notice: ShownError | null } | null>(null);
+  const [review, setReview] = useState<{ analysis: AnalysisResult; analysisId: number | null; mediaUrl: string | null; videoPath: string | null; reopened: boolean; notice: ShownError | null } | null>(null);
   const [recordings, setRecordings] = useState<AnalysedRecording[] | null>(null);
   const [opening, setOpening] = useState(false);
 
@@ -52,11 +52,11 @@ export function App() {
     setLive(null);
     setRunning(true);
     try {
-      const { analysis } = await api()['analysis:start']({ videoPath: r.videoPath,
+      const { analysis, id } = await api()['analysis:start']({ videoPath: r.videoPath,
         models: { main: { kind: 'local', model: r.model, ...(r.mmproj ? { mmproj: r.mmproj } : {}) } },
         ...(r.settings ? { settings: r.settings as never } : {}) });
       const { url } = await api()['media:open']({ path: r.videoPath });
-      setReview({ analysis, mediaUrl: url, videoPath: r.videoPath, reopened: false, notice: null });
+      setReview({ analysis, analysisId: id, mediaUrl: url, videoPath: r.videoPath, reopened: false, notice: null });
     } catch (e) {
       const shown = errorText(e);
       // A cancelled run keeps its answers in the cache: the next run asks only the rest.
@@ -79,7 +79,7 @@ export function App() {
         try { mediaUrl = (await api()['media:open']({ path: videoPath })).url; } catch (e) { notice = errorText(e); }
       }
       setProgress(null);
-      setReview({ analysis, mediaUrl, videoPath: mediaUrl ? videoPath : null, reopened: true, notice });
+      setReview({ analysis, analysisId: r.id, mediaUrl, videoPath: mediaUrl ? videoPath : null, reopened: true, notice });
     } catch (e) {
       setError(errorText(e));
     } finally {
@@ -88,7 +88,7 @@ export function App() {
   };
 
   if (review && catalogue) {
-    return <ReviewScreen analysis={review.analysis} mediaUrl={review.mediaUrl} videoPath={review.videoPath} reopened={review.reopened} notice={review.notice} catalogue={catalogue} progress={progress}
+    return <ReviewScreen analysis={review.analysis} analysisId={review.analysisId} mediaUrl={review.mediaUrl} videoPath={review.videoPath} reopened={review.reopened} notice={review.notice} catalogue={catalogue} progress={progress}
       onClose={() => { setReview(null); refreshList(); }} />;
   }
   return (

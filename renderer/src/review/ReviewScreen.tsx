@@ -13,6 +13,8 @@ import { errorText } from '../errorText.ts';
 import { AudioLane } from './AudioLane.tsx';
 import { Controls } from './Controls.tsx';
 import { FindingsPanel } from './FindingsPanel.tsx';
+import { SignOff } from './SignOff.tsx';
+import { useClinicianReview } from './useClinicianReview.ts';
 import { adjacentOnset, findingOnsets } from './findingTimes.ts';
 import { stepFrame } from './frameClock.ts';
 import { HelpOverlay } from './HelpOverlay.tsx';
@@ -40,10 +42,14 @@ export interface ReviewScreenProps {
   catalogue: Catalogue;
   progress: ProgressEvent | null;
   onClose: () => void;
+  /** The analysis on screen in the cache's list of analyses (recorded with each decision), or null. */
+  analysisId?: number | null;
 }
 
-export function ReviewScreen({ analysis, mediaUrl, videoPath, reopened = false, notice = null, catalogue, progress, onClose }: ReviewScreenProps) {
+export function ReviewScreen({ analysis, mediaUrl, videoPath, reopened = false, notice = null, catalogue, progress, onClose, analysisId = null }: ReviewScreenProps) {
   const videoRef = useRef<HTMLVideoElement>(null);
+  const review = useClinicianReview({ recordingSha256: analysis.recording.sha256, analysisId, catalogue, timeNow: () => videoRef.current?.currentTime ?? 0 });
+  const { markTime } = review;
   // The audio lane's waveform, from the engine: undefined while it loads (or when it could not be made), null without audio.
   const [peaks, setPeaks] = useState<ApiOutputs['media:peaks'] | undefined>(undefined);
   const [peaksProblem, setPeaksProblem] = useState<string | null>(null);
@@ -117,8 +123,10 @@ export function ReviewScreen({ analysis, mediaUrl, videoPath, reopened = false, 
       case 'toggle-skeleton': setShowSkeleton((s) => !s); break;
       case 'toggle-face': setShowFace((s) => !s); break;
       case 'help': setHelp((h) => !h); break;
+      case 'set-onset': markTime('onsetS'); break;
+      case 'set-offset': markTime('offsetS'); break;
     }
-  }, [analysis, durationS, fps, onsets, seek, updateView]);
+  }, [analysis, durationS, fps, onsets, seek, updateView, markTime]);
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
@@ -162,6 +170,7 @@ export function ReviewScreen({ analysis, mediaUrl, videoPath, reopened = false, 
         {reopened
           ? <span className="meta" data-testid="progress">Reopened from the cache: 0 model calls now · analysed {new Date(analysis.analysedAt).toLocaleString()} with {analysis.stats.modelCalls} model calls, {analysis.stats.cacheHits} from cache</span>
           : <span className="meta" data-testid="progress">Analysis {progress ? shownPercent(progress) : 100} %{progress ? ` · ${progress.stage}` : ''} · {analysis.stats.modelCalls} model calls, {analysis.stats.cacheHits} from cache</span>}
+        <SignOff review={review} />
         <button type="button" className="help-button" onClick={() => run('help')} title="Keyboard (?)">Keys ?</button>
       </header>
       <div className="review-body">
@@ -178,7 +187,7 @@ export function ReviewScreen({ analysis, mediaUrl, videoPath, reopened = false, 
             : <p className="note" data-testid="audio-lane">Audio: the recording is not available, so its waveform cannot be drawn.</p>}
           {peaksProblem && <p className="note">The waveform could not be drawn: {peaksProblem}</p>}
         </div>
-        <FindingsPanel analysis={analysis} catalogue={catalogue} onSeek={seek} />
+        <FindingsPanel analysis={analysis} catalogue={catalogue} onSeek={seek} review={review} />
       </div>
       {help && <HelpOverlay onClose={() => setHelp(false)} />}
     </main>

@@ -38,6 +38,8 @@ export const HOTKEYS = [
   { id: 'picture-reset', label: 'Brightness and contrast as recorded', keys: ['r'] },
   { id: 'toggle-skeleton', label: 'Show / hide the skeleton', keys: ['s'] },
   { id: 'toggle-face', label: 'Show / hide the face box', keys: ['f'] },
+  { id: 'set-onset', label: "Set the selected finding's onset (the clinician's) to the frame shown", keys: ['['] },
+  { id: 'set-offset', label: "Set the selected finding's offset (the clinician's) to the frame shown", keys: [']'] },
   { id: 'help', label: 'Show these keys', keys: ['?'] },
 ] as const satisfies readonly Hotkey[];
 

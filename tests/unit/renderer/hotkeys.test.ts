@@ -33,6 +33,8 @@ describe('hotkeys', () => {
     assert.equal(commandFor({ key: 'C', shiftKey: true }), 'less-contrast');
     assert.equal(commandFor({ key: 'r' }), 'picture-reset');
     assert.equal(commandFor({ key: '?', shiftKey: true }), 'help');
+    assert.equal(commandFor({ key: '[' }), 'set-onset');
+    assert.equal(commandFor({ key: ']' }), 'set-offset');
     assert.equal(commandFor({ key: 'q' }), null);
     assert.equal(commandFor({ key: 'k', ctrlKey: true }), null);
   });
