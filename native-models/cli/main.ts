@@ -13,6 +13,8 @@ const HELP = `${GENERATOR.name} ${GENERATOR.version}: offline seizure-semiology 
 
 Usage:
   semioscope analyze <video> --out <dir> --model <gguf> --mmproj <gguf> [options]
+  semioscope batch <folder|list.txt> --out <dir> [analyze options]
+                               analyse many recordings, resumable; writes <dir>/summary.csv
   semioscope evaluate --labels <csv> --predictions <csv|analysis.json|folder> --out <dir> [options]
   semioscope review [--db <file>] [--port <n>] [--renderer <dir>] [--analyses <dir>]
                                serve the review app on 127.0.0.1 (prints its link)
@@ -27,7 +29,7 @@ type Io = { stdout: NodeJS.WritableStream; stderr: NodeJS.WritableStream };
 
 /** The message of an engine error as the CLI prints it: the setting's flag appended, then the hint. */
 export function formatCliError(e: SemioscopeError, command: string | undefined): string {
-  const flag = e.setting && command === 'analyze' ? FLAG_OF_SETTING[e.setting] : undefined;
+  const flag = e.setting && (command === 'analyze' || command === 'batch') ? FLAG_OF_SETTING[e.setting] : undefined;
   return `semioscope: ${e.message}${flag ? ` (${flag})` : ''}\n${e.hint ? `${e.hint}\n` : ''}`;
 }
 
@@ -46,6 +48,10 @@ export async function main(argv: string[], io: Io = { stdout: process.stdout, st
       case 'analyze':
       case 'analyse':
         return await runAnalyzeCommand(rest, io, controller.signal);
+      case 'batch': {
+        const { runBatchCommand } = await import('./batchCommand.ts');
+        return await runBatchCommand(rest, io, controller.signal);
+      }
       case 'evaluate': {
         const { runEvaluateCommand } = await import('../evaluation/evaluateCommand.ts');
         return await runEvaluateCommand(rest, io);
