@@ -32,7 +32,7 @@ after(() => rmSync(dir, { recursive: true, force: true }));
 
 const summary = (out: string) => {
   const t = parseCsv(readFileSync(path.join(out, 'summary.csv'), 'utf8'), 'summary.csv');
-  return t.rows.map((r) => Object.fromEntries(t.header.map((h, i) => [h, r.cells[i] ?? '']))) as Record<string, string>[];
+  return t.rows.map((r) => Object.fromEntries(t.header.map((h, i) => [h, r.cells[i] ?? '']))) as unknown as Array<{ recording: string; status: string; present_features: string; model_calls: string; cached_answers: string; seconds: string; folder: string; error: string }>;
 };
 
 describe('batch', () => {
