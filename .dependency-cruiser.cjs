@@ -7,6 +7,7 @@
  *   base     errors, log, platform/, semiology/, contract/
  *   media    media/, cache/
  *   enhance  enhance/, vlm/          (side by side: they do not import each other)
+ *   signals  signals/                (measured signs from the patient's keypoints)
  *   pipeline pipeline/
  *   present  report/, evaluation/, export/ (the review's exports)
  *   session  session/
@@ -17,6 +18,7 @@ const LAYERS = [
   ['native-models/(errors|log)\\.ts$', 'native-models/(platform|semiology|contract)/'],
   ['native-models/(media|cache)/'],
   ['native-models/(enhance|vlm)/'],
+  ['native-models/signals/'],
   ['native-models/pipeline/'],
   ['native-models/(report|evaluation|export)/'],
   ['native-models/session/'],

@@ -56,6 +56,6 @@ describe('dependency rules', () => {
     assert.ok(found.includes('layer-1-imports-upward: native-models/media/probe.ts -> native-models/pipeline/step.ts'), found.join('\n'));
     assert.ok(found.some((f) => f.startsWith('no-cycles: native-models/vlm/')), found.join('\n'));
     assert.ok(found.some((f) => f.startsWith('one-module-spawns: native-models/enhance/run.ts')), found.join('\n'));
-    assert.ok(found.includes('layer-6-imports-upward: native-models/cli/main.ts -> native-models/demo/fixture.ts'), found.join('\n'));
+    assert.ok(found.includes('layer-7-imports-upward: native-models/cli/main.ts -> native-models/demo/fixture.ts'), found.join('\n'));
   });
 });
