@@ -2,12 +2,13 @@
 import { memo } from 'react';
 import type { Lane as LaneData } from './timelineLanes.ts';
 import { STATUS_PATTERN } from './timelineLanes.ts';
+import { decisionText, type ClinicianMark } from './reviewLog.ts';
 
 const STATUS_LABEL = { present: 'present', absent: 'absent', failed: 'failed', not_assessed: 'not assessed' } as const;
 
-/** `idPrefix`: the test id's prefix (`lane-<featureId>` on the review screen; the start screen's live lanes use another). Without `onSeek` the segments are read-only. */
+/** `idPrefix`: the test id's prefix (`lane-<featureId>` on the review screen; the start screen's live lanes use another). Without `onSeek` the segments are read-only. `clinician`: the clinician's interval, a thin row under the segments. */
 /** Memoised: the playhead moving (every frame while playing) does not redraw the lanes. */
-export const Lane = memo(function Lane({ lane, durationS, onSeek, idPrefix = 'lane' }: { lane: LaneData; durationS: number; onSeek?: (t: number) => void; idPrefix?: string }) {
+export const Lane = memo(function Lane({ lane, durationS, onSeek, idPrefix = 'lane', clinician }: { lane: LaneData; durationS: number; onSeek?: (t: number) => void; idPrefix?: string; clinician?: ClinicianMark }) {
   const pct = (t: number) => `${(100 * t) / Math.max(durationS, 1e-6)}%`;
   // Overlapping segments alternate between two rows, so each stays visible.
   return (
@@ -26,6 +27,9 @@ export const Lane = memo(function Lane({ lane, durationS, onSeek, idPrefix = 'la
           />
         ))}
         {lane.onsetsS.map((t, i) => <span key={i} className="onset-tick" style={{ left: pct(t) }} title={`onset ${t.toFixed(2)} s`} />)}
+        {clinician && <span className={`clinician-interval decision-${clinician.decision}${clinician.endS === null ? ' tick' : ''}`} data-testid={`clinician-interval-${lane.featureId}`}
+          data-start-s={clinician.startS} data-end-s={clinician.endS ?? ''} style={{ left: pct(clinician.startS), width: clinician.endS === null ? undefined : pct(Math.max(0, clinician.endS - clinician.startS)) }}
+          title={`Clinician: ${decisionText({ decision: clinician.decision, onsetS: clinician.startS, offsetS: clinician.endS, side: clinician.side })}`} />}
       </div>
     </div>
   );

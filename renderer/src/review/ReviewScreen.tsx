@@ -15,6 +15,7 @@ import { Controls } from './Controls.tsx';
 import { FindingsPanel } from './FindingsPanel.tsx';
 import { SignOff } from './SignOff.tsx';
 import { useClinicianReview } from './useClinicianReview.ts';
+import { clinicianMarks } from './reviewLog.ts';
 import { adjacentOnset, findingOnsets } from './findingTimes.ts';
 import { stepFrame } from './frameClock.ts';
 import { HelpOverlay } from './HelpOverlay.tsx';
@@ -50,6 +51,7 @@ export function ReviewScreen({ analysis, mediaUrl, videoPath, reopened = false, 
   const videoRef = useRef<HTMLVideoElement>(null);
   const review = useClinicianReview({ recordingSha256: analysis.recording.sha256, analysisId, catalogue, timeNow: () => videoRef.current?.currentTime ?? 0 });
   const { markTime } = review;
+  const marks = useMemo(() => clinicianMarks(review.state), [review.state]);
   // The audio lane's waveform, from the engine: undefined while it loads (or when it could not be made), null without audio.
   const [peaks, setPeaks] = useState<ApiOutputs['media:peaks'] | undefined>(undefined);
   const [peaksProblem, setPeaksProblem] = useState<string | null>(null);
@@ -181,7 +183,7 @@ export function ReviewScreen({ analysis, mediaUrl, videoPath, reopened = false, 
           <Controls timeS={timeS} fps={fps} playing={playing} rate={rate} loop={loop !== null} showSkeleton={showSkeleton} showFace={showFace} view={view} picture={picture}
             goToRef={goToRef} run={run} onGoTo={seek} onPicture={setPicture} />
           {!analysis.enhancement && <p className="note">No pose data in this analysis (pose was off): the skeleton and face box have nothing to show.</p>}
-          <Timeline groups={groups} groupLabels={catalogue.groupLabels} durationS={durationS} timeS={timeS} onSeek={seek} />
+          <Timeline groups={groups} groupLabels={catalogue.groupLabels} durationS={durationS} timeS={timeS} onSeek={seek} clinician={marks} />
           {videoPath || !analysis.recording.hasAudio
             ? <AudioLane videoRef={videoRef} audio={analysis.audio} peaks={peaks} durationS={durationS} timeS={timeS} onSeek={seek} />
             : <p className="note" data-testid="audio-lane">Audio: the recording is not available, so its waveform cannot be drawn.</p>}

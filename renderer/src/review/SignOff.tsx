@@ -13,7 +13,7 @@ export function SignOff({ review }: { review: ClinicianReview }) {
       <span className={`signoff-status signoff-${status.state}`} data-testid="review-status" data-state={status.state} aria-live="polite">{review.state ? status.text : 'Loading the review…'}</span>
       {status.state !== 'complete' && (
         <button type="button" data-testid="review-complete" disabled={!review.state || Boolean(review.busy)} onClick={() => void review.signOff()}
-          title="Record that you reviewed every finding (your name and the time); later changes stay allowed and are marked as amended">Review complete</button>
+          title="Record that you reviewed every finding (your name and the time); later changes stay allowed and are marked as amended">{status.state === 'amended' ? 'Sign off again' : 'Review complete'}</button>
       )}
       {problem && <span role="alert" className="signoff-problem" data-testid="signoff-error">{problem.message}{problem.hint ? ` ${problem.hint}` : ''}</span>}
     </span>

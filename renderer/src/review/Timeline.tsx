@@ -8,6 +8,7 @@ import type { KeyboardEvent, PointerEvent } from 'react';
 import { useRef, useState } from 'react';
 import { Lane } from './Lane.tsx';
 import type { LaneGroup } from './timelineLanes.ts';
+import type { ClinicianMark } from './reviewLog.ts';
 
 /** Pixels a press on a segment must travel before it scrubs instead of clicking. */
 const DRAG_SLOP_PX = 4;
@@ -20,7 +21,7 @@ interface Scrub {
   active: boolean;
 }
 
-export function Timeline({ groups, groupLabels, durationS, timeS, onSeek }: { groups: LaneGroup[]; groupLabels: Record<string, string>; durationS: number; timeS: number; onSeek: (t: number) => void }) {
+export function Timeline({ groups, groupLabels, durationS, timeS, onSeek, clinician }: { groups: LaneGroup[]; groupLabels: Record<string, string>; durationS: number; timeS: number; onSeek: (t: number) => void; clinician?: ReadonlyMap<string, ClinicianMark> }) {
   const rulerRef = useRef<HTMLDivElement>(null);
   const scrub = useRef<Scrub | null>(null);
   const swallowClick = useRef(false);
@@ -97,7 +98,7 @@ export function Timeline({ groups, groupLabels, durationS, timeS, onSeek }: { gr
         {groups.map((g) => (
           <div key={g.group} className="lane-group" role="group" aria-label={groupLabels[g.group] ?? g.group}>
             <h3>{groupLabels[g.group] ?? g.group}</h3>
-            {g.lanes.map((lane) => <Lane key={lane.featureId} lane={lane} durationS={durationS} onSeek={onSeek} />)}
+            {g.lanes.map((lane) => <Lane key={lane.featureId} lane={lane} durationS={durationS} onSeek={onSeek} clinician={clinician?.get(lane.featureId)} />)}
           </div>
         ))}
         <div className="playhead-track" aria-hidden="true"><div className="playhead" data-testid="playhead" style={{ left }} /></div>

@@ -110,6 +110,24 @@ export function signOffText(state: Pick<ReviewState, 'signOff' | 'amendedAfterSi
   return state.amendedAfterSignOff ? { text: `${done} · Amended after sign-off`, state: 'amended' } : { text: done, state: 'complete' };
 }
 
+/** The clinician's interval on a feature's lane: its standing decision's onset to offset (no offset: a tick at the onset). */
+export interface ClinicianMark {
+  decision: Decision;
+  startS: number;
+  endS: number | null;
+  side: Side | null;
+}
+
+/** The marks of every standing decision that gives an onset, by feature. */
+export function clinicianMarks(state: Pick<ReviewState, 'current'> | null): Map<string, ClinicianMark> {
+  const marks = new Map<string, ClinicianMark>();
+  for (const e of state?.current ?? []) {
+    if (e.featureId === null || e.decision === null || e.onsetS === null) continue;
+    marks.set(e.featureId, { decision: e.decision, startS: e.onsetS, endS: e.offsetS, side: e.side });
+  }
+  return marks;
+}
+
 /** A reviewer's name as kept: trimmed ('' when there is none); never cut (the field holds at most MAX_REVIEWER_CHARS). */
 export function cleanReviewerName(raw: string | null | undefined): string {
   return (raw ?? '').trim();

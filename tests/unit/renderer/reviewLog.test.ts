@@ -5,7 +5,7 @@ import {
   DECISIONS, clinicianStatus as contractStatus, foldReview, latestEntryOf as contractLatest, type ReviewEntry,
 } from '../../../native-models/contract/clinicianReview.ts';
 import {
-  cleanReviewerName, clinicianStatus, decisionChange, decisionText, draftFrom, entryText, frameTime, historyOf, latestEntryOf,
+  cleanReviewerName, clinicianMarks, clinicianStatus, decisionChange, decisionText, draftFrom, entryText, frameTime, historyOf, latestEntryOf,
   reviewedOnly, sameDraft, shownTime, signOffText, standingEntryOf, EMPTY_DRAFT,
 } from '../../../renderer/src/review/reviewLog.ts';
 
@@ -71,6 +71,15 @@ describe('reviewLog', () => {
     assert.equal(decisionChange('blank_stare', 'confirmed', tonic, false).side, null);
     assert.equal(frameTime(3.2500004), 3.25);
     assert.equal(frameTime(-0.01), 0);
+  });
+
+  it('marks each standing decision that gives an onset on its lane (no offset: a tick)', () => {
+    const marks = clinicianMarks(foldReview([...log, entry({ featureId: 'clonic', decision: 'confirmed', onsetS: 7 }), entry({ featureId: 'figure4', decision: 'rejected' })]));
+    assert.deepEqual([...marks.entries()].sort(), [
+      ['clonic', { decision: 'confirmed', startS: 7, endS: null, side: null }],
+      ['head_turning', { decision: 'added', startS: 3.2, endS: 5, side: 'right' }],
+    ], 'tonic is uncertain without times, figure 4 has no times, blank stare was undone');
+    assert.equal(clinicianMarks(null).size, 0);
   });
 
   it('words the entries and the sign-off, with the time as recorded (its own offset)', () => {
