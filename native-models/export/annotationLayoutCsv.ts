@@ -10,7 +10,9 @@
  * is "not labelled" in that format, so an unreviewed sign never becomes a label (`na` means "not assessable
  * on the video", a rater's judgement this review does not record). `gender` and `label` stay empty (the
  * analysis keeps no demographics; the published `label` column is not documented). `start_time` / `end_time`
- * (m:ss) span the intervals of the signs the clinician holds present (clinicianInterval.ts), empty when none.
+ * (m:ss, whole seconds outward) span the intervals of the signs the clinician holds present
+ * (clinicianInterval.ts), counting only times the clinician or the model gave (a sign added without times
+ * says nothing of when the seizure was); empty when there are none.
  */
 import type { AnalysisResult, Finding } from '../contract/analysisSchema.ts';
 import { clinicianStatus } from '../contract/clinicianReview.ts';
@@ -27,9 +29,9 @@ export const ANNOTATION_COLUMNS = [
 
 const EXTRA = new Set(['file_name', 'gender', 'start_time', 'end_time', 'label']);
 
-/** `m:ss` as in the published file (minutes not capped at 59). */
-export function minutesSeconds(s: number): string {
-  const whole = Math.max(0, Math.round(s));
+/** `m:ss` as in the published file (minutes not capped at 59); `round` picks the whole second. */
+export function minutesSeconds(s: number, round: (x: number) => number = Math.round): string {
+  const whole = Math.max(0, round(s));
   return `${Math.floor(whole / 60)}:${String(whole % 60).padStart(2, '0')}`;
 }
 
@@ -49,14 +51,14 @@ export function annotationLayoutCsv(analysis: AnalysisResult): string {
     cells.set(d.featureId!, labelCell(status));
     if (status === 'present') {
       const i = clinicianInterval(analysis, f, d);
-      start = Math.min(start, i.startS);
-      end = Math.max(end, i.endS);
+      if (i.from.onset !== 'recording') start = Math.min(start, i.startS);
+      if (i.from.offset !== 'recording') end = Math.max(end, i.endS);
     }
   }
   const row = ANNOTATION_COLUMNS.map((c) => {
     if (c === 'file_name') return analysis.recording.fileName;
-    if (c === 'start_time') return Number.isFinite(start) ? minutesSeconds(start) : '';
-    if (c === 'end_time') return Number.isFinite(end) ? minutesSeconds(end) : '';
+    if (c === 'start_time') return Number.isFinite(start) ? minutesSeconds(start, Math.floor) : '';
+    if (c === 'end_time') return Number.isFinite(end) ? minutesSeconds(end, Math.ceil) : '';
     if (EXTRA.has(c)) return '';
     return cells.get(c) ?? '';
   });

@@ -2,6 +2,7 @@
  * findings.csv: one row per catalogue feature, what the model found next to what the clinician decided, for a
  * records department or a spreadsheet (UTF-8 with BOM, CRLF: see spreadsheetCsv.ts). Features the analysis did
  * not ask about are listed too, as `not_asked`, so every export has the same 20 rows in catalogue order.
+ * Segment windows read `25–55` (an en dash: Excel turns `5-30` into the date 30 May; it leaves this as text).
  */
 import type { AnalysisResult, Finding } from '../contract/analysisSchema.ts';
 import { clinicianStatus } from '../contract/clinicianReview.ts';
@@ -20,7 +21,7 @@ export function findingsCsv(analysis: AnalysisResult): string {
     const f = findings.get(def.id);
     const d = decisions.get(def.id);
     const windows = (f?.positiveSegments ?? []).map((i) => analysis.segments.find((s) => s.index === i))
-      .map((s) => (s ? `${secondsCell(s.startS)}-${secondsCell(s.endS)}` : '?'));
+      .map((s) => (s ? `${secondsCell(s.startS)}\u2013${secondsCell(s.endS)}` : '?'));
     return [
       def.id, def.label, f?.status ?? 'not_asked', f?.variant ?? '', secondsCell(f?.onsetS), (f?.positiveSegments ?? []).join(' '), windows.join(' '),
       d?.decision ?? '', d ? clinicianStatus(f?.status ?? 'not_assessed', d.decision) ?? '' : '', secondsCell(d?.onsetS), secondsCell(d?.offsetS),

@@ -15,7 +15,7 @@ import { annotationLayoutCsv } from './annotationLayoutCsv.ts';
 import { auditTrailCsv } from './auditTrailCsv.ts';
 import { elanEaf } from './elanEaf.ts';
 import { findingsCsv } from './findingsCsv.ts';
-import { reviewedAnalysis } from './reviewedAnalysis.ts';
+import { reviewedAnalysis, reviewedAnalysisJson } from './reviewedAnalysis.ts';
 
 export interface ExportOptions {
   signal?: AbortSignal;
@@ -38,7 +38,7 @@ export async function writeExports(analysis: AnalysisResult, outDir: string, for
     throwIfCancelled(options.signal);
     const file = path.join(dir, EXPORT_DESCRIPTIONS[format].fileName);
     switch (format) {
-      case 'json': writeFileAtomic(file, `${JSON.stringify(reviewed, null, 2)}\n`); break;
+      case 'json': writeFileAtomic(file, reviewedAnalysisJson(reviewed)); break;
       case 'csv': writeFileAtomic(file, findingsCsv(reviewed)); break;
       case 'audit': writeFileAtomic(file, auditTrailCsv(reviewed)); break;
       case 'eaf': writeFileAtomic(file, elanEaf(reviewed, { generatedAt })); break;

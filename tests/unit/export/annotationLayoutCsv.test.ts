@@ -45,9 +45,13 @@ test("the evaluation reads it as labels: yes/no from the clinician's status, emp
 test('start and end span the intervals the clinician holds present; gender and label stay empty', () => {
   const cells = annotationLayoutCsv(analysis).split('\n')[1]!.split(',');
   const at = (c: string) => cells[ANNOTATION_COLUMNS.indexOf(c as (typeof ANNOTATION_COLUMNS)[number])];
-  // Present: blank_stare 12.5-40 (clinician), arm_flexion 70-95.25, close_eyes (model absent, no times: the whole
-  // recording 0-150), clonic 91 -> its positive segment's end. Earliest 0:00, latest 2:30.
-  assert.deepEqual([at('start_time'), at('end_time'), at('gender'), at('label')], ['0:00', '2:30', '', '']);
+  // Present: blank_stare 12.5-40 (clinician), arm_flexion 70-95.25, clonic 91 (clinician) to 105 (the end of its
+  // positive segment 75-105 that holds 91); close_eyes has no times from anyone and does not count.
+  assert.deepEqual([at('start_time'), at('end_time'), at('gender'), at('label')], ['0:12', '1:45', '', '']);
+  const onlyUntimed = { ...analysis, review: foldReview(analysis.review!.entries.filter((e) => e.featureId === 'close_eyes')) };
+  const untimed = annotationLayoutCsv(onlyUntimed).split('\n')[1]!.split(',');
+  assert.deepEqual([untimed[ANNOTATION_COLUMNS.indexOf('start_time')], untimed[ANNOTATION_COLUMNS.indexOf('end_time')]], ['', '']);
+  assert.equal(minutesSeconds(12.5, Math.floor), '0:12');
   assert.equal(minutesSeconds(75.4), '1:15');
   assert.equal(minutesSeconds(3725), '62:05', 'minutes are not capped');
 });

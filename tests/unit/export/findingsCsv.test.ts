@@ -33,7 +33,7 @@ test("model status and the clinician's status per decision, as the contract fold
   for (const id of FEATURE_IDS) assert.equal(rows.get(id)!.clinician_status, EXPECTED_STATUS[id] ?? '', id);
   const blank = rows.get('blank_stare')!;
   assert.deepEqual([blank.model_status, blank.model_variant, blank.model_onset_s, blank.positive_segments, blank.positive_windows_s],
-    ['present', 'crop', '12', '0 1', '0-30 25-55']);
+    ['present', 'crop', '12', '0 1', '0\u201330 25\u201355']);
   assert.deepEqual([blank.clinician_decision, blank.clinician_onset_s, blank.clinician_offset_s, blank.comment], ['confirmed', '12.5', '40', 'Blick starr — 凝視']);
   const arm = rows.get('arm_flexion')!;
   assert.deepEqual([arm.model_status, arm.clinician_decision, arm.side, arm.comment, arm.reviewer, arm.decided_at],
