@@ -3,7 +3,7 @@
  * words ("The sampling rate must be ..."); the CLI appends the flag from this table, so one message serves
  * the desktop app and the command line.
  */
-import { DEFAULT_SETTINGS, PROMPTING_MODES } from '../contract/analysisSettings.ts';
+import { COMPUTE_BACKENDS, DEFAULT_SETTINGS, PROMPTING_MODES } from '../contract/analysisSettings.ts';
 import { defaultCachePath } from '../cache/answerCache.ts';
 import { FEATURE_IDS } from '../semiology/featureCatalogue.ts';
 
@@ -11,7 +11,7 @@ import { FEATURE_IDS } from '../semiology/featureCatalogue.ts';
 export const FLAG_OF_SETTING: Readonly<Record<string, string>> = {
   fps: '--fps', maxFrames: '--max-frames', frameSize: '--frame-size', segmentS: '--segment', overlapS: '--overlap',
   features: '--features', variants: '--variants', variantOverrides: '--variant', pose: '--no-pose', poseFps: '--pose-fps',
-  prompting: '--prompting', parallel: '--parallel', contextSize: '--ctx-size', threads: '--threads', gpuLayers: '--gpu-layers',
+  prompting: '--prompting', parallel: '--parallel', contextSize: '--ctx-size', threads: '--threads', backend: '--backend', gpuLayers: '--gpu-layers',
   paperSize: '--paper', patientId: '--patient-id', study: '--study', reviewer: '--reviewer',
   model: '--model', mmproj: '--mmproj', serverBinary: '--llama-server', endpoint: '--endpoint', remoteModel: '--remote-model', apiKey: '--api-key',
   constraint: '--constraint', audio: '--remote-audio', audioModel: '--audio-model', audioMmproj: '--audio-mmproj',
@@ -60,7 +60,9 @@ Runtime:
   --llama-server <file>   llama-server binary (default: the one built by "npm run build:llama")
   --ctx-size <n>          model context in tokens per slot (default ${d.contextSize}: 60 frames of 448 px need ~10-17k)
   --threads <n|auto>      CPU threads of the model server (default auto: the cores left free by pose and decoding)
-  --gpu-layers <n|auto>   layers to offload to a GPU (default auto; 0 keeps the model on the CPU)
+  --backend <name>        ${COMPUTE_BACKENDS.join(' | ')} (default ${d.backend}): where the local model runs; auto takes a CUDA
+                          GPU, else a Vulkan GPU, else the CPU; a GPU that cannot be used falls back to the CPU
+  --gpu-layers <n|auto>   layers to offload to the GPU (default auto: all of them when a GPU is used)
   --paper <A4|Letter>     report paper size (default ${d.paperSize})
   --patient-id, --study, --reviewer <text>   identifiers printed in the report header
   --json-progress         progress as JSON lines on stderr (for other programs)

@@ -130,6 +130,10 @@ const modelInfoFields = {
   projectorType: z.string().nullable().optional(),
   hasVision: z.boolean(),
   hasAudio: z.boolean(),
+  gpuBackend: z.enum(['cpu', 'vulkan', 'cuda']).optional()
+    .describe('Local models: the ggml backend the model server ran on in this run (cpu when no GPU was used). Absent when no server ran (every answer from the cache) or for remote models.'),
+  device: z.string().optional()
+    .describe('Local models: the device the model server ran on, as llama-server lists it (e.g. "Vulkan0: NVIDIA RTX A2000 ..." or "CPU"). Absent when no server ran.'),
 };
 
 /** A model without its `audioModel` (what a backend describes about itself). */

@@ -14,7 +14,8 @@
  * - context 32768 tokens per slot: 60 face crops or frames of 448 px come to 10-17k tokens.
  * - server threads `auto`: chosen from the cores left free by pose estimation and decoding (see
  *   platform/cpuBudget.ts); a fixed number overrides it.
- * - GPU layers `auto`: llama-server decides what fits; 0 keeps the model on the CPU.
+ * - compute backend `auto`: a CUDA GPU, else a hardware Vulkan GPU, else the CPU (vlm/chooseComputeBackend.ts).
+ * - GPU layers `auto`: every layer on the GPU when one is used, none on the CPU; a number overrides it.
  */
 import { z } from 'zod';
 import { UsageError } from '../errors.ts';
@@ -28,6 +29,10 @@ export const VARIANT_POLICIES = ['default', 'base', 'all'] as const;
 export type VariantPolicyName = (typeof VARIANT_POLICIES)[number];
 
 export const PAPER_SIZES = ['A4', 'Letter'] as const;
+
+/** Where the local model runs: auto picks the best device llama-server lists. */
+export const COMPUTE_BACKENDS = ['auto', 'cpu', 'vulkan', 'cuda'] as const;
+export type ComputeBackendName = (typeof COMPUTE_BACKENDS)[number];
 
 const INPUT_VARIANTS = ['base', 'crop', 'pose', 'denoised', 'transcript'] as const satisfies readonly InputVariant[];
 
@@ -84,7 +89,9 @@ export const analysisSettingsSchema = z.object({
   /** Model-server CPU threads: 'auto' (from the cores left free) or a number. */
   threads: z.union([z.literal('auto'), bounded('number of model threads', '', 1, 256, 1, true).unwrap()],
     { error: (iss) => `The number of model threads must be auto or a whole number from 1 to 256 (got ${shown(iss.input)}).` }).default('auto'),
-  /** Model layers offloaded to a GPU: 'auto' or a number (0: CPU only). */
+  /** Where the local model runs: auto (the best device present), cpu, vulkan or cuda. */
+  backend: z.enum(COMPUTE_BACKENDS, { error: (iss) => `The compute backend must be ${COMPUTE_BACKENDS.join(', ')} (got ${shown(iss.input)}).` }).default('auto'),
+  /** Model layers offloaded to a GPU: 'auto' (all of them when a GPU is used) or a number (0: CPU only). */
   gpuLayers: z.union([z.literal('auto'), bounded('number of GPU layers', '', 0, 9999, 0, true).unwrap()],
     { error: (iss) => `The number of GPU layers must be auto or a whole number from 0 to 9999 (got ${shown(iss.input)}).` }).default('auto'),
   paperSize: z.enum(PAPER_SIZES, { error: (iss) => `The paper size must be A4 or Letter (got ${shown(iss.input)}).` }).default('A4'),

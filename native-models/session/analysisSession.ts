@@ -83,7 +83,7 @@ export class AnalysisSession implements AsyncDisposable {
         poseThreads: settings.pose ? poseThreadsFor(availableParallelism()) : 0,
         decoding: settings.features.some((id) => getFeature(id).modality === 'vision'),
       });
-      const local = { contextSize: settings.contextSize, threads: settings.threads, gpuLayers: settings.gpuLayers, parallel: settings.parallel, besideServer };
+      const local = { contextSize: settings.contextSize, threads: settings.threads, backend: settings.backend, gpuLayers: settings.gpuLayers, parallel: settings.parallel, besideServer };
       const main = models.main;
       const backend = main.kind === 'remote'
         ? openRemoteBackend({ endpoint: main.endpoint, apiKey: main.apiKey, model: main.model, audio: main.audio, constraint: main.constraint })

@@ -2,6 +2,9 @@
  * Finds the llama-server binary at run time: an explicit path, SEMIOSCOPE_LLAMA_SERVER, or the one
  * `npm run build:llama` (build/buildLlamaServer.ts) cached for the llama.cpp source node-llama-cpp ships.
  * Reads the source's commit from the git bundle's header itself, so running needs no git.
+ *
+ * The cache holds one folder per build kind: `-dl-native` (backends loaded at run time, GPU backends placed
+ * beside it: preferred), `-dl-portable` (the same with every CPU variant), `-cpu` (the older CPU-only build).
  */
 import { closeSync, existsSync, openSync, readSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -44,18 +47,26 @@ export function findLlamaSource(): LlamaSource {
   return { bundlePath, commit: bundleHeadCommit(bundlePath) };
 }
 
-export function cachedServerDir(commit: string): string {
-  return path.join(cacheRoot(), 'llama-server', `${commit.slice(0, 12)}-${process.platform}-${process.arch}-cpu`);
+/** Build kinds, best first: what `npm run build:llama` writes (see build/buildLlamaServer.ts). */
+export const SERVER_BUILD_KINDS = ['dl-native', 'dl-portable', 'cpu'] as const;
+export type ServerBuildKind = (typeof SERVER_BUILD_KINDS)[number];
+
+export function cachedServerDir(commit: string, kind: ServerBuildKind = 'cpu'): string {
+  return path.join(cacheRoot(), 'llama-server', `${commit.slice(0, 12)}-${process.platform}-${process.arch}-${kind}`);
 }
 
-/** Resolution order: explicit path, SEMIOSCOPE_LLAMA_SERVER, the build cache. Null when none exists. */
+/** Resolution order: explicit path, SEMIOSCOPE_LLAMA_SERVER, the build cache (best kind first). Null when none exists. */
 export function resolveLlamaServerBinary(explicit?: string): string | null {
   for (const p of [explicit, process.env.SEMIOSCOPE_LLAMA_SERVER]) {
     if (p) return existsSync(p) ? p : null;
   }
   try {
-    const p = path.join(cachedServerDir(findLlamaSource().commit), LLAMA_SERVER_EXE);
-    return existsSync(p) ? p : null;
+    const { commit } = findLlamaSource();
+    for (const kind of SERVER_BUILD_KINDS) {
+      const p = path.join(cachedServerDir(commit, kind), LLAMA_SERVER_EXE);
+      if (existsSync(p)) return p;
+    }
+    return null;
   } catch {
     return null;
   }

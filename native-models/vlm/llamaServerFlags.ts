@@ -12,6 +12,8 @@ export interface ServerFlags {
   poll: boolean;
   /** `-tb` / `--threads-batch`. */
   threadsBatch: boolean;
+  /** `--device <name|none>`: which ggml device holds the model. */
+  device: boolean;
 }
 
 const known = new Map<string, Promise<ServerFlags>>();
@@ -19,7 +21,7 @@ const known = new Map<string, Promise<ServerFlags>>();
 /** Flags read from a `--help` text. */
 export function parseServerFlags(help: string): ServerFlags {
   const has = (flag: string) => new RegExp(`(^|[\\s,])${flag.replace(/-/g, '\\-')}(?=[\\s,=]|$)`, 'm').test(help);
-  return { apiKeyFile: has('--api-key-file'), poll: has('--poll'), threadsBatch: has('--threads-batch') };
+  return { apiKeyFile: has('--api-key-file'), poll: has('--poll'), threadsBatch: has('--threads-batch'), device: has('--device') };
 }
 
 export function serverFlags(binary: string): Promise<ServerFlags> {
@@ -28,7 +30,7 @@ export function serverFlags(binary: string): Promise<ServerFlags> {
     flags = runProcess(binary, ['--help'], { timeoutMs: 30_000 })
       .then((r) => parseServerFlags(r.stdout.toString('utf8') + r.stderr))
       // A binary that cannot even print its help fails at start, with its own output in the error.
-      .catch(() => ({ apiKeyFile: false, poll: false, threadsBatch: false }));
+      .catch(() => ({ apiKeyFile: false, poll: false, threadsBatch: false, device: false }));
     known.set(binary, flags);
   }
   return flags;

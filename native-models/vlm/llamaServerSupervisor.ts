@@ -33,8 +33,10 @@ export interface LlamaServerOptions {
   parallel?: number;
   /** CPU threads (default: llama-server's own choice, every core). The model backend passes platform/cpuBudget's choice. */
   threads?: number;
-  /** GPU layers: 'auto' (default, from the settings) leaves it to llama-server; a number is passed as -ngl (0: CPU only). */
+  /** GPU layers: 'auto' leaves it to llama-server; a number is passed as -ngl (0: CPU only). The model backend resolves the setting first (vlm/modelBackend.ts). */
   gpuLayers?: number | 'auto';
+  /** ggml device for the model and its projector (`--device`): "Vulkan0", "CUDA0", or "none" for the CPU. Default: llama-server's choice. */
+  device?: string;
   /** How hard idle worker threads poll for work, 0-100 (default 0: they sleep; llama-server's own default is 50). */
   poll?: number;
   /** How long to wait for the model to load (default 10 minutes: large models on slow disks). */
@@ -60,15 +62,16 @@ async function freePort(): Promise<number> {
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** Server arguments for one launch (no key: that goes through a file or the environment). */
-export function llamaServerArgs(o: LlamaServerOptions, port: number, flags: { poll: boolean }): string[] {
+export function llamaServerArgs(o: LlamaServerOptions, port: number, flags: { poll: boolean; device?: boolean }): string[] {
   const parallel = o.parallel ?? 1;
-  const gpuLayers = o.gpuLayers ?? DEFAULT_SETTINGS.gpuLayers;
+  const gpuLayers = o.gpuLayers ?? 'auto';
   // llama-server divides its context among the slots: each slot gets the context asked for.
   const context = (o.contextSize ?? DEFAULT_SETTINGS.contextSize) * parallel;
   return ['-m', o.model, ...(o.mmproj ? ['--mmproj', o.mmproj] : []),
     '--host', '127.0.0.1', '--port', String(port),
     '-c', String(context), '--parallel', String(parallel), '--no-webui', '--jinja',
     ...(gpuLayers === 'auto' ? [] : ['-ngl', String(gpuLayers)]),
+    ...(o.device && flags.device ? ['--device', o.device] : []),
     ...(o.threads ? ['-t', String(o.threads)] : []),
     ...(flags.poll ? ['--poll', String(o.poll ?? 0)] : []),
     ...(o.extraArgs ?? [])];
@@ -84,6 +87,8 @@ export class LlamaServerSupervisor implements AsyncDisposable {
   private starting: Promise<void> | null = null;
   private detachSignal: () => void = () => {};
   restarts = 0;
+  /** What the server said about where the model and projector went ("offloaded 25/25 layers to GPU", "CLIP using Vulkan0 backend"). */
+  readonly placement: string[] = [];
   /** Number of times the server exited without being asked to. */
   crashes = 0;
 
@@ -178,6 +183,8 @@ export class LlamaServerSupervisor implements AsyncDisposable {
   }
 
   private keep(line: string): void {
+    const placed = /offloaded \d+\/\d+ layers to GPU|CLIP using \S+ backend/.exec(line);
+    if (placed && this.placement.length < 8) this.placement.push(placed[0]);
     this.logTail.push(line);
     if (this.logTail.length > 60) this.logTail.splice(0, this.logTail.length - 60);
   }

@@ -1,9 +1,14 @@
 /**
  * A model the pipeline can ask: a local GGUF pair served by a llama-server sidecar (started lazily, on the
  * first question that is not already cached), or a remote OpenAI-compatible endpoint the user configured.
+ *
+ * The local server runs on the device vlm/chooseComputeBackend.ts picks from what the binary lists; when it
+ * does not start on that GPU it is started again on the CPU, and the user is told why. The device it ran on
+ * is added to the model info (`gpuBackend`, `device`) once it has started.
  */
+import { cpus } from 'node:os';
 import type { ModelInfo } from '../contract/analysisSchema.ts';
-import { DEFAULT_SETTINGS } from '../contract/analysisSettings.ts';
+import { DEFAULT_SETTINGS, type ComputeBackendName } from '../contract/analysisSettings.ts';
 import { BackendError } from '../errors.ts';
 import { debugLog } from '../log.ts';
 import { serverThreads } from '../platform/cpuBudget.ts';
@@ -11,6 +16,8 @@ import { hashFile } from '../media/hashFile.ts';
 import type { ConstraintMode } from './askFeature.ts';
 import { resolveLlamaServerBinary } from './llamaServerBinary.ts';
 import { ChatClient } from './chatClient.ts';
+import { chooseComputeBackend, deviceLabel, type BackendChoice } from './chooseComputeBackend.ts';
+import { listServerDevices } from './listServerDevices.ts';
 import { LlamaServerSupervisor } from './llamaServerSupervisor.ts';
 import { validateModelPair } from './validateModelPair.ts';
 
@@ -25,8 +32,12 @@ export interface LocalModelConfig {
   threads?: number | 'auto';
   /** Threads the engine keeps busy beside the server (pose + decode; see cpuBudget `engineThreadsBeside`). Default: pose at its default threads plus one decode. */
   besideServer?: number;
-  /** The `gpuLayers` setting: 'auto' (default) lets llama-server decide, a number is passed as -ngl (0: CPU only). */
+  /** The `backend` setting: auto (default: the best device listed), cpu, vulkan or cuda. */
+  backend?: ComputeBackendName;
+  /** The `gpuLayers` setting: 'auto' (default) puts every layer on the GPU when one is used; a number is passed as -ngl. */
   gpuLayers?: number | 'auto';
+  /** Where a fallback or a slow device is said (default: stderr). */
+  onNotice?: (message: string) => void;
   parallel?: number;
   /** Benchmarks only: run llama-server with its own thread and polling defaults (every core, poll 50), the baseline of bench:contention. */
   llamaDefaults?: boolean;
@@ -61,6 +72,18 @@ export interface BackendDeps {
 
 const DEMO_NAME = /tiny-random/i;
 
+/** Every layer: more than any model has (llama-server caps it). */
+const ALL_LAYERS = 999;
+
+/** -ngl for a choice: on the CPU none; on a GPU the number asked, or all of them for 'auto'. */
+export function gpuLayersFor(choice: BackendChoice, setting: number | 'auto'): number {
+  if (choice.backend === 'cpu') return 0;
+  return setting === 'auto' ? ALL_LAYERS : setting;
+}
+
+const cpuLabel = () => `CPU${cpus()[0]?.model ? `: ${cpus()[0]!.model.trim()}` : ''}`;
+const firstLine = (e: unknown) => (e instanceof Error ? e.message : String(e)).split('\n').slice(0, 3).join(' ').slice(0, 300);
+
 export async function openLocalBackend(config: LocalModelConfig, need: 'vision' | 'audio', deps: BackendDeps): Promise<ModelBackend> {
   const pair = await validateModelPair(config.model, config.mmproj, { need });
   const [modelSha, projSha] = await Promise.all([
@@ -94,10 +117,32 @@ export async function openLocalBackend(config: LocalModelConfig, need: 'vision' 
         }
         const threads = config.llamaDefaults ? { threads: undefined, reason: "llama-server's default" } : serverThreads(config.threads ?? DEFAULT_SETTINGS.threads, config.besideServer);
         debugLog(`llama-server threads: ${threads.reason}`);
-        supervisor = await LlamaServerSupervisor.start({
+        const notice = config.onNotice ?? ((m: string) => process.stderr.write(`semioscope: ${m}\n`));
+        const requested = config.backend ?? DEFAULT_SETTINGS.backend;
+        let choice: BackendChoice = { backend: 'cpu' };
+        if (requested !== 'cpu') {
+          const listed = await listServerDevices(binary);
+          if (listed.error) debugLog(`device list: ${listed.error}`);
+          choice = chooseComputeBackend(requested, listed.devices, listed.available);
+          debugLog(`devices: ${listed.devices.map(deviceLabel).join('; ') || 'none'}; backends beside llama-server: ${listed.available.join(', ') || 'none'}; chosen: ${choice.device ? deviceLabel(choice.device) : 'CPU'}`);
+        }
+        if (choice.message) notice(choice.message);
+        const start = (c: BackendChoice) => LlamaServerSupervisor.start({
           binary, model: config.model, mmproj: config.mmproj, contextSize: config.contextSize,
-          threads: threads.threads, gpuLayers: config.gpuLayers, parallel: config.parallel, signal, ...(config.llamaDefaults ? { poll: 50 } : {}),
+          threads: threads.threads, gpuLayers: gpuLayersFor(c, config.gpuLayers ?? DEFAULT_SETTINGS.gpuLayers), device: c.device?.name ?? 'none',
+          parallel: config.parallel, signal, ...(config.llamaDefaults ? { poll: 50 } : {}),
         });
+        try {
+          supervisor = await start(choice);
+        } catch (e) {
+          if (choice.backend === 'cpu' || !(e instanceof BackendError) || signal?.aborted) throw e;
+          notice(`The ${choice.backend === 'cuda' ? 'CUDA' : 'Vulkan'} GPU (${deviceLabel(choice.device!)}) could not be used: ${firstLine(e)} Running on the CPU instead.`);
+          choice = { backend: 'cpu' };
+          supervisor = await start(choice);
+        }
+        debugLog(`llama-server: ${supervisor.placement.join('; ') || 'no placement reported'}`);
+        info.gpuBackend = choice.backend;
+        info.device = choice.device ? deviceLabel(choice.device) : cpuLabel();
         const sup = supervisor;
         client = new ChatClient({ baseUrl: () => sup.baseUrl, apiKey: sup.apiKey, beforeRetry: () => sup.ensureRunning() });
         return client;

@@ -1,6 +1,6 @@
 /**
  * The llama-server command line the supervisor builds (pure): context from the settings' default times the
- * slots, gpuLayers 'auto' left to the server and 0 passed, threads and polling only when asked or known.
+ * slots, gpuLayers 'auto' left to the server and 0 passed, threads, polling and the device only when asked or known.
  * And the flag reader on help texts of a new and an old llama.cpp.
  */
 import assert from 'node:assert/strict';
@@ -36,6 +36,12 @@ describe('llamaServerArgs', () => {
     assert.equal(valueOf(llamaServerArgs({ ...base, gpuLayers: 99 }, 1, { poll: true }), '-ngl'), '99');
   });
 
+  test('the device is passed when the binary knows --device, and not otherwise', () => {
+    assert.equal(valueOf(llamaServerArgs({ ...base, device: 'Vulkan0' }, 1, { poll: true, device: true }), '--device'), 'Vulkan0');
+    assert.equal(valueOf(llamaServerArgs({ ...base, device: 'none' }, 1, { poll: true, device: true }), '--device'), 'none');
+    assert.equal(llamaServerArgs({ ...base, device: 'Vulkan0' }, 1, { poll: true, device: false }).includes('--device'), false);
+  });
+
   test('a binary without --poll gets none', () => {
     assert.equal(llamaServerArgs(base, 1, { poll: false }).includes('--poll'), false);
   });
@@ -48,12 +54,13 @@ describe('parseServerFlags', () => {
       '--poll <0...100>                        use polling level to wait for work (0 - no polling, default: 50)',
       '--api-key KEY                           API key to use for authentication',
       '--api-key-file FNAME                    path to file containing API keys, one per line',
+      '-dev,  --device <dev1,dev2,..>          comma-separated list of devices to use for offloading (none = don\'t offload)',
     ].join('\n');
-    assert.deepEqual(parseServerFlags(help), { apiKeyFile: true, poll: true, threadsBatch: true });
+    assert.deepEqual(parseServerFlags(help), { apiKeyFile: true, poll: true, threadsBatch: true, device: true });
   });
 
   test('an old help text: --api-key alone and --poll-batch are not the flags asked for', () => {
     const help = '--api-key KEY   API key\n--poll-batch <0|1>  use polling\n-t, --threads N';
-    assert.deepEqual(parseServerFlags(help), { apiKeyFile: false, poll: false, threadsBatch: false });
+    assert.deepEqual(parseServerFlags(help), { apiKeyFile: false, poll: false, threadsBatch: false, device: false });
   });
 });
