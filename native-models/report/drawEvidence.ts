@@ -5,10 +5,9 @@
  */
 import type { Answer, Finding } from '../contract/analysisSchema.ts';
 import { getFeature } from '../semiology/featureCatalogue.ts';
-import { CONFIRMED_MARK, REJECTED_MARK } from './drawSummaryTable.ts';
 import { describeVariant } from './describeVariant.ts';
 import { formatClock, formatSpan } from '../media/formatClock.ts';
-import { formatDateTime } from './formatDateTime.ts';
+import { byline, decisionMark, onsetText, sideText } from './reviewText.ts';
 import type { LoadedKeyframe } from './loadKeyframes.ts';
 import { COLOURS, contentBox, ensureSpace, paragraph, sectionHeading } from './reportLayout.ts';
 import { FONT } from './reportFonts.ts';
@@ -98,10 +97,12 @@ export function drawEvidence(doc: PDFKit.PDFDocument, ctx: ReportContext, keyfra
       `Input shown to the model: ${describeVariant(f.featureId, f.variant)}`,
     ];
     const quoteText = quotes.length ? quotes.map((q) => `“${q}”`).join('\n') : 'The model gave no justification.';
-    const decisionText = decision
-      ? `Clinician: ${decision.decision === 'confirmed' ? CONFIRMED_MARK : REJECTED_MARK}` +
-        [decision.reviewer ? ` by ${decision.reviewer}` : '', `, ${formatDateTime(decision.atIso, ctx.timeZone)}`, decision.comment ? `: ${decision.comment}` : ''].join('')
-      : 'Clinician: not reviewed';
+    // The mark and the reviewer's words are drawn apart: a name or comment in another script may need another font.
+    const decisionText = decision ? `Clinician: ${decisionMark(decision)}` : 'Clinician: not reviewed (model proposal)';
+    const clinicianWhen = decision
+      ? [onsetText({ onsetS: decision.onsetS, offsetS: decision.offsetS, onsetBy: 'clinician' }), sideText(decision.side)].filter(Boolean).join(' · ')
+      : '';
+    const decisionDetail = decision ? [clinicianWhen, byline(decision), decision.comment.trim()].filter(Boolean).join(' · ') : '';
 
     // Measure the text column to size the card.
     doc.font(FONT.bold).fontSize(11);
@@ -115,6 +116,7 @@ export function drawEvidence(doc: PDFKit.PDFDocument, ctx: ReportContext, keyfra
     th += doc.heightOfString(quoteText, { width: textW - 8, lineGap: 1.5 }) + 6;
     doc.font(FONT.bold).fontSize(8.5);
     th += doc.heightOfString(decisionText, { width: textW }) + 2;
+    if (decisionDetail) th += doc.font(FONT.regular).fontSize(8).heightOfString(decisionDetail, { width: textW }) + 1;
     const audio = def.modality === 'audio';
     const imgH = imageBoxHeight(kf, audio);
     const cardH = Math.max(imgH + 14, th) + 12;
@@ -143,6 +145,7 @@ export function drawEvidence(doc: PDFKit.PDFDocument, ctx: ReportContext, keyfra
     y = doc.y + 6;
     doc.font(decision ? FONT.bold : FONT.italic).fontSize(8.5).fillColor(decision ? COLOURS.clinician : COLOURS.muted)
       .text(decisionText, textX, y, { width: textW });
+    if (decisionDetail) doc.font(FONT.regular).fontSize(8).fillColor(COLOURS.clinician).text(decisionDetail, textX, doc.y + 1, { width: textW });
 
     const yEnd = y0 + cardH;
     doc.moveTo(box.left, yEnd - 6).lineTo(box.right, yEnd - 6).lineWidth(0.3).strokeColor(COLOURS.rule).stroke();

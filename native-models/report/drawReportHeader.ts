@@ -90,6 +90,8 @@ export function drawReportHeader(doc: PDFKit.PDFDocument, ctx: ReportContext): v
   if (usedDemoModel(analysis.model)) drawDemoBanner(doc);
 
   const rec = analysis.recording;
+  // The operator's entry, else whoever made review entries.
+  const reviewerName = operator.reviewer?.trim() || ctx.review.reviewers.join('; ');
   const notEntered = 'not entered';
   const video = `${rec.width}×${rec.height}, ${Math.round(rec.fps * 100) / 100} fps` +
     (rec.rotation ? `, rotated ${rec.rotation}°` : '') + (rec.hasAudio ? ', with audio' : ', no audio track');
@@ -97,7 +99,7 @@ export function drawReportHeader(doc: PDFKit.PDFDocument, ctx: ReportContext): v
     { key: 'Patient ID', value: operator.patientId?.trim() || notEntered, keepHyphens: true, muted: !operator.patientId?.trim(),
       font: operator.patientId?.trim() ? FONT.bold : FONT.regular },
     { key: 'Study', value: operator.study?.trim() || notEntered, keepHyphens: true, muted: !operator.study?.trim() },
-    { key: 'Reviewer', value: operator.reviewer?.trim() || notEntered, keepHyphens: true, muted: !operator.reviewer?.trim() },
+    { key: 'Reviewer', value: reviewerName || notEntered, keepHyphens: true, muted: !reviewerName },
     // The file name is shrunk to stay on one line where it can: a wrapped name is hard to match to the file.
     { key: 'Recording', value: baseName(rec.fileName), keepHyphens: true,
       size: fitFontSize(doc.font(FONT.regular), baseName(rec.fileName), box.width - ROW_KEY_W, 9.5, 6.5) },

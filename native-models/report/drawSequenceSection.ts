@@ -1,56 +1,70 @@
-/** "Sequence of signs": the machine's positive findings by onset, then the line after clinician review. */
+/**
+ * "Sequence of signs": once a clinician has decided anything, the clinician's sequence (confirmed and added
+ * signs, rejected ones left out) first and the model's proposal under it; before that, the model's proposal
+ * alone, saying so.
+ */
 import { FEATURES } from '../semiology/featureCatalogue.ts';
+import { decisionCountsText } from './drawReviewBlock.ts';
 import { COLOURS, contentBox, keepHyphens, paragraph, sectionHeading } from './reportLayout.ts';
 import { FONT } from './reportFonts.ts';
 import type { ReportContext } from './reportOptions.ts';
-import { formatSequenceLine, sequenceOfSigns } from './sequenceOfSigns.ts';
+import { formatSequenceLine, reviewedSequence, sequenceOfSigns } from './sequenceOfSigns.ts';
 
 export const NO_SIGNS_TEXT = 'No sign was reported present in any segment.';
 export const NOTHING_ASSESSED_TEXT =
   'No feature could be assessed: every model answer failed or was not obtained, so the absence of signs here means nothing.';
 
-/** One line counting machine statuses and clinician marks. */
+/** One line counting machine statuses and clinician decisions. */
 export function countsLine(ctx: ReportContext): string {
   const counts = { present: 0, absent: 0, not_assessed: 0, failed: 0 };
   const byId = new Map(ctx.analysis.findings.map((f) => [f.featureId, f]));
   for (const def of FEATURES) counts[byId.get(def.id)?.status ?? 'not_assessed'] += 1;
-  let confirmed = 0;
-  let rejected = 0;
-  for (const d of ctx.decisions.values()) d.decision === 'confirmed' ? confirmed++ : rejected++;
   return `Machine findings for ${FEATURES.length} features: ${counts.present} present, ${counts.absent} absent, ` +
-    `${counts.not_assessed} not assessed, ${counts.failed} failed. Clinician review: ${confirmed} confirmed, ` +
-    `${rejected} rejected, ${FEATURES.length - confirmed - rejected} not reviewed.`;
+    `${counts.not_assessed} not assessed, ${counts.failed} failed. Clinician review: ${decisionCountsText(ctx.review)}.`;
 }
 
-export function drawSequenceSection(doc: PDFKit.PDFDocument, ctx: ReportContext): void {
-  const { analysis } = ctx;
-  sectionHeading(doc, 'Sequence of signs', 40);
+export const CLINICIAN_SEQUENCE_LABEL = 'Clinician\'s sequence (confirmed and added signs; the clinician\'s onset where given, else the model\'s; sides are the patient\'s):';
+export const MODEL_PROPOSAL_LABEL = 'Model\'s proposal (every sign the model found present, at the model\'s onsets):';
+export const UNREVIEWED_SEQUENCE_NOTE = 'This is the model\'s proposal: no clinician has reviewed it.';
+
+function drawMachineLine(doc: PDFKit.PDFDocument, ctx: ReportContext, size: number): void {
   const box = contentBox(doc);
-  const signs = sequenceOfSigns(analysis.findings);
-  const assessed = analysis.findings.some((f) => f.status === 'present' || f.status === 'absent');
+  const signs = sequenceOfSigns(ctx.analysis.findings);
+  const assessed = ctx.analysis.findings.some((f) => f.status === 'present' || f.status === 'absent');
   if (signs.length) {
-    doc.font(FONT.bold).fontSize(10.5).fillColor(COLOURS.present)
+    doc.font(FONT.bold).fontSize(size).fillColor(COLOURS.present)
       .text(keepHyphens(formatSequenceLine(signs)), box.left, doc.y, { width: box.width, lineGap: 2 });
     doc.y += 3;
-    paragraph(doc, 'Machine findings in order of first onset (recording time m:ss); onset is the model\'s onset in the first positive segment, else that segment\'s start.',
-      { size: 7.5, colour: COLOURS.muted });
   } else {
-    paragraph(doc, assessed ? NO_SIGNS_TEXT : NOTHING_ASSESSED_TEXT, { font: FONT.bold, size: 10, gapAfter: 1 });
+    paragraph(doc, assessed ? NO_SIGNS_TEXT : NOTHING_ASSESSED_TEXT, { font: FONT.bold, size: size - 0.5, gapAfter: 1 });
     if (assessed) {
       paragraph(doc, 'The absence of machine findings does not exclude these signs: zero-shot models miss subtle signs often. Review the video.',
         { size: 8, colour: COLOURS.muted });
     }
   }
+}
 
-  const rejected = new Set<string>([...ctx.decisions.values()].filter((d) => d.decision === 'rejected').map((d) => d.featureId as string));
-  const rejectedSigns = signs.filter((s) => rejected.has(s.featureId));
-  if (rejectedSigns.length) {
-    const reviewed = sequenceOfSigns(analysis.findings, rejected);
-    doc.font(FONT.bold).fontSize(8.5).fillColor(COLOURS.clinician)
-      .text('After clinician review (rejected signs removed):', box.left, doc.y, { width: box.width });
-    doc.font(FONT.italic).fontSize(10).fillColor(COLOURS.clinician)
-      .text(reviewed.length ? keepHyphens(formatSequenceLine(reviewed)) : 'no sign remains.', box.left, doc.y + 1, { width: box.width, lineGap: 2 });
-    doc.y += 4;
+export function drawSequenceSection(doc: PDFKit.PDFDocument, ctx: ReportContext): void {
+  const { analysis, review } = ctx;
+  sectionHeading(doc, 'Sequence of signs', 40);
+  const box = contentBox(doc);
+  const caption = 'Machine findings in order of first onset (recording time m:ss); onset is the model\'s onset in the first positive segment, else that segment\'s start.';
+  if (review.decisions.size === 0) {
+    paragraph(doc, UNREVIEWED_SEQUENCE_NOTE, { font: FONT.bold, size: 8.5, colour: '#8a5a00', gapAfter: 2 });
+    drawMachineLine(doc, ctx, 10.5);
+    if (sequenceOfSigns(analysis.findings).length) paragraph(doc, caption, { size: 7.5, colour: COLOURS.muted });
+  } else {
+    const reviewed = reviewedSequence(analysis.findings, analysis.review?.current ?? []);
+    doc.font(FONT.bold).fontSize(8.5).fillColor(COLOURS.clinician).text(CLINICIAN_SEQUENCE_LABEL, box.left, doc.y, { width: box.width });
+    doc.font(FONT.bold).fontSize(10.5).fillColor(COLOURS.clinician)
+      .text(reviewed.length ? keepHyphens(formatSequenceLine(reviewed)) : 'no sign confirmed or added.', box.left, doc.y + 1, { width: box.width, lineGap: 2 });
+    doc.y += 5;
+    doc.font(FONT.bold).fontSize(8).fillColor(COLOURS.muted).text(MODEL_PROPOSAL_LABEL, box.left, doc.y, { width: box.width });
+    doc.y += 1;
+    drawMachineLine(doc, ctx, 9);
+    if (review.modelOnly.length) {
+      paragraph(doc, `Not reviewed yet: ${review.modelOnly.map((r) => r.label.toLowerCase()).join(', ')}.`, { size: 8, colour: '#8a5a00', gapAfter: 2 });
+    }
   }
   paragraph(doc, countsLine(ctx), { size: 8.5, colour: COLOURS.text });
 }

@@ -1,12 +1,13 @@
 /**
  * The summary table: all catalogue features grouped (face, limb, context, audio) with the machine status,
- * first onset, positive segments, and, in a separate column in a different style, the clinician's mark.
+ * first onset, positive segments, and, in a separate column in a different style, the clinician's decision
+ * (confirmed, rejected, uncertain, added) with the clinician's onset, offset and side, who, when and why.
  */
 import type { Answer, Finding } from '../contract/analysisSchema.ts';
 import { FEATURES, GROUP_LABELS, type FeatureGroup } from '../semiology/featureCatalogue.ts';
 import { describeVariant } from './describeVariant.ts';
 import { formatClock } from '../media/formatClock.ts';
-import { formatDateTime } from './formatDateTime.ts';
+import { byline, decisionMark, onsetText, sideText } from './reviewText.ts';
 import { COLOURS, contentBox, ensureSpace } from './reportLayout.ts';
 import { FONT } from './reportFonts.ts';
 import type { ReportContext } from './reportOptions.ts';
@@ -15,8 +16,15 @@ import { statusLabel } from './statusLabel.ts';
 /** Group order in the summary and on the timeline, as the issue lists them. */
 export const GROUP_ORDER: readonly FeatureGroup[] = ['face', 'limb', 'context', 'audio'];
 
-export const CONFIRMED_MARK = '✔ confirmed';
-export const REJECTED_MARK = '✘ rejected';
+export { CONFIRMED_MARK, REJECTED_MARK } from './reviewText.ts';
+
+/** Cell colour and ink of each decision in the clinician column. */
+const DECISION_STYLE = {
+  confirmed: { fill: '#e8f0fc', ink: COLOURS.clinician },
+  added: { fill: '#e6f4ea', ink: '#1e6b34' },
+  rejected: { fill: '#fdecea', ink: COLOURS.present },
+  uncertain: { fill: '#fff4e0', ink: '#8a5a00' },
+} as const;
 
 interface Column {
   title: string;
@@ -128,10 +136,11 @@ export function drawSummaryTable(doc: PDFKit.PDFDocument, ctx: ReportContext): v
       const answers = answersFor(ctx.analysis.answers, def.id);
       const note = findingNote(f, answers);
       const decision = ctx.decisions.get(def.id);
-      const decisionText = decision ? (decision.decision === 'confirmed' ? CONFIRMED_MARK : REJECTED_MARK) : '';
-      const decisionSub = decision
-        ? [decision.reviewer, formatDateTime(decision.atIso, ctx.timeZone), decision.comment].filter(Boolean).join(' · ')
-        : '';
+      const style = decision?.decision ? DECISION_STYLE[decision.decision] : null;
+      const decisionText = decision ? decisionMark(decision) : '';
+      // The clinician's own times and side (only theirs: the model's onset has its own column), then who, when, why.
+      const clinicianWhen = decision ? [onsetText({ onsetS: decision.onsetS, offsetS: decision.offsetS, onsetBy: 'clinician' }), sideText(decision.side)].filter(Boolean).join(' · ') : '';
+      const decisionSub = decision ? [byline(decision), decision.comment.trim()].filter(Boolean).join(' · ') : '';
 
       doc.font(FONT.regular).fontSize(8.5);
       let h = doc.heightOfString(def.label, { width: w(0) - 2 * PAD });
@@ -140,13 +149,14 @@ export function drawSummaryTable(doc: PDFKit.PDFDocument, ctx: ReportContext): v
       let hd = 0;
       if (decision) {
         hd = 11 + doc.font(FONT.italic).fontSize(6.5).heightOfString(decisionSub, { width: w(5) - 2 * PAD });
+        if (clinicianWhen) hd += 0.5 + doc.font(FONT.regular).fontSize(7).heightOfString(clinicianWhen, { width: w(5) - 2 * PAD });
       }
       const rowH = Math.max(h, hd, 11) + 2 * PAD;
 
       if (ensureSpace(doc, rowH)) drawHeaderRow(doc, cols, x0);
       const y = doc.y;
       if (rowIndex % 2 === 1) doc.rect(x0, y, box.width, rowH).fill('#f8f9fa');
-      if (decision) doc.rect(cx(5), y, w(5), rowH).fill(decision.decision === 'confirmed' ? '#e8f0fc' : '#fdecea');
+      if (style) doc.rect(cx(5), y, w(5), rowH).fill(style.fill);
       const ty = y + PAD;
 
       doc.font(f?.status === 'present' ? FONT.bold : FONT.regular).fontSize(8.5).fillColor(COLOURS.text)
@@ -162,8 +172,11 @@ export function drawSummaryTable(doc: PDFKit.PDFDocument, ctx: ReportContext): v
       const posText = positiveSegmentsText(f, answers);
       doc.font(FONT.regular).fontSize(8.5).fillColor(COLOURS.text).text(posText, cx(4) + PAD, ty, { width: w(4) - 2 * PAD });
       if (decision) {
-        doc.font(FONT.bold).fontSize(8.5).fillColor(decision.decision === 'confirmed' ? COLOURS.clinician : COLOURS.present)
+        doc.font(FONT.bold).fontSize(8.5).fillColor(style?.ink ?? COLOURS.clinician)
           .text(decisionText, cx(5) + PAD, ty, { width: w(5) - 2 * PAD });
+        if (clinicianWhen) {
+          doc.font(FONT.regular).fontSize(7).fillColor(COLOURS.text).text(clinicianWhen, cx(5) + PAD, doc.y + 0.5, { width: w(5) - 2 * PAD });
+        }
         doc.font(FONT.italic).fontSize(6.5).fillColor(COLOURS.clinician)
           .text(decisionSub, cx(5) + PAD, doc.y + 0.5, { width: w(5) - 2 * PAD });
       } else {

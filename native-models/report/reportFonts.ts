@@ -2,7 +2,9 @@
  * The fonts the report embeds. pdfkit's standard 14 fonts are not embedded and cannot print every accented
  * name, so the report embeds DejaVu Sans (Bitstream Vera licence + public-domain changes: free to
  * redistribute) from the `dejavu-fonts-ttf` npm package, which ships with the app. Debian's
- * `fonts-dejavu-core` is the fallback when the package is missing.
+ * `fonts-dejavu-core` is the fallback when the package is missing. DejaVu has no Chinese, Japanese or
+ * Korean glyphs: for those the report falls back to Noto Sans CJK (SIL Open Font Licence) from Debian's
+ * `fonts-noto-cjk`, when it is installed (fontFallback.ts picks the font per string).
  */
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -57,6 +59,31 @@ export function resolveReportFonts(fontDir?: string): ReportFonts {
     italic: path.join(dir, FILES.italic),
     mono: path.join(dir, FILES.mono),
   };
+}
+
+/** The CJK fallback: two font collections (.ttc), each holding a face per region (sc, tc, jp, kr, hk). */
+export interface FallbackFonts {
+  regular: string;
+  bold: string;
+}
+
+const FALLBACK_FILES: Readonly<Record<keyof FallbackFonts, string>> = {
+  regular: 'NotoSansCJK-Regular.ttc',
+  bold: 'NotoSansCJK-Bold.ttc',
+};
+
+/** Where Debian's fonts-noto-cjk puts them (Ubuntu too). */
+const DEBIAN_CJK_DIR = '/usr/share/fonts/opentype/noto';
+
+/**
+ * The CJK fallback fonts from `dir` (default Debian's fonts-noto-cjk folder), or null when they are not
+ * installed: the report is still written, and says which characters it could not show.
+ */
+export function resolveFallbackFonts(dir: string = DEBIAN_CJK_DIR): FallbackFonts | null {
+  const regular = path.join(dir, FALLBACK_FILES.regular);
+  if (!existsSync(regular)) return null;
+  const bold = path.join(dir, FALLBACK_FILES.bold);
+  return { regular, bold: existsSync(bold) ? bold : regular };
 }
 
 export function registerReportFonts(doc: PDFKit.PDFDocument, fonts: ReportFonts): void {

@@ -1,6 +1,8 @@
 import type { AnalysisResult } from '../contract/analysisSchema.ts';
 import type { ReviewEntry } from '../contract/clinicianReview.ts';
+import type { FontFallback } from './fontFallback.ts';
 import type { PaperSize } from './reportLayout.ts';
+import type { ReportReview } from './summariseReview.ts';
 
 /** Identifiers an operator types in before export. Printed as given; none is required. */
 export interface OperatorFields {
@@ -24,6 +26,11 @@ export interface ReportOptions {
   generatedAt?: Date;
   /** Folder holding DejaVuSans*.ttf. Default: the `dejavu-fonts-ttf` package, then Debian's fonts-dejavu-core. */
   fontDir?: string;
+  /**
+   * Folder holding NotoSansCJK-Regular.ttc (and -Bold.ttc), for Chinese, Japanese and Korean text.
+   * Default: Debian's fonts-noto-cjk folder. Without it the report is still written and names what it could not show.
+   */
+  fallbackFontDir?: string;
   /** At most this many distinct model justifications quoted per positive finding. Default 2. */
   maxJustifications?: number;
 }
@@ -40,4 +47,8 @@ export interface ReportContext {
   maxJustifications: number;
   /** Latest clinician decision per feature id. */
   decisions: Map<string, ReviewEntry>;
+  /** The clinician's review as the report tells it (summariseReview.ts). */
+  review: ReportReview;
+  /** The per-string CJK fallback and what no font could show (fontFallback.ts). */
+  glyphs: FontFallback;
 }

@@ -1,8 +1,12 @@
 /**
  * The sequence of signs: positive findings in order of onset, in the conventional form
  * "blank stare (0:12) → oral automatisms (0:31) → …". Labels come from the feature catalogue, lower-cased.
+ * Two sequences: the model's proposal (its present findings and onsets) and the clinician's (the signs the
+ * clinician holds present, confirmed or added, at the clinician's onset where given, else the model's, with
+ * the patient's side; rejected signs left out).
  */
 import type { AnalysisResult, Finding } from '../contract/analysisSchema.ts';
+import { clinicianStatus, type ReviewEntry, type Side } from '../contract/clinicianReview.ts';
 import { FEATURE_IDS, getFeature, isFeatureId } from '../semiology/featureCatalogue.ts';
 import { formatClock } from '../media/formatClock.ts';
 
@@ -13,6 +17,8 @@ export interface SignInSequence {
   featureId: string;
   label: string;
   onsetS: number | null;
+  /** The patient's side, in the clinician's sequence only. */
+  side?: Side | null;
 }
 
 function catalogueOrder(id: string): number {
@@ -39,9 +45,33 @@ export function sequenceOfSigns(findings: readonly Finding[], exclude?: Readonly
   }));
 }
 
-/** "blank stare (0:12) → oral automatisms (0:31)"; an empty string when nothing was found. */
+/**
+ * The clinician's sequence: every sign whose standing decision makes it present (contract/clinicianReview.ts
+ * clinicianStatus: confirmed on a present finding, added), ordered by the clinician's onset, else the model's.
+ */
+export function reviewedSequence(findings: readonly Finding[], current: readonly ReviewEntry[]): SignInSequence[] {
+  const byId = new Map(findings.map((f) => [f.featureId as string, f]));
+  const signs: SignInSequence[] = [];
+  for (const e of current) {
+    if (!e.featureId || !isFeatureId(e.featureId)) continue;
+    const f = byId.get(e.featureId);
+    if (clinicianStatus(f?.status ?? 'not_assessed', e.decision) !== 'present') continue;
+    const modelOnset = f?.status === 'present' ? f.onsetS : null;
+    signs.push({ featureId: e.featureId, label: getFeature(e.featureId).label.toLowerCase(), onsetS: e.onsetS ?? modelOnset, side: e.side });
+  }
+  return signs.sort((a, b) => {
+    const ao = a.onsetS ?? Number.POSITIVE_INFINITY;
+    const bo = b.onsetS ?? Number.POSITIVE_INFINITY;
+    return ao !== bo ? ao - bo : catalogueOrder(a.featureId) - catalogueOrder(b.featureId);
+  });
+}
+
+/** "blank stare (0:12) → head turning, left (0:58)"; an empty string when nothing was found. Sides are the patient's. */
 export function formatSequenceLine(signs: readonly SignInSequence[], arrow: string = SEQUENCE_ARROW): string {
-  return signs.map((s) => (s.onsetS === null ? s.label : `${s.label} (${formatClock(s.onsetS)})`)).join(arrow);
+  return signs.map((s) => {
+    const label = s.side ? `${s.label}, ${s.side}` : s.label;
+    return s.onsetS === null ? label : `${label} (${formatClock(s.onsetS)})`;
+  }).join(arrow);
 }
 
 /** The machine sequence line of an analysis (what the report prints first under "Sequence of signs"). */

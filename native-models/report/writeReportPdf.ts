@@ -1,7 +1,8 @@
 /**
  * The PDF semiology report, rendered with pdfkit in plain Node (no browser), so the CLI and the desktop app
- * produce the same document. Sections: header (with the demo-model banner when it applies), sequence of
- * signs, summary table, timeline figure, evidence per positive finding, method and limits.
+ * produce the same document. Sections: header (with the demo-model banner when it applies), the clinician's
+ * review (status and sign-off), sequence of signs, findings by review status, summary table, timeline
+ * figure, evidence per positive finding, review log, method and limits; the review status on every page.
  */
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -18,10 +19,14 @@ import { drawSummaryTable } from './drawSummaryTable.ts';
 import { drawTimelineFigure } from './drawTimelineFigure.ts';
 import { loadKeyframes } from './loadKeyframes.ts';
 import { orderPositiveFindings } from './sequenceOfSigns.ts';
-import { latestDecisions } from './latestDecisions.ts';
+import { drawReviewBlock } from './drawReviewBlock.ts';
+import { drawReviewedFindings } from './drawReviewedFindings.ts';
+import { drawReviewLog } from './drawReviewLog.ts';
+import { installFontFallback } from './fontFallback.ts';
+import { summariseReview } from './summariseReview.ts';
 import { baseName } from './baseName.ts';
 import { MARGINS, PAPER_SIZES, sectionHeading } from './reportLayout.ts';
-import { registerReportFonts, resolveReportFonts } from './reportFonts.ts';
+import { registerReportFonts, resolveFallbackFonts, resolveReportFonts } from './reportFonts.ts';
 import type { ReportContext, ReportOptions } from './reportOptions.ts';
 
 export type { OperatorFields, ReportOptions } from './reportOptions.ts';
@@ -37,10 +42,11 @@ function checkedAnalysis(value: unknown): AnalysisResult {
   }
 }
 
-function resolveContext(input: AnalysisResult, baseDir: string, options: ReportOptions): ReportContext {
+function resolveContext(input: AnalysisResult, baseDir: string, options: ReportOptions): Omit<ReportContext, 'glyphs'> {
   const analysis = checkedAnalysis(input);
   const paperSize = options.paperSize ?? 'A4';
   if (!(paperSize in PAPER_SIZES)) throw new InputError(`Unknown paper size "${String(paperSize)}": use A4 or Letter.`);
+  const review = summariseReview(analysis);
   return {
     analysis,
     baseDir,
@@ -50,18 +56,19 @@ function resolveContext(input: AnalysisResult, baseDir: string, options: ReportO
     timeZone: options.timeZone,
     generatedAt: options.generatedAt ?? new Date(),
     maxJustifications: options.maxJustifications ?? 2,
-    decisions: latestDecisions(analysis),
+    decisions: review.decisions,
+    review,
   };
 }
 
 /** Renders the report to a Buffer (for callers that send bytes, e.g. the desktop app). */
 export async function renderReportPdf(input: AnalysisResult, options: ReportOptions & { baseDir: string }): Promise<Buffer> {
-  const ctx = resolveContext(input, options.baseDir, options);
-  const analysis = ctx.analysis;
+  const base = resolveContext(input, options.baseDir, options);
+  const analysis = base.analysis;
   const fonts = resolveReportFonts(options.fontDir);
-  const keyframes = await loadKeyframes(analysis, ctx.baseDir, orderPositiveFindings(analysis.findings).map((f) => f.featureId));
+  const keyframes = await loadKeyframes(analysis, base.baseDir, orderPositiveFindings(analysis.findings).map((f) => f.featureId));
   const doc = new PDFDocument({
-    size: PAPER_SIZES[ctx.paperSize],
+    size: PAPER_SIZES[base.paperSize],
     margins: { ...MARGINS },
     bufferPages: true,
     autoFirstPage: true,
@@ -70,10 +77,10 @@ export async function renderReportPdf(input: AnalysisResult, options: ReportOpti
     info: {
       Title: `${REPORT_TITLE}: ${baseName(analysis.recording.fileName)}`,
       Subject: 'Seizure semiology from video, machine-generated decision support',
-      Creator: `${ctx.product.name} ${ctx.product.version}`,
-      Producer: `${ctx.product.name} ${ctx.product.version} (pdfkit)`,
-      CreationDate: ctx.generatedAt,
-      ModDate: ctx.generatedAt,
+      Creator: `${base.product.name} ${base.product.version}`,
+      Producer: `${base.product.name} ${base.product.version} (pdfkit)`,
+      CreationDate: base.generatedAt,
+      ModDate: base.generatedAt,
     },
   });
   const chunks: Buffer[] = [];
@@ -83,13 +90,17 @@ export async function renderReportPdf(input: AnalysisResult, options: ReportOpti
     doc.on('error', reject);
   });
   registerReportFonts(doc, fonts);
+  const ctx: ReportContext = { ...base, glyphs: installFontFallback(doc, resolveFallbackFonts(options.fallbackFontDir)) };
 
   drawReportHeader(doc, ctx);
+  drawReviewBlock(doc, ctx);
   drawSequenceSection(doc, ctx);
+  drawReviewedFindings(doc, ctx);
   sectionHeading(doc, 'Summary of features', 120);
   drawSummaryTable(doc, ctx);
   drawTimelineFigure(doc, ctx);
   drawEvidence(doc, ctx, keyframes);
+  drawReviewLog(doc, ctx);
   drawMethodSection(doc, ctx);
   drawPageFurniture(doc, ctx);
 

@@ -9,7 +9,7 @@ import type {
   AnalysisResult, Answer, Finding, Keyframe, SegmentInfo,
 } from '../../native-models/contract/analysisSchema.ts';
 import { ANALYSIS_SCHEMA_VERSION } from '../../native-models/contract/analysisSchema.ts';
-import { foldReview, type ReviewEntry } from '../../native-models/contract/clinicianReview.ts';
+import { foldReview, type ReviewEntry, type ReviewState } from '../../native-models/contract/clinicianReview.ts';
 import { resolveMediaTools } from '../../native-models/media/ffmpegPaths.ts';
 import { CATALOGUE_VERSION, FEATURES, getFeature, type InputVariant } from '../../native-models/semiology/featureCatalogue.ts';
 
@@ -229,4 +229,28 @@ export function findingOf(featureId: Finding['featureId'], status: Finding['stat
 /** Convenience for tests: the catalogue label of a feature id. */
 export function labelOf(featureId: string): string {
   return getFeature(featureId).label;
+}
+
+/**
+ * A hand-made clinician review for tests of anything that reads one (the report, exports): entries given
+ * field by field, numbered 1..n in order (one minute apart, +01:00, by "Dr Émile Noël" unless given), each
+ * naming the previous entry of its feature (or sign-off) as `replaces`, folded with contract foldReview.
+ */
+export type EntryFields = Partial<Omit<ReviewEntry, 'id'>> & Pick<ReviewEntry, 'kind'>;
+
+/** Numbers the entries 1..n in the order given and folds them; `replaces` is filled in when not given. */
+export function reviewOf(sha256: string, fields: readonly EntryFields[]): ReviewState {
+  const latest = new Map<string, number>();
+  const entries = fields.map((f, i): ReviewEntry => {
+    const id = i + 1;
+    const key = f.kind === 'signoff' ? '#signoff' : String(f.featureId);
+    const e: ReviewEntry = {
+      id, recordingSha256: sha256, analysisId: 1, featureId: null, decision: null, onsetS: null, offsetS: null, side: null,
+      comment: '', reviewer: 'Dr Émile Noël', atIso: `2025-03-15T09:${String(i).padStart(2, '0')}:00+01:00`,
+      replaces: latest.get(key) ?? null, ...f,
+    };
+    latest.set(key, id);
+    return e;
+  });
+  return foldReview(entries);
 }

@@ -29,6 +29,8 @@ export interface CheckedReport {
   /** Whitespace-collapsed text, hyphen line breaks joined: what string checks run on. */
   flatText: string;
   pages: number;
+  /** pdftotext output of each page, whitespace-collapsed (index 0 is page 1). */
+  pageTexts: string[];
   fonts: { name: string; type: string; embedded: boolean }[];
   /** PNG paths, one per page (only when renderDir was given; otherwise deleted). */
   pngs: string[];
@@ -91,10 +93,15 @@ export async function checkReportPdf(pdfPath: string, analysis: AnalysisResult, 
   const pages = Number(/^Pages:\s+(\d+)/m.exec(info)?.[1] ?? 0);
   assert.ok(pages >= 1, 'pdfinfo reports no page');
 
+  const pageTexts = Array.from({ length: pages }, (_, i) =>
+    flattenText(run('pdftotext', ['-f', String(i + 1), '-l', String(i + 1), '-enc', 'UTF-8', pdfPath, '-'])));
+
   const keep = !!options.renderDir;
   const dir = options.renderDir ?? `${pdfPath}.pages`;
   const stem = path.basename(pdfPath, '.pdf');
   await mkdir(dir, { recursive: true });
+  // PNGs of an earlier, longer render of the same name would be counted as pages: remove them first.
+  for (const n of await readdir(dir)) if (n.startsWith(`${stem}-`) && n.endsWith('.png')) await rm(path.join(dir, n), { force: true });
   run('pdftoppm', ['-r', String(options.dpi ?? 60), '-png', pdfPath, path.join(dir, stem)]);
   const pngs = (await readdir(dir)).filter((n) => n.startsWith(`${stem}-`) && n.endsWith('.png')).sort().map((n) => path.join(dir, n));
   assert.equal(pngs.length, pages, `pdftoppm rendered ${pngs.length} of ${pages} pages`);
@@ -103,5 +110,5 @@ export async function checkReportPdf(pdfPath: string, analysis: AnalysisResult, 
     assert.ok(ink > 0.005, `page ${path.basename(p)} looks empty (${(ink * 100).toFixed(2)}% ink)`);
   }
   if (!keep) await rm(dir, { recursive: true, force: true });
-  return { text, flatText, pages, fonts, pngs: keep ? pngs : [] };
+  return { text, flatText, pages, pageTexts, fonts, pngs: keep ? pngs : [] };
 }

@@ -11,11 +11,13 @@ import { after, before, describe, test } from 'node:test';
 import { InputError } from '../../../native-models/errors.ts';
 import { writeReportPdf } from '../../../native-models/report/writeReportPdf.ts';
 import { DEMO_BANNER_TITLE } from '../../../native-models/report/drawReportHeader.ts';
-import { NOTHING_ASSESSED_TEXT, NO_SIGNS_TEXT } from '../../../native-models/report/drawSequenceSection.ts';
+import { CLINICIAN_SEQUENCE_LABEL, NOTHING_ASSESSED_TEXT, NO_SIGNS_TEXT } from '../../../native-models/report/drawSequenceSection.ts';
+import { CONFIRMED_HEADING, MODEL_ONLY_HEADING, REJECTED_HEADING } from '../../../native-models/report/drawReviewedFindings.ts';
+import { AMENDED_LINE, IN_PROGRESS_LINE, NOT_REVIEWED_LINE } from '../../../native-models/report/reviewText.ts';
 import { NOT_A_DIAGNOSIS } from '../../../native-models/report/drawMethodSection.ts';
 import { CONFIRMED_MARK, REJECTED_MARK } from '../../../native-models/report/drawSummaryTable.ts';
 import { KEYFRAME_UNAVAILABLE } from '../../../native-models/report/drawEvidence.ts';
-import { buildAnalysisFixture } from '../../helpers/analysisFixture.ts';
+import { buildAnalysisFixture, reviewOf } from '../../helpers/analysisFixture.ts';
 import { checkReportPdf } from '../../helpers/checkReportPdf.ts';
 
 const ARTIFACTS = path.resolve(import.meta.dirname, '../../../artifacts/report');
@@ -43,7 +45,7 @@ describe('writeReportPdf', () => {
       mustContain: [PATIENT, OPERATOR.study, OPERATOR.reviewer, NOT_A_DIAGNOSIS, CONFIRMED_MARK, REJECTED_MARK,
         'onset from sleep (0:02) → blank stare (0:12)', '2:30', '14 Mar 2025', KEYFRAME_UNAVAILABLE,
         'audio finding: no image', 'Timeline of model answers', 'Evidence for positive findings', 'Method and limits',
-        'After clinician review (rejected signs removed)'],
+        CLINICIAN_SEQUENCE_LABEL, IN_PROGRESS_LINE],
       mustNotContain: [dir, root, DEMO_BANNER_TITLE, '/home/someone'],
     });
     assert.equal(pageSize(pdf), '595.28 x 841.89');
@@ -125,5 +127,69 @@ describe('writeReportPdf', () => {
     const r = await checkReportPdf(pdf, analysis, { renderDir: path.join(ARTIFACTS, 'stress-letter'), mustContain: [operator.patientId, operator.reviewer] });
     assert.equal(analysis.keyframes.length, 18);
     assert.ok(r.pages >= 7, `20 evidence cards need several pages, got ${r.pages}`);
+  });
+
+  test('unreviewed: every page says it is not reviewed by a clinician, the sequence is the model\'s proposal', async () => {
+    const dir = path.join(root, 'unreviewed');
+    const analysis = await buildAnalysisFixture(dir, { decisions: false });
+    const pdf = path.join(dir, 'report.pdf');
+    await writeReportPdf(analysis, pdf, { ...FIXED, operator: OPERATOR });
+    const r = await checkReportPdf(pdf, analysis, { renderDir: path.join(ARTIFACTS, 'unreviewed'),
+      mustContain: ['Clinician review: Not reviewed', "This is the model's proposal: no clinician has reviewed it.", MODEL_ONLY_HEADING, 'No review entry'] });
+    assert.ok(r.pages >= 4);
+    r.pageTexts.forEach((t, i) => assert.ok(t.includes(NOT_REVIEWED_LINE), `page ${i + 1} lacks "${NOT_REVIEWED_LINE}"`));
+    assert.ok(!r.flatText.includes(CLINICIAN_SEQUENCE_LABEL));
+  });
+
+  test('partly reviewed: confirmed and added signs in the confirmed section at the clinician\'s onset and side; rejected left out of the sequence', async () => {
+    const dir = path.join(root, 'partial');
+    const a = await buildAnalysisFixture(dir, { decisions: false });
+    const analysis = { ...a, review: reviewOf(a.recording.sha256, [
+      { kind: 'decision', featureId: 'head_turning', decision: 'confirmed', onsetS: 60, offsetS: 68, side: 'left', comment: 'version to the left' },
+      { kind: 'decision', featureId: 'clonic', decision: 'rejected', comment: 'tremor, not clonic' },
+      { kind: 'decision', featureId: 'arm_flexion', decision: 'added', onsetS: 95, side: 'right' },
+      { kind: 'decision', featureId: 'tonic', decision: 'uncertain', comment: 'camera angle' },
+    ]) };
+    const pdf = path.join(dir, 'report.pdf');
+    await writeReportPdf(analysis, pdf, { ...FIXED, operator: OPERATOR });
+    const r = await checkReportPdf(pdf, analysis, { renderDir: path.join(ARTIFACTS, 'partly-reviewed'),
+      mustContain: [CONFIRMED_HEADING, REJECTED_HEADING, '+ added', '✘ rejected', '? uncertain', '“tremor, not clonic”'] });
+    r.pageTexts.forEach((t, i) => assert.ok(t.includes(IN_PROGRESS_LINE), `page ${i + 1} lacks "${IN_PROGRESS_LINE}"`));
+    const clinician = r.flatText.slice(r.flatText.indexOf(CLINICIAN_SEQUENCE_LABEL) + CLINICIAN_SEQUENCE_LABEL.length, r.flatText.indexOf("Model's proposal")).trim();
+    assert.equal(clinician, 'head turning, left (1:00) → arm flexion, right (1:35)', 'the clinician\'s sequence: confirmed and added, clinician onsets and sides, no rejected sign');
+    const confirmed = r.flatText.slice(r.flatText.indexOf(`${CONFIRMED_HEADING} (2)`), r.flatText.indexOf(`${REJECTED_HEADING} (1)`));
+    assert.match(confirmed, /Head turning ✔ confirmed 1:00–1:08 left \(patient's\)/);
+    assert.match(confirmed, /Arm flexion \+ added 1:35 right \(patient's\)/);
+    assert.ok(!confirmed.includes('Clonic jerking'), 'a rejected sign is not in the confirmed section');
+  });
+
+  test('signed off: reviewer, time of sign-off as recorded and "Review complete", on page 1 and every page', async () => {
+    const dir = path.join(root, 'signed');
+    const a = await buildAnalysisFixture(dir, { decisions: false });
+    const analysis = { ...a, review: reviewOf(a.recording.sha256, [
+      { kind: 'decision', featureId: 'blank_stare', decision: 'confirmed' },
+      { kind: 'signoff', reviewer: 'Dr Ana Lúcia Prates', atIso: '2025-03-15T09:40:00-03:00' },
+    ]) };
+    const pdf = path.join(dir, 'report.pdf');
+    await writeReportPdf(analysis, pdf, { ...FIXED });
+    const r = await checkReportPdf(pdf, analysis, { renderDir: path.join(ARTIFACTS, 'signed-off'),
+      mustContain: ['Clinician review: Review complete', 'Dr Ana Lúcia Prates, 15 Mar 2025, 09:40 (UTC-03:00)', 'Dr Émile Noël; Dr Ana Lúcia Prates'],
+      mustNotContain: [NOT_REVIEWED_LINE, IN_PROGRESS_LINE, AMENDED_LINE] });
+    r.pageTexts.forEach((t, i) => assert.ok(t.includes('Review complete · signed off 15 Mar 2025, 09:40 (UTC-03:00)'), `page ${i + 1} lacks the sign-off line`));
+  });
+
+  test('amended after sign-off: says so in the review block and on every page', async () => {
+    const dir = path.join(root, 'amended');
+    const a = await buildAnalysisFixture(dir, { decisions: false });
+    const analysis = { ...a, review: reviewOf(a.recording.sha256, [
+      { kind: 'decision', featureId: 'blank_stare', decision: 'confirmed' },
+      { kind: 'signoff' },
+      { kind: 'decision', featureId: 'clonic', decision: 'rejected', reviewer: 'Dr B. Second', atIso: '2025-03-16T14:30:00-05:00' },
+    ]) };
+    const pdf = path.join(dir, 'report.pdf');
+    await writeReportPdf(analysis, pdf, { ...FIXED });
+    const r = await checkReportPdf(pdf, analysis, { renderDir: path.join(ARTIFACTS, 'amended'),
+      mustContain: ['Clinician review: Amended after sign-off', 'Dr B. Second, 16 Mar 2025, 14:30 (UTC-05:00): decisions changed after the sign-off; the sign-off does not cover them.'] });
+    r.pageTexts.forEach((t, i) => assert.ok(t.includes(`${AMENDED_LINE} — changed 16 Mar 2025, 14:30 (UTC-05:00)`), `page ${i + 1} lacks "${AMENDED_LINE}"`));
   });
 });
