@@ -8,8 +8,9 @@ cd "$(dirname "$0")/.."
 # Debian packages: ffmpeg (decoding), cmake/ninja/g++/git (llama-server build), poppler-utils (PDF checks in
 # tests), espeak-ng + sox (synthetic speech in tests), opencv-doc (a real photo of a person for pose tests),
 # strace + iproute2 + util-linux (the tests that prove an analysis opens no connection but loopback),
-# chromium (the review app driven in a browser through playwright-core).
-packages=(ffmpeg cmake ninja-build g++ git poppler-utils espeak-ng sox opencv-doc strace iproute2 util-linux chromium)
+# chromium (the review app driven in a browser through playwright-core), fonts-noto-cjk (Chinese, Japanese and
+# Korean text in the PDF report), mesa-vulkan-drivers (llvmpipe, the software Vulkan device of the GPU test).
+packages=(ffmpeg cmake ninja-build g++ git poppler-utils espeak-ng sox opencv-doc strace iproute2 util-linux chromium fonts-noto-cjk mesa-vulkan-drivers)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
