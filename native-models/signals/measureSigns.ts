@@ -4,7 +4,7 @@
  * view cannot measure. Pure: no I/O, no models; the output matches contract/measuredSigns.ts.
  */
 import type { EnhancedFrameRecord } from '../contract/analysisSchema.ts';
-import { MEASURED_FEATURE_IDS, MEASURED_SIGNS_VERSION, type MeasuredSign, type MeasuredSigns, type NotMeasurable, type SignalSeries } from '../contract/measuredSigns.ts';
+import { MEASURED_FEATURE_IDS, MEASURED_SIGNS_VERSION, type CareInterventionSpan, type MeasuredSign, type MeasuredSigns, type NotMeasurable, type SignalSeries } from '../contract/measuredSigns.ts';
 import { UsageError } from '../errors.ts';
 import { estimateBodyFrame } from './bodyFrame.ts';
 import { careInterventionSpans, maskSpans, type OtherPeopleFrame } from './careInterventionMask.ts';
@@ -58,9 +58,10 @@ export function measureSigns(frames: readonly EnhancedFrameRecord[], options: Me
   const rhythmMeasurable = fps >= MIN_RHYTHM_FPS;
   const channels = segmentChannels(tracks, torsoPx);
   const perSegment = <T>(f: (s: LabelSegment) => T) => Object.fromEntries(LABEL_SEGMENTS.map((s) => [s, f(s)])) as Record<LabelSegment, T>;
+  const rhythm = perSegment((s) => (rhythmMeasurable ? shortTimeRhythm(channels[s], tracks.startS, fps) : []));
+  suppressCrosstalk(rhythm);
   const ctx: SignalContext = {
-    tracks, frame, torsoPx, channels, rhythmMeasurable,
-    rhythm: perSegment((s) => (rhythmMeasurable ? shortTimeRhythm(channels[s], tracks.startS, fps) : [])),
+    tracks, frame, torsoPx, channels, rhythmMeasurable, rhythm,
     envelope: perSegment((s) => movementEnvelope(channels[s], fps)),
     motion: perSegment((s) => segmentMotion(channels[s], fps)),
   };
@@ -68,7 +69,8 @@ export function measureSigns(frames: readonly EnhancedFrameRecord[], options: Me
   const signs: MeasuredSign[] = [
     ...detectClonic(ctx), ...detectTonic(ctx), ...detectHeadTurning(ctx, head), ...detectArmPostures(ctx),
     ...detectArmCoordination(ctx), ...detectFullBodyShaking(ctx), ...detectPelvicThrusting(ctx),
-  ].sort((a, b) => a.startS - b.startS || a.featureId.localeCompare(b.featureId));
+  ].flatMap((sign) => outsideSpans(sign, careIntervention))
+    .sort((a, b) => a.startS - b.startS || a.featureId.localeCompare(b.featureId));
 
   const notMeasurable: NotMeasurable[] = [{
     featureId: 'limb_automatisms',
@@ -88,6 +90,37 @@ export function measureSigns(frames: readonly EnhancedFrameRecord[], options: Me
     version: MEASURED_SIGNS_VERSION, rateHz: fps, torsoLengthPx: Math.round(torsoPx * 10) / 10, bodyFrame: frame.summary,
     signs, series: plotSeries(ctx, head), notMeasurable, careIntervention,
   };
+}
+
+/**
+ * A pose model's joints move together a little: a 1.4 px echo of one shaking forearm showed in the other arm
+ * and a leg at the same frequency (tests/integration/signals, real MoveNet). A segment's rhythm at the
+ * frequency of a much larger rhythm elsewhere in the same window is that echo, not a second rhythm.
+ */
+export const CROSSTALK_MAX_RATIO = 0.3;
+export const CROSSTALK_FREQ_HZ = 0.3;
+
+function suppressCrosstalk(rhythm: Record<LabelSegment, RhythmWindow[]>): void {
+  const n = Math.min(...LABEL_SEGMENTS.map((s) => rhythm[s].length));
+  for (let k = 0; k < n; k++) {
+    const ws = LABEL_SEGMENTS.map((s) => rhythm[s][k]!).filter((w) => w.rhythmic);
+    if (ws.length < 2) continue;
+    const top = ws.reduce((a, b) => (b.amplitude > a.amplitude ? b : a));
+    for (const w of ws) {
+      if (w !== top && w.amplitude < CROSSTALK_MAX_RATIO * top.amplitude && Math.abs(w.frequencyHz! - top.frequencyHz!) <= CROSSTALK_FREQ_HZ) {
+        w.rhythmic = false; w.frequencyHz = null;
+      }
+    }
+  }
+}
+
+/** The parts of a sign outside the care-intervention spans (parts shorter than 1 s dropped). */
+function outsideSpans(sign: MeasuredSign, spans: readonly CareInterventionSpan[]): MeasuredSign[] {
+  let parts: Array<[number, number]> = [[sign.startS, sign.endS]];
+  for (const sp of spans) {
+    parts = parts.flatMap(([a, b]): Array<[number, number]> => (sp.endS <= a || sp.startS >= b ? [[a, b]] : [[a, sp.startS], [sp.endS, b]]));
+  }
+  return parts.filter(([a, b]) => b - a >= 1).map(([a, b]) => (a === sign.startS && b === sign.endS ? sign : { ...sign, startS: a, endS: b, measures: { ...sign.measures, durationS: Math.round((b - a) * 100) / 100 } }));
 }
 
 function plotSeries(ctx: SignalContext, head: Float64Array): SignalSeries[] {

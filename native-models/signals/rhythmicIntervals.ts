@@ -1,6 +1,6 @@
 /**
  * Runs of rhythmic windows as intervals: consecutive rhythmic windows (one missing window tolerated) make a
- * core; onset and offset are then placed on the movement envelope, where it crosses a share of its level in
+ * core (unscored windows, where keypoints were missing for up to ~2 s, are bridged); onset and offset are then placed on the movement envelope, where it crosses a share of its level in
  * the core, which is finer than the 3 s window. The interval carries the median frequency and its linear trend.
  */
 import { RHYTHM_WINDOW_S, type RhythmWindow } from './shortTimeRhythm.ts';
@@ -10,6 +10,11 @@ import { median } from './keypointTracks.ts';
 export const MIN_RHYTHMIC_WINDOWS = 3;
 /** Non-rhythmic windows tolerated inside a run. Our heuristic. */
 export const MAX_WINDOW_GAP = 1;
+/**
+ * Unscored windows (too little valid data) bridged inside a run: 10 windows at 0.5 s are what ~2 s of missing
+ * keypoints leave unscored with 3 s windows. Our heuristic. (Care-intervention spans are cut out afterwards.)
+ */
+export const MAX_UNSCORED_GAP = 10;
 /** Onset/offset where the envelope falls under this share of its median in the core. Our heuristic. */
 export const ENVELOPE_EDGE_FRACTION = 0.2;
 
@@ -30,7 +35,9 @@ export function rhythmicIntervals(windows: readonly RhythmWindow[], envelope: Fl
   let a = -1, last = -1;
   windows.forEach((w, i) => {
     if (!w.rhythmic) return;
-    if (a >= 0 && i - last - 1 <= MAX_WINDOW_GAP) { last = i; return; }
+    const between = windows.slice(last + 1, i);
+    const bridged = between.filter((x) => x.scored).length <= MAX_WINDOW_GAP && between.filter((x) => !x.scored).length <= MAX_UNSCORED_GAP;
+    if (a >= 0 && bridged) { last = i; return; }
     if (a >= 0) runs.push([a, last]);
     a = i; last = i;
   });
@@ -49,7 +56,7 @@ export function rhythmicIntervals(windows: readonly RhythmWindow[], envelope: Fl
       frequencyTrendHzPerS: slope(rhythmic.map((w) => w.centreS), freqs),
       amplitude: median(rhythmic.map((w) => w.amplitude))!,
       peakRatio: median(rhythmic.map((w) => w.peakRatio))!,
-      coverage: rhythmic.length / span.length,
+      coverage: rhythmic.length / Math.max(1, span.filter((w) => w.scored).length),
     });
   }
   return out;

@@ -2,7 +2,7 @@
  * Short-time spectra of a body segment's movement: 3 s windows every 0.5 s, each channel (x and y of each
  * joint, torso lengths) linearly detrended and Hann-windowed, powers summed over the channels and scanned by a
  * direct Fourier sum on a 0.05 Hz grid with a parabolic peak refinement. A window is scored only when enough of
- * it is valid; it is rhythmic when the movement is large enough and one peak stands out. Also the movement
+ * its distal joint is valid; it is rhythmic when the movement is large enough and one peak stands out. Also the movement
  * envelope (energy above ~1 Hz) that places onsets and offsets finer than the window.
  */
 import type { Channel2 } from './segmentSignals.ts';
@@ -82,13 +82,12 @@ export function shortTimeRhythm(channels: readonly Channel2[], startS: number, r
   const out: RhythmWindow[] = [];
   for (const s of windowStarts(n, g)) {
     const centreS = startS + (s + (N - 1) / 2) / rateHz;
+    // The first channel (the distal joint: wrist, ankle) must be valid; the others add their power when valid.
     const series: number[][] = [];
-    for (const [x, y] of channels) {
-      for (const c of [x, y]) {
-        const w = prepareWindow(c, s, N);
-        if (w) series.push(w);
-      }
-    }
+    channels.forEach(([x, y], ci) => {
+      const wx = prepareWindow(x, s, N), wy = prepareWindow(y, s, N);
+      if (wx && wy && (ci === 0 || series.length)) series.push(wx, wy);
+    });
     if (!series.length) { out.push({ centreS, scored: false, rhythmic: false, frequencyHz: null, peakRatio: 0, amplitude: 0 }); continue; }
     const amplitude = Math.sqrt(series.reduce((a, w) => a + w.reduce((b, v) => b + v * v, 0), 0) / (N * Math.max(1, series.length / 2)));
     const windowed = series.map((w) => w.map((v, i) => v * hann[i]!));
