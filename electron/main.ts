@@ -13,6 +13,7 @@ import { answerAppRequest, mediaUrl, toResponse } from './appProtocol.ts';
 import { OpenedMedia } from '../native-models/platform/openedMedia.ts';
 import { createEngineClient, engineArgs, serializeError, type EngineCall } from './engineProtocol.ts';
 import { createIpcHandlers } from './ipcHandlers.ts';
+import { forwardStills } from './stillsForward.ts';
 import { APP_INDEX_URL, APP_ORIGIN, APP_SCHEME, APP_SCHEME_PRIVILEGES } from './security/appScheme.ts';
 import { denyWebviewAttach, denyWindowOpen, guardNavigation } from './security/navigationGuards.ts';
 import { beforeRequestDecision, normaliseOrigin } from './security/networkFilter.ts';
@@ -87,6 +88,8 @@ void app.whenReady().then(() => {
         const { id, file } = await openedFiles.open(p);
         return { url: mediaUrl(id), name: file.name };
       },
+      // The engine builds the stills; main serves them (its registry, its URL).
+      'media:stills': forwardStills((input) => client['media:stills'](input, () => {}), openedFiles, mediaUrl),
     },
     onValidInput: async (channel, input) => {
       if (channel !== 'analysis:start') return;

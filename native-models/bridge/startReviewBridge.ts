@@ -153,6 +153,7 @@ export async function startReviewBridge(o: ReviewBridgeOptions): Promise<ReviewB
       // A running analysis is cancelled (its answers stay cached) and allowed to release its model server.
       if (inflight.size) await service['analysis:cancel'](undefined, () => {}).catch(() => {});
       await Promise.allSettled([...inflight]);
+      await service.stills.cancel();
       events.closeAll();
       await new Promise<void>((resolve) => {
         server.close(() => resolve());

@@ -9,6 +9,7 @@ import { analysisSettingsSchema, usageErrorFrom } from './analysisSettings.ts';
 import { modelChoiceSchema } from './modelChoice.ts';
 import type { AnalysedRecording } from './analysedRecording.ts';
 import { reviewChangeSchema, reviewEntrySchema, type ReviewState } from './clinicianReview.ts';
+import { EXPORT_FORMATS, type ExportFormat } from './exportFormats.ts';
 import type { AnalysisResult } from './analysisSchema.ts';
 import type { AnalysisPlanEvent, AnswerArrivedEvent } from './liveAnswers.ts';
 import type { ProgressEvent } from './progressEvent.ts';
@@ -34,6 +35,8 @@ export const API_INPUTS = {
   'media:open': z.object({ path: z.string().min(1, { error: 'Choose a recording to play first.' }) }).strict(),
   /** The waveform of a recording's audio for the audio lane (peaks per bin; the page never decodes the file). */
   'media:peaks': z.object({ path: z.string().min(1, { error: 'Choose a recording first.' }) }).strict(),
+  /** Small JPEG stills of every frame, for instant seeks (built once per recording in the background: ask again until `ready`). */
+  'media:stills': z.object({ path: z.string().min(1, { error: 'Choose a recording first.' }) }).strict(),
   /** The feature catalogue as the lanes and findings panel show it (the renderer imports no engine code). */
   'catalogue:get': z.undefined(),
   /** The recordings analysed on this workstation (from the answer cache), latest first. */
@@ -51,6 +54,11 @@ export const API_INPUTS = {
     /** The latest entry of that feature (or sign-off) as the screen showed it; a stale one is refused. */
     replaces: z.int().positive().nullable(),
     change: reviewChangeSchema,
+  }).strict(),
+  /** Writes the exports of an analysed recording with its review into the analysis's folder. */
+  'review:export': z.object({
+    analysisId: z.int({ error: 'Open an analysed recording first.' }).positive({ error: 'Open an analysed recording first.' }),
+    formats: z.array(z.enum(EXPORT_FORMATS, { error: `Choose formats among ${EXPORT_FORMATS.join(', ')}.` })).min(1, { error: 'Choose at least one export format.' }).default([...EXPORT_FORMATS]),
   }).strict(),
 } as const;
 
@@ -70,6 +78,8 @@ export interface ApiOutputs {
   'media:open': { url: string; name: string };
   /** null when the recording has no audio track. */
   'media:peaks': { peaks: number[]; durationS: number; binsPerSecond: number } | null;
+  /** Still i (frame i of the frame clock) is bytes offsets[i]..offsets[i+1]-1 of `url` (a Range request); `url` serves only that file. */
+  'media:stills': { state: 'building'; percent: number } | { state: 'ready'; url: string; sha256: string; frames: number; fps: number; width: number; height: number; offsets: number[] };
   'catalogue:get': {
     features: Array<{ id: FeatureId; group: FeatureGroup; label: string; definition: string; lateralizes: boolean }>;
     groupLabels: Record<FeatureGroup, string>;
@@ -77,6 +87,8 @@ export interface ApiOutputs {
   'recordings:list': { recordings: AnalysedRecording[] };
   'review:get': ReviewState;
   'review:record': ReviewState;
+  /** The files written, each with its format, base name and full path (on this computer). */
+  'review:export': { files: Array<{ format: ExportFormat; name: string; path: string }> };
   /**
    * `videoPath` is where the very recording that was analysed is (checked by its SHA-256), for `media:open`
    * (each shell serves media its own way); null when it was moved, deleted or changed, and `mediaProblem`

@@ -2,7 +2,8 @@
  * The recordings the user opened in this run, each under an opaque id: the desktop app's protocol and the
  * loopback review bridge serve media only by these ids, never by a path in a URL. A file is checked when it
  * is opened (exists, is a file, is video or audio by its extension) and again when it is served (its real
- * path unchanged: a symlink swapped in since is refused). One registry for both shells.
+ * path unchanged: a symlink swapped in since is refused). One registry for both shells. The one exception to
+ * "video or audio": the engine's own seek stills (platform/stillsFiles.ts), only from the stills folder.
  */
 import { randomBytes } from 'node:crypto';
 import { realpath, stat } from 'node:fs/promises';
@@ -10,6 +11,7 @@ import path from 'node:path';
 import { InputError } from '../errors.ts';
 import { mediaContentType } from './byteRange.ts';
 import { displayName } from './displayName.ts';
+import { isStillsFile, stillsDir } from './stillsFiles.ts';
 
 export interface OpenedFile {
   /** The path as the user gave it (dropped or picked). */
@@ -43,6 +45,23 @@ export class OpenedMedia {
     if (!/^(video|audio)\//.test(contentType)) {
       throw new InputError(`"${name}" is not a video or audio file.`, { setting, hint: 'Choose an .mp4, .mov, .mkv, .webm or .avi recording.' });
     }
+    return this.#register(filePath, real, contentType, name);
+  }
+
+  /**
+   * Allows one seek-stills file the engine wrote (media/seekStills.ts): only a `<sha256>-<height>.stills`
+   * file directly in the stills folder (`dir`, default platform/stillsFiles.ts's), never any other file.
+   */
+  async openStills(filePath: string, dir = stillsDir()): Promise<{ id: string; file: OpenedFile }> {
+    const name = path.basename(filePath);
+    const [real, realDir] = await Promise.all([realpath(filePath).catch(() => null), realpath(dir).catch(() => null)]);
+    if (!real || !realDir || !isStillsFile(real, realDir) || !(await stat(real)).isFile()) {
+      throw new InputError('The seek stills file is missing or not where the engine keeps its stills.', { setting: 'path' });
+    }
+    return this.#register(filePath, real, 'application/octet-stream', name);
+  }
+
+  #register(filePath: string, real: string, contentType: string, name: string): { id: string; file: OpenedFile } {
     const known = this.#idByReal.get(real);
     if (known) return { id: known, file: this.#byId.get(known)! };
     const id = randomBytes(16).toString('hex');

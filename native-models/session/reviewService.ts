@@ -13,8 +13,10 @@ import { readReview, recordReviewChange } from '../cache/reviewLog.ts';
 import { SemioscopeError } from '../errors.ts';
 import { audioPeaks } from '../media/audioPeaks.ts';
 import { hashFile } from '../media/hashFile.ts';
+import { SeekStillsBuilds } from '../media/seekStillsBuilds.ts';
 import { OpenedMedia } from '../platform/openedMedia.ts';
 import { validateModelPair } from '../vlm/validateModelPair.ts';
+import { writeExports } from '../export/writeExports.ts';
 import { AnalysisSession } from './analysisSession.ts';
 
 export interface ReviewServiceOptions {
@@ -32,11 +34,14 @@ export type EmitEvent = <E extends keyof ApiEvents>(event: E, payload: ApiEvents
 export type ReviewService = { [C in ApiChannel]: (raw: unknown, emit: EmitEvent) => Promise<ApiOutputs[C]> } & {
   /** The recordings `media:open` gave ids to: transports serve only these. */
   readonly openedMedia: OpenedMedia;
+  /** The background seek-stills builds of `media:stills` (a closing transport cancels them). */
+  readonly stills: SeekStillsBuilds;
 };
 
 export function createReviewService(o: ReviewServiceOptions): ReviewService {
   let current: AbortController | null = null;
   const openedMedia = new OpenedMedia();
+  const stills = new SeekStillsBuilds();
   const mediaUrl = o.mediaUrl ?? ((id: string) => `/media/${id}`);
   /** The cache for reading the list of analyses: opened per call (WAL: a running analysis keeps writing meanwhile). */
   const withCache = <T>(f: (cache: AnswerCache) => Promise<T> | T): Promise<T> => {
@@ -75,6 +80,7 @@ export function createReviewService(o: ReviewServiceOptions): ReviewService {
       const req = parseApiInput('media:peaks', raw);
       return audioPeaks(req.path);
     },
+    'media:stills': async (raw) => stills.answer(parseApiInput('media:stills', raw).path, openedMedia, mediaUrl),
     'catalogue:get': async (raw) => {
       parseApiInput('catalogue:get', raw);
       return {
@@ -117,5 +123,6 @@ export function createReviewService(o: ReviewServiceOptions): ReviewService {
       return withCache((cache) => recordReviewChange(cache, req));
     },
     openedMedia,
+    stills,
   };
 }
