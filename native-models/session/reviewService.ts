@@ -122,6 +122,15 @@ export function createReviewService(o: ReviewServiceOptions): ReviewService {
       const req = parseApiInput('review:record', raw);
       return withCache((cache) => recordReviewChange(cache, req));
     },
+    'review:export': async (raw) => {
+      const req = parseApiInput('review:export', raw);
+      const { analysis, jsonPath } = await withCache((cache) => {
+        const stored = loadAnalysis(cache, req.analysisId);
+        return { ...stored, analysis: { ...stored.analysis, review: readReview(cache, stored.analysis.recording.sha256) } };
+      });
+      const written = await writeExports(analysis, path.dirname(jsonPath), req.formats);
+      return { files: written.map((w) => ({ format: w.format, name: path.basename(w.path), path: w.path })) };
+    },
     openedMedia,
     stills,
   };

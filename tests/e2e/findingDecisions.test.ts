@@ -10,7 +10,8 @@
  * scans the screen with the decision controls. Screenshots go to test-results/finding-decisions/.
  */
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -19,6 +20,7 @@ import react from '@vitejs/plugin-react';
 import Database from 'better-sqlite3';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { build } from 'vite';
+import { XMLValidator } from 'fast-xml-parser';
 import { startReviewBridge, type ReviewBridge } from '../../native-models/bridge/startReviewBridge.ts';
 import { makeSampleRecording } from '../../native-models/demo/makeSampleRecording.ts';
 import { writeTinyModelPair } from '../../native-models/demo/writeTinyModels.ts';
@@ -243,6 +245,36 @@ describe('the clinician\'s decisions in the review app', () => {
       assert.throws(() => db.prepare('DELETE FROM review_log').run(), /review_log is append-only/);
     } finally { db.close(); }
     assert.equal(logRows().length, rows.length);
+
+    // Export every format from the review screen: each file carries the decisions as recorded.
+    await page.click('[data-testid=export-menu] summary');
+    await page.click('[data-testid=export-all]');
+    await page.waitForSelector('[data-testid=export-result]', { timeout: 60_000 });
+    await shot(page, '5-exported');
+    const folder = path.join(dir, 'analyses', 'rec');
+    const exported = await page.$$eval('[data-testid=export-result] li', (els) => els.map((e) => e.getAttribute('data-format')));
+    assert.deepEqual(exported.sort(), ['annotation', 'audit', 'csv', 'eaf', 'json', 'pdf']);
+    const findings = readFileSync(path.join(folder, 'findings.csv'), 'utf8');
+    assert.match(findings, /head_turning,[^\n]*,added,present,3\.2,5\.5,left,/);
+    assert.match(findings, /tonic,[^\n]*,uncertain,uncertain,/);
+    const audit = readFileSync(path.join(folder, 'audit-trail.csv'), 'utf8').trim().split(/\r?\n/);
+    assert.equal(audit.length, 1 + rows.length, 'the audit trail holds every entry');
+    assert.match(audit.at(-1)!, /decision,tonic,.*,uncertain,/);
+    const eaf = readFileSync(path.join(folder, 'review.eaf'), 'utf8');
+    assert.equal(XMLValidator.validate(eaf), true, 'the ELAN file is well-formed XML');
+    assert.match(eaf, /TIER_ID="head_turning \(clinician\)"[^]*?<ANNOTATION_VALUE>added/);
+    const annotation = readFileSync(path.join(folder, 'annotation.csv'), 'utf8').split(/\r?\n/);
+    const head = annotation[0]!.split(',');
+    const row = annotation[1]!.split(',');
+    assert.equal(row[head.indexOf('head_turning')], 'yes', 'an added sign is a yes label');
+    assert.equal(row[head.indexOf('tonic')], '', 'an uncertain sign is not labelled');
+    const reviewed = JSON.parse(readFileSync(path.join(folder, 'analysis.reviewed.json'), 'utf8')) as { schemaVersion: number; review: { entries: unknown[]; amendedAfterSignOff: boolean } };
+    assert.equal(reviewed.schemaVersion, 2);
+    assert.equal(reviewed.review.entries.length, rows.length);
+    assert.equal(reviewed.review.amendedAfterSignOff, true);
+    const pdfText = execFileSync('pdftotext', ['-layout', path.join(folder, 'report.pdf'), '-'], { encoding: 'utf8' });
+    assert.match(pdfText, /Amended after sign-off/i);
+    assert.match(pdfText, new RegExp(REVIEWER));
 
     assert.deepEqual(problems, [], 'no page errors or failed requests');
     await page.close();

@@ -14,6 +14,7 @@ import { AudioLane } from './AudioLane.tsx';
 import { Controls } from './Controls.tsx';
 import { FindingsPanel } from './FindingsPanel.tsx';
 import { SignOff } from './SignOff.tsx';
+import { ExportMenu } from './ExportMenu.tsx';
 import { useClinicianReview } from './useClinicianReview.ts';
 import { clinicianMarks } from './reviewLog.ts';
 import { adjacentOnset, findingOnsets } from './findingTimes.ts';
@@ -173,6 +174,7 @@ export function ReviewScreen({ analysis, mediaUrl, videoPath, reopened = false, 
           ? <span className="meta" data-testid="progress">Reopened from the cache: 0 model calls now · analysed {new Date(analysis.analysedAt).toLocaleString()} with {analysis.stats.modelCalls} model calls, {analysis.stats.cacheHits} from cache</span>
           : <span className="meta" data-testid="progress">Analysis {progress ? shownPercent(progress) : 100} %{progress ? ` · ${progress.stage}` : ''} · {analysis.stats.modelCalls} model calls, {analysis.stats.cacheHits} from cache</span>}
         <SignOff review={review} />
+        <ExportMenu analysisId={analysisId} />
         <button type="button" className="help-button" onClick={() => run('help')} title="Keyboard (?)">Keys ?</button>
       </header>
       <div className="review-body">
