@@ -1,9 +1,9 @@
 /**
  * The canvas over the video: the skeleton and face box at the frame shown. Redrawn when the video presents a
  * frame (requestVideoFrameCallback, with the frame's own media time) or, where that is missing, on timeupdate
- * and seeked; and when a toggle changes. Says what it drew in data attributes (bones, joints, face).
+ * and seeked; when a toggle changes; and for a seek still's frame (drawAtRef). Says what it drew in data attributes (bones, joints, face).
  */
-import { useEffect, useRef, type RefObject } from 'react';
+import { useEffect, useRef, type MutableRefObject, type RefObject } from 'react';
 import type { AnalysisResult } from '../../../native-models/contract/analysisSchema.ts';
 import { drawOverlay } from './drawOverlay.ts';
 import { containBox } from './overlayGeometry.ts';
@@ -14,7 +14,9 @@ type FrameCallbackVideo = HTMLVideoElement & {
   cancelVideoFrameCallback?: (id: number) => void;
 };
 
-export function Overlay({ videoRef, analysis, showSkeleton, showFace }: { videoRef: RefObject<HTMLVideoElement | null>; analysis: AnalysisResult; showSkeleton: boolean; showFace: boolean }) {
+export function Overlay({ videoRef, analysis, showSkeleton, showFace, drawAtRef }: { videoRef: RefObject<HTMLVideoElement | null>; analysis: AnalysisResult; showSkeleton: boolean; showFace: boolean;
+  /** Filled with the draw for a media time (the seek-stills layer draws the overlay for the still it shows). */
+  drawAtRef?: MutableRefObject<((t: number) => void) | null> }) {
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const toggles = useRef({ showSkeleton, showFace });
   toggles.current = { showSkeleton, showFace };
@@ -43,6 +45,7 @@ export function Overlay({ videoRef, analysis, showSkeleton, showFace }: { videoR
       canvas.dataset.drawnAt = t.toFixed(3);
     };
     drawRef.current = draw;
+    if (drawAtRef) drawAtRef.current = draw;
     let handle = 0;
     const onFrame = (_now: number, meta: { mediaTime: number }) => { draw(meta.mediaTime); handle = video.requestVideoFrameCallback!(onFrame); };
     const onTime = () => draw(video.currentTime);
@@ -60,7 +63,7 @@ export function Overlay({ videoRef, analysis, showSkeleton, showFace }: { videoR
       video.removeEventListener('loadeddata', onTime);
       resize.disconnect();
     };
-  }, [videoRef, analysis]);
+  }, [videoRef, analysis, drawAtRef]);
 
   useEffect(() => { if (videoRef.current) drawRef.current(videoRef.current.currentTime); }, [showSkeleton, showFace, videoRef]);
 

@@ -179,7 +179,7 @@ export function ReviewScreen({ analysis, mediaUrl, videoPath, reopened = false, 
       </header>
       <div className="review-body">
         <div className="stage-column">
-          <VideoStage videoRef={videoRef} stageRef={stageRef} mediaUrl={mediaUrl} analysis={analysis} showSkeleton={showSkeleton} showFace={showFace} view={view} picture={picture} updateView={updateView}>
+          <VideoStage videoRef={videoRef} stageRef={stageRef} mediaUrl={mediaUrl} videoPath={videoPath} analysis={analysis} showSkeleton={showSkeleton} showFace={showFace} view={view} picture={picture} updateView={updateView}>
             {notice && <div role="alert" className="media-notice" data-testid="media-notice"><strong>{notice.message}</strong>{notice.hint && <p>{notice.hint}</p>}</div>}
           </VideoStage>
           <Controls timeS={timeS} fps={fps} playing={playing} rate={rate} loop={loop !== null} showSkeleton={showSkeleton} showFace={showFace} view={view} picture={picture}

@@ -1,0 +1,107 @@
+/**
+ * The seek-stills layer, between the <video> and the overlay in the stage's zoomed wrapper: on every seek
+ * (whatever asked for it: a lane, the ruler, go-to, a frame step, a finding; the video's `seeking` event),
+ * the target frame's small JPEG is drawn at once, letterboxed exactly like the video (object-fit: contain),
+ * and the overlay is drawn for that frame's time; the still hides as soon as the video presents the frame
+ * itself (requestVideoFrameCallback) or plays. Says what it shows in data attributes (frame, shown).
+ */
+import { useEffect, useRef, type RefObject } from 'react';
+import { frameAt } from './frameClock.ts';
+import { containBox } from './overlayGeometry.ts';
+import { StillCache } from './stillCache.ts';
+import type { ReadyStills } from './useSeekStills.ts';
+
+type FrameCallbackVideo = HTMLVideoElement & {
+  requestVideoFrameCallback?: (cb: (now: number, meta: { mediaTime: number }) => void) => number;
+  cancelVideoFrameCallback?: (id: number) => void;
+};
+
+export interface StillLayerProps {
+  videoRef: RefObject<HTMLVideoElement | null>;
+  stills: ReadyStills | null;
+  /** The video's CSS filter (brightness, contrast), so the still looks like the frame it stands for. */
+  filter: string;
+  /** Draws the overlay for a media time (Overlay's own draw). */
+  drawOverlayAt: RefObject<((t: number) => void) | null>;
+}
+
+const STYLE = { position: 'absolute', inset: 0, width: '100%', height: '100%', pointerEvents: 'none' } as const;
+
+export function StillLayer({ videoRef, stills, filter, drawOverlayAt }: StillLayerProps) {
+  const canvasRef = useRef<HTMLCanvasElement>(null);
+
+  useEffect(() => {
+    const video = videoRef.current as FrameCallbackVideo | null;
+    const canvas = canvasRef.current;
+    if (!video || !canvas || !stills) return;
+    const cache = new StillCache(stills.url, stills.offsets);
+    let generation = 0;
+    let target = -1;
+    /** The video has presented the target (or moved on): the still must not be shown for it. */
+    let settled = true;
+    let seeked = false;
+    const hide = () => {
+      if (canvas.dataset.shown !== 'true') return;
+      canvas.style.visibility = 'hidden';
+      canvas.dataset.shown = 'false';
+    };
+    const draw = (bitmap: ImageBitmap, frame: number) => {
+      const dpr = window.devicePixelRatio || 1;
+      const w = Math.round(canvas.clientWidth * dpr);
+      const h = Math.round(canvas.clientHeight * dpr);
+      if (canvas.width !== w || canvas.height !== h) { canvas.width = w; canvas.height = h; }
+      const ctx = canvas.getContext('2d');
+      if (!ctx) return;
+      ctx.clearRect(0, 0, w, h);
+      const box = containBox(w, h, video.videoWidth || bitmap.width, video.videoHeight || bitmap.height);
+      ctx.drawImage(bitmap, box.x, box.y, box.w, box.h);
+      canvas.dataset.frame = String(frame);
+      canvas.dataset.shown = 'true';
+      canvas.style.visibility = 'visible';
+      // Frame i is shown from i/fps: the overlay for exactly that instant, as when the video presents it.
+      drawOverlayAt.current?.(frame / stills.fps);
+    };
+    const onSeeking = () => {
+      const frame = Math.min(cache.frames - 1, frameAt(video.currentTime, stills.fps));
+      const mine = ++generation;
+      target = frame;
+      settled = false;
+      seeked = false;
+      const now = cache.peek(frame);
+      if (now) draw(now, frame);
+      else {
+        cache.get(frame).then((bitmap) => { if (mine === generation && !settled) draw(bitmap, frame); }, () => { /* no still: the video shows the frame when decoded */ });
+      }
+      // Frame steps go to a neighbour next: have them ready.
+      void Promise.allSettled([cache.get(frame)]).then(() => {
+        if (mine !== generation) return;
+        for (const n of [frame + 1, frame - 1]) if (n >= 0 && n < cache.frames) cache.get(n).catch(() => {});
+      });
+    };
+    const onSeeked = () => { seeked = true; if (!video.requestVideoFrameCallback) { settled = true; hide(); } };
+    const onPlay = () => { settled = true; hide(); };
+    let handle = 0;
+    const onFrame = (_now: number, meta: { mediaTime: number }) => {
+      if (!settled && (seeked || frameAt(meta.mediaTime, stills.fps) === target)) { settled = true; hide(); }
+      else if (settled) hide();
+      handle = video.requestVideoFrameCallback!(onFrame);
+    };
+    if (video.requestVideoFrameCallback) handle = video.requestVideoFrameCallback(onFrame);
+    video.addEventListener('seeking', onSeeking);
+    video.addEventListener('seeked', onSeeked);
+    video.addEventListener('play', onPlay);
+    canvas.dataset.ready = 'true';
+    return () => {
+      generation++;
+      if (handle && video.cancelVideoFrameCallback) video.cancelVideoFrameCallback(handle);
+      video.removeEventListener('seeking', onSeeking);
+      video.removeEventListener('seeked', onSeeked);
+      video.removeEventListener('play', onPlay);
+      canvas.dataset.ready = 'false';
+      hide();
+    };
+  }, [videoRef, stills, drawOverlayAt]);
+
+  return <canvas ref={canvasRef} className="still" data-testid="still" aria-hidden="true" data-shown="false"
+    style={{ ...STYLE, visibility: 'hidden', ...(filter === 'none' ? {} : { filter }) }} />;
+}
