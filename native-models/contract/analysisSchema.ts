@@ -9,6 +9,7 @@
  */
 import { z } from 'zod';
 import { reviewStateSchema } from './clinicianReview.ts';
+import { measuredSignsSchema } from './measuredSigns.ts';
 import { FEATURE_IDS, type InputVariant } from '../semiology/featureCatalogue.ts';
 import { PROMPTING_MODES } from './analysisSettings.ts';
 
@@ -228,6 +229,8 @@ export const analysisResultSchema = z.object({
   variantFindings: z.array(findingSchema).describe('Findings of the non-primary variants (variant policy `all`): base-vs-enhanced comparisons.'),
   answers: z.array(answerSchema).describe('Every segment answer, by segment then feature.'),
   enhancement: enhancementOutputSchema.nullable().describe("The patient's pose and face region per sampled frame (source-video pixels); null when pose was off."),
+  measuredSigns: measuredSignsSchema.nullable().optional()
+    .describe("Signs measured from the patient's pose (native-models/signals/): intervals with the patient's side and measures, and series to plot; null when pose was off or too sparse, absent in analyses made before."),
   audio: audioEnhancementOutputSchema.nullable().describe('Voice activity and transcript; null without an audio track or when audio was not analysed.'),
   keyframes: z.array(keyframeSchema).describe('One keyframe per positive visual finding: from its earliest positive segment.'),
   review: reviewStateSchema.optional().describe("The clinician's review (contract/clinicianReview.ts): the append-only log of decisions, each finding's standing decision and the sign-off. Absent until a review is exported with the analysis."),
