@@ -10,7 +10,7 @@
  *   signals  signals/                (measured signs from the patient's keypoints)
  *   pipeline pipeline/
  *   present  report/, evaluation/, export/ (the review's exports)
- *   session  session/
+ *   session  session/, models/ (the model folder: import from removable media, list; uses vlm's GGUF checks)
  *   shell    cli/, bridge/ (the loopback review bridge), electron/, renderer/
  *   tools    demo/, bench/, build/   (above all; nothing below imports them)
  */
@@ -21,7 +21,7 @@ const LAYERS = [
   ['native-models/signals/'],
   ['native-models/pipeline/'],
   ['native-models/(report|evaluation|export)/'],
-  ['native-models/session/'],
+  ['native-models/(session|models)/'],
   ['native-models/(cli|bridge)/', '^electron/', '^renderer/'],
   ['native-models/(demo|bench|build)/'],
 ];

@@ -33,6 +33,25 @@ fi
 stamp=node_modules/.semioscope-lock.sha256
 want=$(sha256sum package-lock.json package.json | sha256sum | cut -d' ' -f1)
 if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$want" ]; then
+  # better-sqlite3 is compiled by node-gyp, which downloads Node's C headers from nodejs.org unless told
+  # where they are: point it at the headers installed with this Node (same major version), so an air-gapped
+  # machine and a user with an empty home directory (no ~/.npmrc) build it too.
+  if [ -z "${npm_config_nodedir:-}" ]; then
+    node_major=$(node -p 'process.versions.node.split(".")[0]')
+    for d in "$(dirname "$(dirname "$(command -v node)")")" /usr /usr/local; do
+      h="$d/include/node/node_version.h"
+      if [ -f "$d/include/node/common.gypi" ] && [ -f "$h" ] && grep -q "define NODE_MAJOR_VERSION $node_major\$" "$h"; then
+        export npm_config_nodedir="$d"; break
+      fi
+    done
+    if [ -z "${npm_config_nodedir:-}" ]; then
+      echo "setup: Node's C headers for Node $node_major are missing (needed to build better-sqlite3 offline)." >&2
+      echo "setup: install them with Node (Debian/Ubuntu: the nodejs-dev or libnode-dev package of this Node;" >&2
+      echo "setup: a nodejs.org tarball has include/node), or set npm_config_nodedir to a folder with include/node." >&2
+      exit 1
+    fi
+  fi
+  echo "setup: Node headers for native modules: $npm_config_nodedir/include/node"
   npm install --no-audit --no-fund
   echo "$want" > "$stamp"
 fi

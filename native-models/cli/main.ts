@@ -21,6 +21,8 @@ Usage:
   semioscope export <analysis-folder> [--db <file>] [--format csv|audit|eaf|annotation|json|pdf]
                                write the exports of a reviewed analysis into its folder
   semioscope schema            print the JSON Schema of analysis.json
+  semioscope models import <folder> | list
+                               bring model pairs from removable media (checksums, GGUF checks); show installed ones
   semioscope --version
 
 Run "semioscope <command> --help" for a command's options.`;
@@ -63,6 +65,10 @@ export async function main(argv: string[], io: Io = { stdout: process.stdout, st
       case 'export': {
         const { runExportCommand } = await import('./exportCommand.ts');
         return await runExportCommand(rest, io, controller.signal);
+      }
+      case 'models': {
+        const { runModelsCommand } = await import('./modelsCommand.ts');
+        return await runModelsCommand(rest, io, controller.signal);
       }
       case 'schema': {
         const { runSchemaCommand } = await import('./schemaCommand.ts');

@@ -1,6 +1,6 @@
 /**
  * Where the engine keeps files outside the recording's folder: the per-user cache (the built llama-server,
- * the demo model, the server registry) and private scratch folders that other local users cannot read.
+ * the demo model, the server registry), the model folder, and private scratch folders that other local users cannot read.
  */
 import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { homedir, tmpdir } from 'node:os';
@@ -10,6 +10,22 @@ import path from 'node:path';
 export function cacheRoot(): string {
   return process.env.SEMIOSCOPE_CACHE_DIR
     ?? (process.env.XDG_CACHE_HOME ? path.join(process.env.XDG_CACHE_HOME, 'semioscope') : path.join(homedir(), '.cache', 'semioscope'));
+}
+
+/**
+ * The app's model folder: SEMIOSCOPE_MODELS_DIR, else `models/` in the per-user data folder beside the answer
+ * cache (the same base as cache/answerCache.ts defaultCachePath: APPDATA, Library/Application Support, or
+ * $XDG_DATA_HOME / ~/.local/share), where `semioscope models import` puts the pairs it copies.
+ */
+export function modelsRoot(): string {
+  if (process.env.SEMIOSCOPE_MODELS_DIR) return process.env.SEMIOSCOPE_MODELS_DIR;
+  const home = process.env.HOME ?? process.env.USERPROFILE ?? '.';
+  const base = process.platform === 'win32'
+    ? (process.env.APPDATA ?? path.join(home, 'AppData', 'Roaming'))
+    : process.platform === 'darwin'
+      ? path.join(home, 'Library', 'Application Support')
+      : (process.env.XDG_DATA_HOME ?? path.join(home, '.local', 'share'));
+  return path.join(base, 'semioscope', 'models');
 }
 
 export interface PrivateFolder extends Disposable {
