@@ -7,9 +7,9 @@
  * that does not match is copied once more from the start before the file is refused.
  */
 import { createHash, type Hash } from 'node:crypto';
-import { createReadStream, createWriteStream, existsSync, fsyncSync, closeSync, openSync, renameSync, rmSync, statSync } from 'node:fs';
+import { closeSync, createReadStream, existsSync, fsyncSync, openSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import path from 'node:path';
-import { Transform } from 'node:stream';
+import { Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { asCancellation, InputError } from '../errors.ts';
 import { describeFsError } from '../platform/makeFolder.ts';
@@ -56,22 +56,30 @@ async function feed(src: string, start: number, hash: Hash, out: string | null, 
   options: { onProgress?: (p: CopyProgress) => void; signal?: AbortSignal }, doneBefore = 0): Promise<void> {
   let done = doneBefore;
   const fileName = path.basename(src);
-  const tap = new Transform({
-    transform(chunk: Buffer, _enc, cb) {
+  // Written synchronously chunk by chunk: what was hashed is exactly what is on disk when a copy stops, so a
+  // kept .partial can be continued.
+  const fd = out ? openSync(out, start > 0 ? 'a' : 'w') : null;
+  const tap = new Writable({
+    highWaterMark: 1 << 20,
+    write(chunk: Buffer, _enc, cb) {
+      try {
+        if (fd !== null) writeSync(fd, chunk);
+      } catch (e) {
+        cb(e as Error);
+        return;
+      }
       hash.update(chunk);
       done += chunk.length;
       options.onProgress?.({ fileName, bytesDone: done, totalBytes: total });
-      cb(null, out ? chunk : undefined);
+      cb();
     },
   });
-  const read = createReadStream(src, { start, highWaterMark: 1 << 20 });
-  if (out) await pipeline(read, tap, createWriteStream(out, { flags: start > 0 ? 'a' : 'w' }), { signal: options.signal });
-  else await pipeline(read, tap, { signal: options.signal });
-}
-
-function fsyncFile(file: string): void {
-  const fd = openSync(file, 'r+');
-  try { fsyncSync(fd); } finally { closeSync(fd); }
+  try {
+    await pipeline(createReadStream(src, { start, highWaterMark: 1 << 20 }), tap, { signal: options.signal });
+    if (fd !== null) fsyncSync(fd);
+  } finally {
+    if (fd !== null) closeSync(fd);
+  }
 }
 
 export async function copyVerified(src: string, dest: string, options: CopyVerifiedOptions = {}): Promise<CopyResult> {
@@ -93,7 +101,6 @@ export async function copyVerified(src: string, dest: string, options: CopyVerif
     }
     try {
       await feed(src, resumedFrom, hash, partial, total, options, resumedFrom);
-      fsyncFile(partial);
     } catch (e) {
       const err = asCancellation(e, options.signal);
       // Cancelled: keep the .partial so the next import continues it. Any other failure: remove it.

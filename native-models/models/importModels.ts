@@ -104,7 +104,10 @@ async function importPair(src: SourcePair, sums: ReturnType<typeof readSha256Sum
     }
   } catch (e) {
     // A refused file: nothing of this pair's copy stays behind (a cancelled copy keeps its .partial to resume).
-    if (!o.signal?.aborted) for (const s of staged) rmSync(s.from, { force: true });
+    if (!o.signal?.aborted) {
+      for (const s of staged) rmSync(s.from, { force: true });
+      if (!previous && !readdirSync(dir).length) rmSync(dir, { recursive: true, force: true });
+    }
     throw e;
   }
   for (const s of staged) renameSync(s.from, s.to);

@@ -20,8 +20,8 @@ function unescapeName(name: string, lineNo: number, fileName: string): string {
   });
 }
 
-/** Normalises a listed name for lookup: forward slashes, no leading "./". */
-const normalise = (name: string): string => name.replace(/\\/g, '/').replace(/^(\.\/)+/, '');
+/** Normalises a listed name for lookup: no leading "./" (a backslash is part of the name, as sha256sum escapes it). */
+const normalise = (name: string): string => name.replace(/^(\.\/)+/, '');
 
 /**
  * Parses the text of a SHA256SUMS file into file name -> lower-case hash. A line that is neither form, or a
