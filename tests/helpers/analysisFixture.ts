@@ -10,6 +10,7 @@ import type {
 } from '../../native-models/contract/analysisSchema.ts';
 import { ANALYSIS_SCHEMA_VERSION } from '../../native-models/contract/analysisSchema.ts';
 import { foldReview, type ReviewEntry, type ReviewState } from '../../native-models/contract/clinicianReview.ts';
+import type { MeasuredSigns } from '../../native-models/contract/measuredSigns.ts';
 import { resolveMediaTools } from '../../native-models/media/ffmpegPaths.ts';
 import { CATALOGUE_VERSION, FEATURES, getFeature, type InputVariant } from '../../native-models/semiology/featureCatalogue.ts';
 
@@ -34,6 +35,8 @@ export interface AnalysisFixtureOptions {
   /** Recording length in seconds. Default 150. */
   durationS?: number;
   fileName?: string;
+  /** analysis.measuredSigns as given (e.g. tests/helpers/measuredSignsFixture.ts); absent when not given. */
+  measuredSigns?: MeasuredSigns | null;
 }
 
 /** Signs of the focal scenario: feature id -> positive segments, onset (s) and a justification. */
@@ -187,6 +190,7 @@ export async function buildAnalysisFixture(dir: string, options: AnalysisFixture
     answers,
     keyframes,
     ...(review ? { review } : {}),
+    ...(options.measuredSigns !== undefined ? { measuredSigns: options.measuredSigns } : {}),
     stats: { modelCalls: answers.length, cacheHits: 0, failedAnswers: failed, promptTokens: answers.length * 460,
       completionTokens: answers.length * 40, evaluatedPromptTokens: answers.length * 60, naivePromptTokens: answers.length * 460,
       prompting: 'shared-prefix', serverRestarts: 0, wallS: 42.5 },

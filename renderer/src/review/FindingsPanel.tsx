@@ -9,6 +9,8 @@ import type { Catalogue } from '../catalogue.ts';
 import { ErrorAlert } from '../ErrorAlert.tsx';
 import { AddSign } from './AddSign.tsx';
 import { DecisionControls } from './DecisionControls.tsx';
+import { MeasuredEvidence } from './MeasuredEvidence.tsx';
+import type { MeasuredLaneRow } from './measuredEvidence.ts';
 import { ReviewerName } from './ReviewerName.tsx';
 import { clinicianStatus, reviewedOnly, standingEntryOf } from './reviewLog.ts';
 import type { ClinicianReview } from './useClinicianReview.ts';
@@ -17,7 +19,7 @@ import './decisions.css';
 const STATUS_LABEL = { present: 'Present', absent: 'Absent', failed: 'Failed', not_assessed: 'Not assessed' } as const;
 const CLINICIAN_LABEL = { present: 'present', absent: 'absent', uncertain: 'uncertain' } as const;
 
-export function FindingsPanel({ analysis, catalogue, onSeek, review }: { analysis: AnalysisResult; catalogue: Catalogue; onSeek: (t: number) => void; review: ClinicianReview }) {
+export function FindingsPanel({ analysis, catalogue, onSeek, review, measured = new Map() }: { analysis: AnalysisResult; catalogue: Catalogue; onSeek: (t: number) => void; review: ClinicianReview; measured?: ReadonlyMap<string, MeasuredLaneRow> }) {
   const label = new Map(catalogue.features.map((f) => [f.id as string, f.label]));
   const lateralizes = new Map(catalogue.features.map((f) => [f.id as string, f.lateralizes]));
   const order = new Map(catalogue.features.map((f, i) => [f.id as string, i]));
@@ -57,6 +59,7 @@ export function FindingsPanel({ analysis, catalogue, onSeek, review }: { analysi
               </div>
               {f?.reason && <p className="reason">{f.reason}</p>}
               {f && f.justifications.length > 0 && <ul className="justifications">{f.justifications.map((j, i) => <li key={i}>{j}</li>)}</ul>}
+              <MeasuredEvidence analysis={analysis} featureId={featureId} rows={measured} onSeek={onSeek} />
               <DecisionControls featureId={featureId} label={label.get(featureId) ?? featureId} lateralizes={lateralizes.get(featureId) ?? false} clinicianOnly={!f} review={review} />
             </li>
           );

@@ -3,16 +3,18 @@ import { memo } from 'react';
 import type { Lane as LaneData } from './timelineLanes.ts';
 import { STATUS_PATTERN } from './timelineLanes.ts';
 import { decisionText, type ClinicianMark } from './reviewLog.ts';
+import { MeasuredRow } from './MeasuredRow.tsx';
+import type { MeasuredLaneRow } from './measuredEvidence.ts';
 
 const STATUS_LABEL = { present: 'present', absent: 'absent', failed: 'failed', not_assessed: 'not assessed' } as const;
 
-/** `idPrefix`: the test id's prefix (`lane-<featureId>` on the review screen; the start screen's live lanes use another). Without `onSeek` the segments are read-only. `clinician`: the clinician's interval, a thin row under the segments. */
+/** `idPrefix`: the test id's prefix (`lane-<featureId>` on the review screen; the start screen's live lanes use another). Without `onSeek` the segments are read-only. `clinician`: the clinician's interval, a thin row under the segments. `measured`: the signals layer's intervals, a second row. */
 /** Memoised: the playhead moving (every frame while playing) does not redraw the lanes. */
-export const Lane = memo(function Lane({ lane, durationS, onSeek, idPrefix = 'lane', clinician }: { lane: LaneData; durationS: number; onSeek?: (t: number) => void; idPrefix?: string; clinician?: ClinicianMark }) {
+export const Lane = memo(function Lane({ lane, durationS, onSeek, idPrefix = 'lane', clinician, measured }: { lane: LaneData; durationS: number; onSeek?: (t: number) => void; idPrefix?: string; clinician?: ClinicianMark; measured?: MeasuredLaneRow }) {
   const pct = (t: number) => `${(100 * t) / Math.max(durationS, 1e-6)}%`;
   // Overlapping segments alternate between two rows, so each stays visible.
   return (
-    <div className="lane" data-testid={`${idPrefix}-${lane.featureId}`} data-finding={lane.findingStatus}>
+    <div className={`lane${measured ? ' with-measured' : ''}`} data-testid={`${idPrefix}-${lane.featureId}`} data-finding={lane.findingStatus}>
       <span className="lane-label" title={lane.label}>{lane.label}</span>
       <div className="lane-track">
         {lane.segments.map((s) => (
@@ -30,6 +32,7 @@ export const Lane = memo(function Lane({ lane, durationS, onSeek, idPrefix = 'la
         {clinician && <span className={`clinician-interval decision-${clinician.decision}${clinician.endS === null ? ' tick' : ''}`} data-testid={`clinician-interval-${lane.featureId}`}
           data-start-s={clinician.startS} data-end-s={clinician.endS ?? ''} style={{ left: pct(clinician.startS), width: clinician.endS === null ? undefined : pct(Math.max(0, clinician.endS - clinician.startS)) }}
           title={`Clinician: ${decisionText({ decision: clinician.decision, onsetS: clinician.startS, offsetS: clinician.endS, side: clinician.side })}`} />}
+        {measured && <MeasuredRow featureId={lane.featureId} label={lane.label} row={measured} pct={pct} />}
       </div>
     </div>
   );

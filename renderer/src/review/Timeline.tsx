@@ -9,6 +9,7 @@ import { useRef, useState } from 'react';
 import { Lane } from './Lane.tsx';
 import type { LaneGroup } from './timelineLanes.ts';
 import type { ClinicianMark } from './reviewLog.ts';
+import type { MeasuredLaneRow } from './measuredEvidence.ts';
 
 /** Pixels a press on a segment must travel before it scrubs instead of clicking. */
 const DRAG_SLOP_PX = 4;
@@ -21,7 +22,7 @@ interface Scrub {
   active: boolean;
 }
 
-export function Timeline({ groups, groupLabels, durationS, timeS, onSeek, clinician }: { groups: LaneGroup[]; groupLabels: Record<string, string>; durationS: number; timeS: number; onSeek: (t: number) => void; clinician?: ReadonlyMap<string, ClinicianMark> }) {
+export function Timeline({ groups, groupLabels, durationS, timeS, onSeek, clinician, measured }: { groups: LaneGroup[]; groupLabels: Record<string, string>; durationS: number; timeS: number; onSeek: (t: number) => void; clinician?: ReadonlyMap<string, ClinicianMark>; measured?: ReadonlyMap<string, MeasuredLaneRow> }) {
   const rulerRef = useRef<HTMLDivElement>(null);
   const scrub = useRef<Scrub | null>(null);
   const swallowClick = useRef(false);
@@ -87,6 +88,7 @@ export function Timeline({ groups, groupLabels, durationS, timeS, onSeek, clinic
         <span><i className="swatch pattern-hollow status-absent" /> absent</span>
         <span><i className="swatch pattern-dotted status-not_assessed" /> not assessed</span>
         <span><i className="swatch pattern-crosshatch status-failed" /> failed</span>
+        {measured && measured.size > 0 && <span><i className="swatch measured" /> measured from the pose (second row)</span>}
       </div>
       <div className={`lanes${scrubbing ? ' scrubbing' : ''}`} onPointerDown={onPointerDown} onPointerMove={onPointerMove} onPointerUp={onPointerEnd} onPointerCancel={onPointerEnd} onClickCapture={onClickCapture}>
         <div className="ruler-row"><span className="lane-label" /><div ref={rulerRef} className="ruler" data-testid="ruler" title="Click or drag to seek"
@@ -98,7 +100,7 @@ export function Timeline({ groups, groupLabels, durationS, timeS, onSeek, clinic
         {groups.map((g) => (
           <div key={g.group} className="lane-group" role="group" aria-label={groupLabels[g.group] ?? g.group}>
             <h3>{groupLabels[g.group] ?? g.group}</h3>
-            {g.lanes.map((lane) => <Lane key={lane.featureId} lane={lane} durationS={durationS} onSeek={onSeek} clinician={clinician?.get(lane.featureId)} />)}
+            {g.lanes.map((lane) => <Lane key={lane.featureId} lane={lane} durationS={durationS} onSeek={onSeek} clinician={clinician?.get(lane.featureId)} measured={measured?.get(lane.featureId)} />)}
           </div>
         ))}
         <div className="playhead-track" aria-hidden="true"><div className="playhead" data-testid="playhead" style={{ left }} /></div>
