@@ -2,9 +2,10 @@
  * Preprocessing benchmark: `npm run bench:preprocess -- [video] [--pose-fps N] [--json] [--duration S] [--baseline-tfjs]`.
  *
  * Prints the bare ffmpeg decode time of the video, the full preprocessing time (decode + pose + face crop +
- * skeleton overlay + audio denoise + VAD) at the default rates (model frames at 2 fps, long side 448, pose on
- * those frames), their ratio and peak RSS; then the same with pose at `--pose-fps` (default 15, crops and
- * overlays still at 2 fps; `--pose-fps 0` skips that run). Each configuration runs in its own process so peak RSS is its own. Without a
+ * skeleton overlay + audio denoise + VAD + measured signs) with pose on the model's frames only (2 fps, long
+ * side 448: the rate before the signals layer), their ratio and peak RSS; then the analysis default: pose at
+ * `--pose-fps` (default 15, the signals rate, contract/analysisSettings.ts `signalsFps`; crops and overlays
+ * still at 2 fps) plus the measured signs on those keypoints (`--pose-fps 0` skips that run). Each configuration runs in its own process so peak RSS is its own. Without a
  * video it generates a 3-min 1080p30 stand-in recording (a moving photo of a person, a visitor, speech in
  * noise) into the temp directory, once. Pose runs on onnxruntime-node; `--baseline-tfjs` adds the default
  * configuration on the TF.js WASM runtime (the earlier one) in the same run, for a speed-up on this machine.
@@ -22,6 +23,9 @@ import { enhanceAudio } from '../enhance/enhanceAudio.ts';
 import { enhanceFrames, sampleEvery } from '../enhance/enhanceFrames.ts';
 import { makeBenchRecording } from './makeBenchRecording.ts';
 import { createPoseEstimator } from '../enhance/poseEstimator.ts';
+import type { EnhancedFrameRecord } from '../contract/analysisSchema.ts';
+import { measureSigns } from '../signals/measureSigns.ts';
+import { DEFAULT_SETTINGS } from '../contract/analysisSettings.ts';
 
 const MODEL_FPS = 2;
 const LONG_SIDE = 448;
@@ -39,6 +43,9 @@ interface RunResult {
   peakRssMb: number;
   /** CPU seconds of the Node process (main thread + pose worker; ffmpeg not included). */
   nodeCpuS: number;
+  /** Seconds of measureSigns over the run's keypoints (inside preprocessS), and the signs it found. */
+  measureS: number;
+  measuredSigns: number;
 }
 
 function arg(name: string): string | undefined {
@@ -50,15 +57,20 @@ async function runOnce(video: string, poseFps: number, runtime: PoseRuntime): Pr
   const t0 = performance.now();
   const probe = await probeRecording(video);
   const estimator = await createPoseEstimator({ worker: true, runtime });
-  let frames = 0, framesWithPatient = 0, images = 0, videoS = 0, audioS = 0, voiceSegments = 0;
+  let frames = 0, framesWithPatient = 0, images = 0, videoS = 0, audioS = 0, voiceSegments = 0, measureS = 0, measuredSigns = 0;
+  const records: EnhancedFrameRecord[] = [];
   const videoPart = (async () => {
     const src = decodeFrames(video, { fps: poseFps, longSide: LONG_SIDE, sourceWidth: probe.width, sourceHeight: probe.height, sourceFps: probe.fps });
     const imagesFor = poseFps === MODEL_FPS ? undefined : sampleEvery(1 / MODEL_FPS);
     for await (const f of enhanceFrames(src, { estimator, cropLongSide: LONG_SIDE, overlay: true, imagesFor })) {
       frames++;
+      records.push(f.record);
       if (f.patient) framesWithPatient++;
       if (f.overlay) images++;
     }
+    const tm = performance.now();
+    measuredSigns = measureSigns(records, { fps: poseFps }).signs.length;
+    measureS = (performance.now() - tm) / 1000;
     videoS = (performance.now() - t0) / 1000;
   })();
   const audioPart = (async () => {
@@ -72,7 +84,7 @@ async function runOnce(video: string, poseFps: number, runtime: PoseRuntime): Pr
   await estimator.dispose();
   const preprocessS = (performance.now() - t0) / 1000;
   const cpu = process.cpuUsage();
-  return { poseFps, runtime, preprocessS, videoS, audioS, frames, framesWithPatient, images, voiceSegments, peakRssMb: process.resourceUsage().maxRSS / 1024, nodeCpuS: (cpu.user + cpu.system) / 1e6 };
+  return { poseFps, runtime, preprocessS, videoS, audioS, frames, framesWithPatient, images, voiceSegments, peakRssMb: process.resourceUsage().maxRSS / 1024, nodeCpuS: (cpu.user + cpu.system) / 1e6, measureS, measuredSigns };
 }
 
 function runChild(video: string, poseFps: number, runtime: PoseRuntime = 'onnx'): Promise<RunResult> {
@@ -105,7 +117,7 @@ async function main(): Promise<void> {
     return;
   }
   const json = process.argv.includes('--json');
-  const poseFps = Number(arg('--pose-fps') ?? 15);
+  const poseFps = Number(arg('--pose-fps') ?? DEFAULT_SETTINGS.signalsFps);
   const durationS = Number(arg('--duration') ?? 180);
   const skip = new Set(['--pose-fps', '--duration']);
   const positional = process.argv.slice(2).filter((a, i, all) => !a.startsWith('--') && !skip.has(all[i - 1] ?? ''));
@@ -120,10 +132,10 @@ async function main(): Promise<void> {
   const decodeS = bareDecodeS(video);
   log(`bare ffmpeg decode: ${decodeS.toFixed(2)} s`);
   const def = await runChild(video, MODEL_FPS);
-  const show = (label: string, r: RunResult) => log(`${label}: preprocess ${r.preprocessS.toFixed(2)} s (video ${r.videoS.toFixed(2)} s, audio ${r.audioS.toFixed(2)} s), ratio ${(r.preprocessS / decodeS).toFixed(2)}, peak RSS ${r.peakRssMb.toFixed(0)} MB, node CPU ${r.nodeCpuS.toFixed(1)} s; ${r.frames} pose frames (${r.framesWithPatient} with the patient), ${r.images} crop+overlay frames, ${r.voiceSegments} speech segments`);
-  show(`default (model ${MODEL_FPS} fps @ ${LONG_SIDE} px, pose on those frames)`, def);
+  const show = (label: string, r: RunResult) => log(`${label}: preprocess ${r.preprocessS.toFixed(2)} s (video ${r.videoS.toFixed(2)} s, audio ${r.audioS.toFixed(2)} s), ratio ${(r.preprocessS / decodeS).toFixed(2)}, peak RSS ${r.peakRssMb.toFixed(0)} MB, node CPU ${r.nodeCpuS.toFixed(1)} s; ${r.frames} pose frames (${r.framesWithPatient} with the patient), ${r.images} crop+overlay frames, ${r.voiceSegments} speech segments; measured signs ${r.measureS.toFixed(2)} s (${r.measuredSigns} signs)`);
+  show(`model frames only (model ${MODEL_FPS} fps @ ${LONG_SIDE} px, pose on those frames)`, def);
   const hi = poseFps > 0 ? await runChild(video, poseFps) : null; // --pose-fps 0 skips the second run
-  if (hi) show(`--pose-fps ${poseFps}`, hi);
+  if (hi) show(`${poseFps === DEFAULT_SETTINGS.signalsFps ? 'analysis default, ' : ''}pose at ${poseFps} fps (crops and overlays at ${MODEL_FPS} fps)`, hi);
   const base = process.argv.includes('--baseline-tfjs') ? await runChild(video, MODEL_FPS, 'tfjs') : null;
   if (base) {
     show('baseline: default on the TF.js WASM runtime', base);

@@ -10,7 +10,7 @@ import { FEATURE_IDS } from '../semiology/featureCatalogue.ts';
 /** Setting (or model/output choice) -> the flag that sets it. */
 export const FLAG_OF_SETTING: Readonly<Record<string, string>> = {
   fps: '--fps', maxFrames: '--max-frames', frameSize: '--frame-size', segmentS: '--segment', overlapS: '--overlap',
-  features: '--features', variants: '--variants', variantOverrides: '--variant', pose: '--no-pose', poseFps: '--pose-fps',
+  features: '--features', variants: '--variants', variantOverrides: '--variant', pose: '--no-pose', poseFps: '--pose-fps', signalsFps: '--signals-fps', mirrored: '--mirrored',
   prompting: '--prompting', parallel: '--parallel', contextSize: '--ctx-size', threads: '--threads', backend: '--backend', gpuLayers: '--gpu-layers',
   paperSize: '--paper', patientId: '--patient-id', study: '--study', reviewer: '--reviewer',
   model: '--model', mmproj: '--mmproj', serverBinary: '--llama-server', endpoint: '--endpoint', remoteModel: '--remote-model', apiKey: '--api-key',
@@ -49,8 +49,10 @@ Sampling:
                           audio + transcript where they helped), base (no enhancement), all (every feature in
                           every variant, for base-vs-enhanced comparisons; extra findings in variantFindings)
   --variant f=v           input variant for one feature (repeatable): base | crop | pose | denoised | transcript
-  --pose-fps <n>          also run pose at this rate (e.g. 15, for rhythm); default: on the model's frames
-  --no-pose               skip pose estimation (the crop and pose variants are then not assessed)
+  --pose-fps <n>          list pose frames at this rate in analysis.json (default: the model's frames)
+  --no-pose               skip pose estimation (the crop and pose variants and the measured signs are then not assessed)
+  --signals-fps <n>       pose rate of the measured signs (default ${d.signalsFps}; 1-30; rhythm needs at least 10)
+  --mirrored              the camera records a mirror image: every measured left/right is flipped
 Runtime:
   --prompting <mode>      ${PROMPTING_MODES.join(' | ')} (default ${d.prompting}): shared-prefix asks one question per
                           call against the server's cached evidence; batched asks one structured answer per

@@ -216,6 +216,23 @@ export const analysisStatsSchema = z.object({
   wallS: seconds.describe('Wall-clock seconds of the run.'),
 });
 
+// ---- model against measurement (analysis.json `measurementAgreement`) ----
+
+export const MEASURED_STATES = ['present', 'absent', 'not_measurable'] as const;
+
+export const measurementAgreementSchema = z.object({
+  featureId,
+  model: z.enum(FINDING_STATUSES).describe("The model's finding (unchanged by the measurement)."),
+  measured: z.enum(MEASURED_STATES).describe('present: at least one measured interval; not_measurable: the signals layer cannot measure it here (see measuredSigns.notMeasurable).'),
+  agrees: z.boolean().nullable().describe('Both present (a measured interval overlapping a positive segment) or both absent; null when either side has nothing to compare.'),
+  flaggedForReview: z.boolean().describe('A disagreement: left for the clinician to decide, never resolved automatically.'),
+  modelOnsetS: seconds.nullable().describe("The finding's onset."),
+  measuredOnsetS: seconds.nullable().describe('Onset of the first measured interval.'),
+  measuredSide: z.enum(['left', 'right', 'bilateral']).nullable().describe("The patient's side of the first measured interval."),
+  measuredIntervals: count.describe('Measured intervals of the feature.'),
+  note: z.string().describe('One sentence for the reviewer.'),
+}).describe("A measured feature's finding next to its measurement.");
+
 export const analysisResultSchema = z.object({
   schemaVersion: z.literal(ANALYSIS_SCHEMA_VERSION),
   generator: z.object({ name: z.string(), version: z.string() }).describe('Product that wrote the file.'),
@@ -231,6 +248,8 @@ export const analysisResultSchema = z.object({
   enhancement: enhancementOutputSchema.nullable().describe("The patient's pose and face region per sampled frame (source-video pixels); null when pose was off."),
   measuredSigns: measuredSignsSchema.nullable().optional()
     .describe("Signs measured from the patient's pose (native-models/signals/): intervals with the patient's side and measures, and series to plot; null when pose was off or too sparse, absent in analyses made before."),
+  measurementAgreement: z.array(measurementAgreementSchema).optional()
+    .describe('Per measured feature asked: the model\'s finding against the measured signs, disagreements flagged for review; empty without measured signs, absent in analyses made before.'),
   audio: audioEnhancementOutputSchema.nullable().describe('Voice activity and transcript; null without an audio track or when audio was not analysed.'),
   keyframes: z.array(keyframeSchema).describe('One keyframe per positive visual finding: from its earliest positive segment.'),
   review: reviewStateSchema.optional().describe("The clinician's review (contract/clinicianReview.ts): the append-only log of decisions, each finding's standing decision and the sign-off. Absent until a review is exported with the analysis."),
@@ -257,3 +276,4 @@ export type Answer = z.infer<typeof answerSchema>;
 export type Keyframe = z.infer<typeof keyframeSchema>;
 export type AnalysisStats = z.infer<typeof analysisStatsSchema>;
 export type AnalysisResult = z.infer<typeof analysisResultSchema>;
+export type MeasurementAgreement = z.infer<typeof measurementAgreementSchema>;

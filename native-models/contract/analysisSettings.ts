@@ -16,6 +16,9 @@
  *   platform/cpuBudget.ts); a fixed number overrides it.
  * - compute backend `auto`: a CUDA GPU, else a hardware Vulkan GPU, else the CPU (vlm/chooseComputeBackend.ts).
  * - GPU layers `auto`: every layer on the GPU when one is used, none on the CPU; a number overrides it.
+ * - signals rate 15 frames/s: pose for the measured signs (native-models/signals/) runs at this rate, the
+ *   model's frames a subset of the same decode; 15 fps resolves jerks up to 7.5 Hz (rhythm needs >= 10).
+ * - mirrored false: most EMU cameras record unmirrored; a mirrored camera flips every measured side.
  */
 import { z } from 'zod';
 import { UsageError } from '../errors.ts';
@@ -79,8 +82,18 @@ export const analysisSettingsSchema = z.object({
     .default({}),
   /** Pose estimation (needed by the crop and pose variants and by the patient's keypoints in the output). */
   pose: z.boolean().default(true),
-  /** Pose rate in frames per second when higher than the sampling rate (e.g. 15 for rhythm); null: the model's frames. */
+  /**
+   * Rate of the pose frames listed in analysis.json `enhancement` when higher than the sampling rate; null: the
+   * model's frames. Pose itself also runs at `signalsFps`; those frames feed the measured signs.
+   */
   poseFps: bounded('pose rate', 'frames per second', 0.1, 30, 0).nullable().default(null),
+  /**
+   * Pose rate of the signals layer (measured signs) in frames per second; pose runs at the highest of this,
+   * the pose rate and the sampling rate, in the same decode. Below 10, rhythm (clonic, shaking) is not measured.
+   */
+  signalsFps: bounded('signals pose rate', 'frames per second', 1, 30, 15),
+  /** The recording is mirrored by the camera (a mirror image): every measured left/right is flipped. */
+  mirrored: z.boolean({ error: 'The mirrored camera setting must be true or false.' }).default(false),
   prompting: z.enum(PROMPTING_MODES, { error: (iss) => `The prompting mode must be ${PROMPTING_MODES.join(', ')} (got ${shown(iss.input)}).` }).default('shared-prefix'),
   /** Segments or variants asked at once, one model-server slot each. */
   parallel: bounded('number of parallel requests', '', 1, 16, 1, true),

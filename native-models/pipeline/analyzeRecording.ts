@@ -2,6 +2,8 @@
  * A recording in, 20 findings out. One decode pass streams frames (through pose when enhancement needs it);
  * each segment's questions are grouped by what the model is shown and asked on a server slot; every answer is
  * cached as it arrives, so an interrupted run resumes and a finished one reopens without a model call.
+ * Pose runs at the signals rate in the same decode (the model's frames a subset); the measured signs are
+ * computed once from the whole track, cached, and set against each finding (agreement, flagged disagreement).
  */
 import path from 'node:path';
 import { asCancellation, throwIfCancelled } from '../errors.ts';
@@ -9,7 +11,11 @@ import type { AnalysisSettings } from '../contract/analysisSettings.ts';
 import { explainDbError, type AnswerCache, type AnswerKey } from '../cache/answerCache.ts';
 import type { AudioEnhancementOutput, EnhancedFrameRecord, EnhancementOutput } from '../contract/analysisSchema.ts';
 import type { AnalysisPlanEvent, AnswerArrivedEvent } from '../contract/liveAnswers.ts';
+import { sampleEvery } from '../enhance/enhanceFrames.ts';
 import { KeypointCache } from '../enhance/keypointCache.ts';
+import { MEASURED_SIGNS_VERSION, type MeasuredSigns } from '../contract/measuredSigns.ts';
+import { measureSigns } from '../signals/measureSigns.ts';
+import { compareMeasuredSigns } from './compareMeasuredSigns.ts';
 import { createPoseEstimator, poseModelInfo, type PoseEstimator } from '../enhance/poseEstimator.ts';
 import { hashFile } from '../media/hashFile.ts';
 import { planSegments } from '../media/planSegments.ts';
@@ -109,7 +115,10 @@ async function analyze(o: AnalyzeOptions): Promise<AnalysisResult> {
     ? { ...p, notAssessedReason: `the ${p.variant} variant needs pose estimation, which was turned off` } : p));
   const asked = plans.filter((p) => !p.notAssessedReason);
   const samplingKey = `fps=${sampling.fps};max=${sampling.maxFrames};size=${sampling.frameSize}`;
-  const poseFps = Math.max(settings.poseFps ?? sampling.fps, sampling.fps);
+  // Pose frames listed in analysis.json at the pose rate setting (default the model's frames); pose itself runs
+  // at the signals rate too, in the same decode, and the whole-rate track stays in the cache.
+  const listedPoseFps = Math.max(settings.poseFps ?? sampling.fps, sampling.fps);
+  const poseFps = Math.max(listedPoseFps, settings.signalsFps);
   const poseKey = `${poseModelInfo().id};fps=${poseFps};size=${sampling.frameSize}`;
   const backendFor = (f: FeatureDefinition) => (f.modality === 'audio' && o.audioBackend ? o.audioBackend : o.backend);
   const keyFor = (p: FeaturePlan, s: SegmentInfo): AnswerKey => ({
@@ -153,11 +162,13 @@ async function analyze(o: AnalyzeOptions): Promise<AnalysisResult> {
     transcript: todoPlans.some((p) => p.variant === 'transcript'),
   };
   let enhancement: EnhancementOutput | null = poseOn ? cache.getArtifact<EnhancementOutput>(sha256, 'enhancement', poseKey) : null;
+  // The measured signs need the whole recording's track: without one, pose runs over every segment.
+  const poseToRun = poseOn && !(enhancement && coversSegments(enhancement, segments, sampling.fps));
   let audioOutput: AudioEnhancementOutput | null = probe.hasAudio ? cache.getArtifact<AudioEnhancementOutput>(sha256, 'audio', 'rnnoise+silero') : null;
 
   const stats = { modelCalls: 0, cacheHits, failedAnswers: 0, promptTokens: 0, completionTokens: 0, evaluatedPromptTokens: 0 };
   let remaining = totalToAsk;
-  if (totalToAsk > 0) {
+  if (totalToAsk > 0 || poseToRun) {
     progress.stage('model', 'Preparing the inputs');
     let audio: AudioSources | null = null;
     if (needs.audio) {
@@ -207,7 +218,7 @@ async function analyze(o: AnalyzeOptions): Promise<AnalysisResult> {
     };
 
     try {
-      if (needs.vision) {
+      if (needs.vision || poseToRun) {
         let estimator: PoseEstimator | null = null;
         const records: EnhancedFrameRecord[] = [];
         try {
@@ -218,7 +229,7 @@ async function analyze(o: AnalyzeOptions): Promise<AnalysisResult> {
             pose = { estimator, fps: poseFps, crop: needs.crop, overlay: needs.overlay, onRecord: (r) => records.push(r),
               cache: { store: new KeypointCache(cache.db), recordingSha256: sha256, samplingKey: poseKey } };
           }
-          const pending = segments.filter((s) => todo.has(s.index));
+          const pending = poseToRun ? segments : segments.filter((s) => todo.has(s.index));
           for await (const { segment, frames } of streamSegmentFrames({ videoPath: o.videoPath, probe, segments: pending,
             fps: sampling.fps, frameSize: sampling.frameSize, pose, signal })) {
             await askSegment(segment, frames);
@@ -246,6 +257,17 @@ async function analyze(o: AnalyzeOptions): Promise<AnalysisResult> {
   const findings = allFindings.filter((_, i) => plans[i]!.primary);
   const variantFindings = allFindings.filter((_, i) => !plans[i]!.primary);
   const keyframes = o.outDir ? writeKeyframes(o.outDir, findings, segments, cache, sha256, samplingKey) : [];
+  let measuredSigns: MeasuredSigns | null = null;
+  if (enhancement) {
+    // Keyed like the answers: the pose track it was measured on, the layer's version and its settings.
+    const signsKey = `${poseKey};signs=v${MEASURED_SIGNS_VERSION};mirrored=${settings.mirrored};frames=${enhancement.frames.length}`;
+    measuredSigns = cache.getArtifact<MeasuredSigns>(sha256, 'measuredSigns', signsKey);
+    if (!measuredSigns) {
+      measuredSigns = measureSigns(enhancement.frames, { fps: poseFps, mirrored: settings.mirrored });
+      cache.putArtifact(sha256, 'measuredSigns', signsKey, measuredSigns);
+    }
+  }
+  const measurementAgreement = measuredSigns ? compareMeasuredSigns(findings, measuredSigns, segments) : [];
   answers.sort((a, b) => a.segmentIndex - b.segmentIndex || a.featureId.localeCompare(b.featureId));
 
   const model = { ...o.backend.info, ...(o.audioBackend ? { audioModel: o.audioBackend.info } : {}) };
@@ -265,7 +287,9 @@ async function analyze(o: AnalyzeOptions): Promise<AnalysisResult> {
     variantFindings,
     answers,
     keyframes,
-    enhancement,
+    enhancement: enhancement && poseFps > listedPoseFps ? listedFrames(enhancement, listedPoseFps) : enhancement,
+    measuredSigns,
+    measurementAgreement,
     audio: audioOutput,
     stats: { ...stats, naivePromptTokens: mode === 'batched' ? null : stats.promptTokens, prompting: mode, serverRestarts: o.backend.restarts + (o.audioBackend?.restarts ?? 0), wallS: round2((Date.now() - t0) / 1000) },
   };
@@ -285,6 +309,23 @@ function writeKeyframes(outDir: string, findings: AnalysisResult['findings'], se
     out.push({ featureId: f.featureId, segmentIndex: segIndex, variant: f.variant, tS: kf.tS, path: rel.split(path.sep).join('/') });
   }
   return out;
+}
+
+/** The track spans the segments (its frames start and end within the tolerance of a truncated recording). */
+function coversSegments(e: EnhancementOutput, segments: readonly SegmentInfo[], fps: number): boolean {
+  const first = e.frames[0]?.tS, last = e.frames.at(-1)?.tS;
+  if (first === undefined || last === undefined || !segments.length) return false;
+  const slack = Math.max(2, 3 / fps);
+  return first <= segments[0]!.startS + slack && last >= segments.at(-1)!.endS - slack;
+}
+
+/**
+ * The track at the listed rate for analysis.json: the frames the model's grid picks from the signals-rate
+ * track (at 15 fps a 3-min recording's frames would be ~6 MB of JSON, an hour's over 100 MB).
+ */
+function listedFrames(e: EnhancementOutput, fps: number): EnhancementOutput {
+  const pick = sampleEvery(1 / fps);
+  return { ...e, poseFps: fps, frames: e.frames.filter((f) => pick(f.tS)) };
 }
 
 const round2 = (x: number) => Math.round(x * 100) / 100;
