@@ -132,7 +132,7 @@ describe('semioscope models', () => {
     assert.equal((await runCli(['models', 'import', usb, '--models-dir', dest], { SEMIOSCOPE_MODEL_MANIFEST: omniManifest() })).code, 0);
     const f = path.join(dest, 'tiny-omni', 'tiny-omni-text.gguf');
     const b = readFileSync(f);
-    b[b.length - 1] ^= 0xff;
+    b[b.length - 1] = b[b.length - 1]! ^ 0xff;
     writeFileSync(f, b);
     assert.equal((await runCli(['models', 'list', '--models-dir', dest])).code, 0, 'same size: only a rehash can tell');
     const r = await runCli(['models', 'list', '--models-dir', dest, '--rehash']);
