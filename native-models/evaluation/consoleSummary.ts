@@ -1,8 +1,12 @@
-/** The plain-text summary `semioscope evaluate` prints: mode, inputs, and one line per feature per set. */
+/**
+ * The plain-text summary `semioscope evaluate` prints: mode, inputs, and one line per feature per set; with timed
+ * or side labels also the onset/offset errors and the laterality, each next to what it is measured against.
+ */
 import { basename } from 'node:path';
-import type { PredictionSetResult } from './evaluationTypes.ts';
+import type { LateralityResult, PredictionSetResult, TimingResult } from './evaluationTypes.ts';
 import { formatFixed3 } from './formatNumber.ts';
 import type { EvaluationReport } from './runEvaluation.ts';
+import { formatSeconds, formatSources, LATERALITY_DEFINITION, TIMING_DEFINITION } from './timingSummaryText.ts';
 
 export function consoleSummary(r: EvaluationReport): string {
   const lines: string[] = [];
@@ -30,6 +34,36 @@ function setLines(r: EvaluationReport, s: PredictionSetResult): string[] {
       formatFixed3(x.accuracy), formatFixed3(x.precision), formatFixed3(x.recall), formatFixed3(x.f1),
       binary ? ci.padEnd(14) : '', formatFixed3(r.baselines.get(x.featureId)?.random.f1 ?? null),
     ].filter(Boolean).join('  '));
+  }
+  if (s.timing) out.push(...timingLines([...s.timing.features, s.timing.overall]));
+  if (s.laterality) out.push(...lateralityLines([...s.laterality.items, s.laterality.overall]));
+  return out;
+}
+
+function timingLines(rows: readonly TimingResult[]): string[] {
+  const out = ['', `  Timing. ${TIMING_DEFINITION}`];
+  out.push('  ' + ['feature'.padEnd(26), 'onsets', 'hits', 'miss', 'f.al', 'on MAE', 'median', '<=2s ', '<=5s ', 'off MAE', 'median', '<=2s ', '<=5s ', 'sources'].join('  '));
+  for (const t of rows) {
+    out.push('  ' + [
+      t.featureId.padEnd(26), String(t.labelledOnsets).padStart(6), String(t.hits).padStart(4), String(t.misses).padStart(4), String(t.falseAlarms).padStart(4),
+      formatSeconds(t.onset.meanS).padStart(6), formatSeconds(t.onset.medianS).padStart(6), formatFixed3(t.onset.within2), formatFixed3(t.onset.within5),
+      formatSeconds(t.offset.meanS).padStart(7), formatSeconds(t.offset.medianS).padStart(6), formatFixed3(t.offset.within2), formatFixed3(t.offset.within5),
+      formatSources(t.sources),
+    ].join('  '));
+  }
+  return out;
+}
+
+function lateralityLines(rows: readonly LateralityResult[]): string[] {
+  const out = ['', `  Laterality. ${LATERALITY_DEFINITION}`];
+  out.push('  ' + ['item'.padEnd(26), 'sides', 'cover', 'acc  ', 'balacc', 'macroF1', '| right: acc', 'balacc', 'macroF1', 'sources'].join('  '));
+  for (const l of rows) {
+    out.push('  ' + [
+      l.itemId.padEnd(26), String(l.labelled).padStart(5), formatFixed3(l.coverage),
+      formatFixed3(l.model.accuracy), formatFixed3(l.model.balancedAccuracy).padEnd(6), formatFixed3(l.model.macroF1).padEnd(7),
+      `| ${formatFixed3(l.alwaysRight.accuracy)}`.padStart(11), formatFixed3(l.alwaysRight.balancedAccuracy).padEnd(6), formatFixed3(l.alwaysRight.macroF1).padEnd(7),
+      formatSources(l.sources),
+    ].join('  '));
   }
   return out;
 }

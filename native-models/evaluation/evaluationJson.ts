@@ -17,6 +17,7 @@ export function evaluationJson(r: EvaluationReport, improvedFeatures: readonly s
       name: s.name, model: s.model, variant: s.variant, source: s.source,
       matched: s.matched, labelsOnly: s.labelsOnly, predictionsOnly: s.predictionsOnly,
       predictionOnlyFeatures: s.predictionOnlyFeatures, results: s.results,
+      timing: s.timing ?? null, laterality: s.laterality ?? null,
     })),
     baselines: Object.fromEntries([...r.baselines].map(([k, b]) => [k, b])),
     improvedFeatures,

@@ -1,15 +1,17 @@
 /**
  * summary.html: a self-contained page (inline CSS and SVG, no scripts, no external URLs: the app never
  * makes network calls) with the mode, inputs, unmatched recordings, the F1 chart, per-set metrics with
- * intervals, the comparison table and rater agreement.
+ * intervals, the comparison table and rater agreement; with timed or side labels the onset/offset errors
+ * and the laterality per set.
  */
 import { basename } from 'node:path';
 import { getFeature } from '../semiology/featureCatalogue.ts';
 import type { ComparisonTable } from './comparisonTable.ts';
-import type { PredictionSetResult } from './evaluationTypes.ts';
+import type { LateralityResult, PredictionSetResult, TimingResult } from './evaluationTypes.ts';
 import { escapeXml as esc } from './escapeXml.ts';
 import { formatFixed3, formatWithInterval } from './formatNumber.ts';
 import type { EvaluationReport } from './runEvaluation.ts';
+import { formatSeconds, formatSources, LATERALITY_DEFINITION, TIMING_DEFINITION } from './timingSummaryText.ts';
 
 export const MODE_DESCRIPTION = {
   binary: 'Binary mode (default): each feature scored yes-vs-no; abstentions (na), failures and missing predictions are not counted as answers but reported as coverage (answered / labelled); metrics are computed on the answered recordings, with Wilson 95% intervals for accuracy, precision and recall, MCC, and a patient-grouped bootstrap interval for F1.',
@@ -26,6 +28,8 @@ export function htmlSummary(report: EvaluationReport, comparison: ComparisonTabl
   }
   if (chartSvg) parts.push(`<h2>F1 per feature</h2><figure>${chartSvg}</figure>`);
   for (const s of report.sets) parts.push(setSection(report, s));
+  for (const s of report.sets) if (s.timing) parts.push(timingSection(s.name, [...s.timing.features, s.timing.overall]));
+  for (const s of report.sets) if (s.laterality) parts.push(lateralitySection(s.name, [...s.laterality.items, s.laterality.overall]));
   if (comparison && report.sets.length > 1) parts.push(comparisonSection(comparison));
   if (report.agreement) parts.push(agreementSection(report));
   parts.push(`<h2>Definitions</h2><ul>
@@ -76,6 +80,28 @@ function setSection(report: EvaluationReport, s: PredictionSetResult): string {
       `<td>${r.patients}</td><td>${formatFixed3(b?.random.f1 ?? null)}</td></tr>`;
   });
   return `<h2>${esc(s.name)}</h2><table><tr>${head.map((h) => `<th>${h}</th>`).join('')}</tr>${rows.join('')}</table>`;
+}
+
+function featureName(id: string): string {
+  return id === 'all' ? 'All (pooled)' : id === 'arm_movement' ? 'Arm movement' : getFeature(id).label;
+}
+
+function timingSection(set: string, rows: readonly TimingResult[]): string {
+  const head = ['Feature', 'Labelled onsets', 'Hits', 'Misses', 'False alarms', 'Onset MAE s', 'Median s', 'Bias s', '≤ 2 s', '≤ 5 s',
+    'Offset MAE s', 'Median s', '≤ 2 s', '≤ 5 s', 'No predicted offset', 'Sources'];
+  const body = rows.map((t) => `<tr><td>${esc(featureName(t.featureId))}</td><td>${t.labelledOnsets}</td><td>${t.hits}</td><td>${t.misses}</td><td>${t.falseAlarms}</td>` +
+    `<td>${formatSeconds(t.onset.meanS)}</td><td>${formatSeconds(t.onset.medianS)}</td><td>${formatSeconds(t.onset.biasS)}</td><td>${formatFixed3(t.onset.within2)}</td><td>${formatFixed3(t.onset.within5)}</td>` +
+    `<td>${formatSeconds(t.offset.meanS)}</td><td>${formatSeconds(t.offset.medianS)}</td><td>${formatFixed3(t.offset.within2)}</td><td>${formatFixed3(t.offset.within5)}</td>` +
+    `<td>${t.offsetNotPredicted}</td><td>${esc(formatSources(t.sources))}</td></tr>`);
+  return `<h2>${esc(set)}: onsets and offsets</h2><p class="muted">${esc(TIMING_DEFINITION)}</p><table><tr>${head.map((h) => `<th>${esc(h)}</th>`).join('')}</tr>${body.join('')}</table>`;
+}
+
+function lateralitySection(set: string, rows: readonly LateralityResult[]): string {
+  const head = ['Item', 'Labelled sides (L/R/bilateral)', 'Coverage', 'Accuracy', 'Balanced accuracy', 'Macro-F1', 'Always "right": accuracy', 'balanced', 'macro-F1', 'Sources'];
+  const body = rows.map((l) => `<tr><td>${esc(featureName(l.itemId))}</td><td>${l.labelled} (${l.labelCounts.left}/${l.labelCounts.right}/${l.labelCounts.bilateral})</td>` +
+    `<td>${formatFixed3(l.coverage)} (${l.answered}/${l.labelled})</td><td>${formatFixed3(l.model.accuracy)}</td><td>${formatFixed3(l.model.balancedAccuracy)}</td><td>${formatFixed3(l.model.macroF1)}</td>` +
+    `<td>${formatFixed3(l.alwaysRight.accuracy)}</td><td>${formatFixed3(l.alwaysRight.balancedAccuracy)}</td><td>${formatFixed3(l.alwaysRight.macroF1)}</td><td>${esc(formatSources(l.sources))}</td></tr>`);
+  return `<h2>${esc(set)}: laterality</h2><p class="muted">${esc(LATERALITY_DEFINITION)}</p><table><tr>${head.map((h) => `<th>${esc(h)}</th>`).join('')}</tr>${body.join('')}</table>`;
 }
 
 function comparisonSection(t: ComparisonTable): string {

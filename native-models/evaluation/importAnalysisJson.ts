@@ -1,15 +1,19 @@
 /**
  * Turns one analysis.json (the contract in contract/analysisSchema.ts, checked by parseAnalysisJson) into a
- * prediction record: present true -> yes, false -> no, status not_assessed -> na, failed -> fail.
+ * prediction record: present true -> yes, false -> no, status not_assessed -> na, failed -> fail; and the
+ * predicted onsets, offsets and sides with their sources (analysisTiming.ts).
  */
 import type { Finding } from '../contract/analysisSchema.ts';
 import { checkAnalysis, parseJsonText } from '../contract/parseAnalysisJson.ts';
+import { analysisTiming } from './analysisTiming.ts';
 import type { AnnotationRecord, CellValue } from './evaluationTypes.ts';
 import { patientIdOf, recordingKey } from './recordingKey.ts';
 
 export interface ImportedAnalysis {
   record: AnnotationRecord;
   warnings: string[];
+  timedFeatures: string[];
+  lateralityItems: string[];
 }
 
 /**
@@ -26,9 +30,12 @@ export function importAnalysisJson(text: string, sourceName: string): ImportedAn
   }
   const fileName = analysis.recording.fileName;
   const values = new Map<string, CellValue>(analysis.findings.map((f) => [f.featureId, findingValue(f)]));
+  const t = analysisTiming(analysis);
   return {
-    record: { key: recordingKey(fileName), fileName, patientId: patientIdOf(fileName), origin: sourceName, values },
+    record: { key: recordingKey(fileName), fileName, patientId: patientIdOf(fileName), origin: sourceName, values, timing: t.timing },
     warnings,
+    timedFeatures: t.timedFeatures,
+    lateralityItems: t.lateralityItems,
   };
 }
 

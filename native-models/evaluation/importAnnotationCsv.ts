@@ -3,10 +3,13 @@
  * feature id, cells yes / no / na / empty; prediction files may also hold `fail`). Quirks handled: byte-order
  * mark, CRLF, extra non-feature columns (gender, start_time, end_time, label), columns in any order,
  * trailing commas. Unknown columns are ignored with a warning that suggests the nearest feature id.
+ * The timed and lateralized columns of the S³ layout (timingColumns.ts) are read into each record's `timing`;
+ * role `timed` reads only those (a file of times and sides, e.g. S³'s task3_spatial_annotation.csv).
  */
 import { InputError } from '../errors.ts';
 import { FEATURE_IDS, isFeatureId } from '../semiology/featureCatalogue.ts';
 import { closestName } from './closestName.ts';
+import { ambiguousWarning, readTimingRow, timingColumns, type AmbiguousCell } from './timingColumns.ts';
 import type { AnnotationRecord, AnnotationTable, CellValue } from './evaluationTypes.ts';
 import { parseCsv } from './parseCsv.ts';
 import { ACCEPTED_CELL_TEXT, parseCellValue } from './parseCellValue.ts';
@@ -15,7 +18,7 @@ import { patientIdOf, recordingKey } from './recordingKey.ts';
 /** Non-feature columns of the published file; ignored without a warning. */
 export const KNOWN_EXTRA_COLUMNS: readonly string[] = ['gender', 'start_time', 'end_time', 'label'];
 
-export type TableRole = 'labels' | 'predictions';
+export type TableRole = 'labels' | 'predictions' | 'timed';
 
 export function importAnnotationCsv(text: string, sourceName: string, role: TableRole): AnnotationTable {
   const csv = parseCsv(text, sourceName);
@@ -35,20 +38,30 @@ export function importAnnotationCsv(text: string, sourceName: string, role: Tabl
 
   const warnings: string[] = [];
   if (csv.hadBom) warnings.push(`${sourceName}: starts with a UTF-8 byte-order mark (ignored).`);
+  const timed = timingColumns(header, csv.header, sourceName);
+  const hasTiming = timed.times.length + timed.sides.length > 0;
+  warnings.push(...timed.warnings);
   const featureCols: { id: string; col: number }[] = [];
   header.forEach((h, col) => {
-    if (col === fileCol || h === '') return;
-    if (isFeatureId(h)) featureCols.push({ id: h, col });
+    if (col === fileCol || h === '' || timed.handled.has(col)) return;
+    if (isFeatureId(h)) {
+      if (role !== 'timed') featureCols.push({ id: h, col });
+    }
     else if (!KNOWN_EXTRA_COLUMNS.includes(h)) {
       const near = closestName(h, FEATURE_IDS);
       warnings.push(`${sourceName}: ignoring column "${csv.header[col]}": not a feature id in the catalogue` +
         (near ? ` (did you mean "${near}"?)` : '') + '.');
     }
   });
-  if (featureCols.length === 0) {
-    throw new InputError(`${sourceName}: none of its columns is a feature id (e.g. blank_stare, tonic).`,
-      `Known feature ids: ${FEATURE_IDS.join(', ')}.`);
+  if (role === 'timed' && !hasTiming) {
+    throw new InputError(`${sourceName}: no timed or lateralized column (start_time_for_<feature>, left_right_<feature>, left_right_arm_movement).`,
+      'Timed labels follow the layout of the public S³ annotations.');
   }
+  if (role !== 'timed' && featureCols.length === 0) {
+    throw new InputError(`${sourceName}: none of its columns is a feature id (e.g. blank_stare, tonic).`,
+      hasTiming ? 'It has timed or lateralized columns only: give it with --timed-labels.' : `Known feature ids: ${FEATURE_IDS.join(', ')}.`);
+  }
+  const ambiguous: AmbiguousCell[] = [];
 
   const records: AnnotationRecord[] = [];
   const byKey = new Map<string, AnnotationRecord>();
@@ -84,10 +97,17 @@ export function importAnnotationCsv(text: string, sourceName: string, role: Tabl
         'Each recording may appear once per file.');
     }
     const rec: AnnotationRecord = { key, fileName, patientId: patientIdOf(fileName), origin: `${sourceName} line ${row.line}`, values };
+    if (hasTiming) rec.timing = readTimingRow(row.cells, timed, csv.header, where, role === 'predictions' ? 'csv' : 'labels', ambiguous);
     byKey.set(key, rec);
     records.push(rec);
   }
   if (records.length === 0) throw new InputError(`${sourceName} has a header but no rows.`);
+  warnings.push(...ambiguousWarning(sourceName, ambiguous));
   const features = FEATURE_IDS.filter((id) => featureCols.some((f) => f.id === id));
-  return { source: sourceName, features, records, warnings };
+  const table: AnnotationTable = { source: sourceName, features, records, warnings };
+  if (hasTiming) {
+    table.timedFeatures = timed.times.map((t) => t.featureId);
+    table.lateralityItems = timed.sides.map((s) => s.itemId);
+  }
+  return table;
 }

@@ -21,6 +21,16 @@ Inputs
                              model:variant=path (e.g. qwen:base=q.csv qwen:crop=q-crop.csv) to compare
                              several models and input variants in one table. Paths following a
                              --predictions value (a shell glob) join the same set.
+  --timed-labels <csv>       Times and sides only, in the layout of the public S³ annotations (e.g.
+                             task3_spatial_annotation.csv): file_name, start_time_for_<feature> /
+                             end_time_for_<feature>, left_right_<feature>, left_right_arm_movement. Repeatable;
+                             merged after the times and sides of a single --labels file (the first given stands).
+Timed and lateralized labels (any label file)
+  start_time_for_<feature>, end_time_for_<feature>: MM:SS:00 (00:12:00 = 12 s), M:SS (0:12) or seconds (12.5);
+                             empty or N/A = none. Three fields not ending in :00 (0:01:59) are ambiguous: not scored.
+  left_right_<feature>, left_right_arm_movement: the patient's side, left / l, right / r, bilateral / both,
+                             empty or N/A = none. arm_movement is answered by clonic, tonic, arm_flexion,
+                             arm_straightening and limb_automatisms (the earliest with a side).
 Output
   --out <dir>                Output folder (created if missing).
 Options
@@ -35,7 +45,8 @@ Options
 Writes metrics.csv (paper layout; per set in <dir>/<set>/ when several sets), metrics-detailed.csv,
 unmatched.csv, comparison.md / comparison.csv (with always-yes and random baselines), f1-chart.svg,
 summary.html, evaluation.json; with several label files also agreement-cohen.csv, agreement-fleiss.csv
-and consensus-labels.csv.`;
+and consensus-labels.csv; with timed labels timing.csv (onset/offset errors, misses and false alarms apart);
+with side labels laterality.csv (accuracy, balanced accuracy, macro-F1, coverage, always-"right").`;
 
 export type ParsedEvaluateArgs = { help: true } | { help: false; options: EvaluationOptions; outDir: string };
 
@@ -48,6 +59,7 @@ export function parseEvaluateArgs(argv: readonly string[]): ParsedEvaluateArgs {
       args: [...argv],
       options: {
         labels: { type: 'string', multiple: true },
+        'timed-labels': { type: 'string', multiple: true },
         predictions: { type: 'string', multiple: true },
         out: { type: 'string' },
         mode: { type: 'string' },
@@ -101,6 +113,7 @@ export function parseEvaluateArgs(argv: readonly string[]): ParsedEvaluateArgs {
       mode: mode as EvaluationMode,
       bootstrap: integer(parsed.values.bootstrap, '--bootstrap', 1000, 0, 100_000),
       seed: integer(parsed.values.seed, '--seed', 1, 0, 2 ** 32 - 1),
+      timedLabels: [...(parsed.values['timed-labels'] ?? [])],
     },
   };
 }

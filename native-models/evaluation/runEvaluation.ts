@@ -1,14 +1,17 @@
 /**
  * The evaluation, without any output: reads label and prediction files, computes rater agreement and a
- * consensus when several label files are given, scores every prediction set, and the chance baselines.
+ * consensus when several label files are given, scores every prediction set, and the chance baselines;
+ * with timed or lateralized labels also onset/offset errors and laterality (evaluateTiming.ts).
  */
 import { InputError, UsageError } from '../errors.ts';
 import type { AnnotationTable, EvaluationMode, PredictionSetResult } from './evaluationTypes.ts';
 import { evaluatePredictionSet } from './evaluatePredictionSet.ts';
-import { importLabels } from './importLabels.ts';
+import { evaluateTiming } from './evaluateTiming.ts';
+import { importLabels, importTimedLabels } from './importLabels.ts';
 import { importPredictions } from './importPredictions.ts';
 import { labelBaselines, type LabelBaseline } from './labelBaselines.ts';
 import { majorityConsensus, type ConsensusResult } from './majorityConsensus.ts';
+import { mergeTimedLabels, type TimedLabels } from './mergeTimedLabels.ts';
 import { raterAgreement, type AgreementResult } from './raterAgreement.ts';
 
 export interface LabelSource {
@@ -31,6 +34,8 @@ export interface EvaluationOptions {
   /** Patient-grouped bootstrap replicates for F1 intervals (0 = off). */
   bootstrap: number;
   seed: number;
+  /** Files of times and sides only (S³ layout, e.g. task3_spatial_annotation.csv), merged after the label file's own. */
+  timedLabels?: string[];
 }
 
 export interface EvaluationReport {
@@ -43,6 +48,8 @@ export interface EvaluationReport {
   consensus: ConsensusResult | null;
   sets: PredictionSetResult[];
   baselines: Map<string, LabelBaseline>;
+  /** The timed and lateralized labels, or null when no label file has any. */
+  timed: TimedLabels | null;
   warnings: string[];
 }
 
@@ -67,10 +74,24 @@ export async function runEvaluation(opts: EvaluationOptions): Promise<Evaluation
     }
   }
 
+  const timedTables = await Promise.all((opts.timedLabels ?? []).map((p) => importTimedLabels(p)));
+  for (const t of timedTables) warnings.push(...t.warnings);
+  const raterTimed = raterTables.filter((t) => t.timedFeatures || t.lateralityItems);
+  if (raterTables.length > 1 && raterTimed.length > 0) {
+    warnings.push(`Times and sides in the ${raterTables.length} rater files are not merged into a consensus and not scored; give the ones to score against with --timed-labels.`);
+  }
+  const timedSources = [...(raterTables.length === 1 ? raterTimed : []), ...timedTables];
+  const timed = timedSources.length ? mergeTimedLabels(timedSources, new Set(labels.records.map((r) => r.key))) : null;
+  if (timed) warnings.push(...timed.warnings);
+
   const sets: PredictionSetResult[] = [];
   for (const p of opts.predictions) {
     const table = await importPredictions(p.paths);
     const result = evaluatePredictionSet(labels, { name: p.name, model: p.model, variant: p.variant, table }, opts);
+    if (timed) {
+      const keys = new Set(result.matchedKeys);
+      Object.assign(result, evaluateTiming(labels, timed, table, labels.records.filter((r) => keys.has(r.key))));
+    }
     sets.push(result);
     warnings.push(...result.warnings);
     if (result.labelsOnly.length) warnings.push(`${p.name}: ${result.labelsOnly.length} labelled recording(s) have no prediction: ${preview(result.labelsOnly)}.`);
@@ -81,7 +102,7 @@ export async function runEvaluation(opts: EvaluationOptions): Promise<Evaluation
   const scoredFeatures = [...new Set(sets.flatMap((s) => s.features))];
   return {
     mode: opts.mode, options: opts, labels, raterTables, agreement, consensus, sets,
-    baselines: labelBaselines(labels, matchedKeys, scoredFeatures), warnings,
+    baselines: labelBaselines(labels, matchedKeys, scoredFeatures), timed, warnings,
   };
 }
 

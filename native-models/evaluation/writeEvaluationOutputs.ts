@@ -7,10 +7,12 @@ import { cohenAgreementCsv, fleissAgreementCsv } from './agreementCsv.ts';
 import { buildComparisonTable, comparisonCsv, comparisonMarkdown } from './comparisonTable.ts';
 import { renderF1Chart } from './f1Chart.ts';
 import { htmlSummary } from './htmlSummary.ts';
+import { lateralityCsv } from './lateralityCsv.ts';
 import { metricsCsv } from './metricsCsv.ts';
 import { metricsDetailedCsv } from './metricsDetailedCsv.ts';
 import type { EvaluationReport } from './runEvaluation.ts';
 import { evaluationJson } from './evaluationJson.ts';
+import { timingCsv } from './timingCsv.ts';
 import { unmatchedCsv } from './unmatchedCsv.ts';
 
 export async function writeEvaluationOutputs(report: EvaluationReport, outDir: string): Promise<string[]> {
@@ -50,6 +52,8 @@ export async function writeEvaluationOutputs(report: EvaluationReport, outDir: s
     await put('f1-chart.svg', renderF1Chart(sets, report.baselines, { title, standalone: true }));
     chart = renderF1Chart(sets, report.baselines, { title, standalone: false });
   }
+  if (sets.some((s) => s.timing)) await put('timing.csv', timingCsv(sets));
+  if (sets.some((s) => s.laterality)) await put('laterality.csv', lateralityCsv(sets));
   if (report.agreement) {
     await put('agreement-cohen.csv', cohenAgreementCsv(report.agreement));
     await put('agreement-fleiss.csv', fleissAgreementCsv(report.agreement));
