@@ -63,7 +63,7 @@ const start = (extra: Partial<Parameters<typeof LlamaServerSupervisor.start>[0]>
 describe('llama-server supervisor', () => {
   test('this llama.cpp build has --api-key-file and --poll, which the supervisor then uses', async () => {
     const flags = await serverFlags(binary!);
-    assert.deepEqual(flags, { apiKeyFile: true, poll: true, threadsBatch: true });
+    assert.deepEqual(flags, { apiKeyFile: true, poll: true, threadsBatch: true, device: true });
   });
 
   test('the key is not on the command line, its file is gone once the server is up, and requests need it', async () => {
