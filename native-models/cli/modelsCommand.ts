@@ -66,7 +66,7 @@ function progressPrinter(io: Io): (p: { fileName: string; bytesDone: number; tot
 function printImported(pairs: ImportedPair[], io: Io): void {
   for (const p of pairs) {
     io.stdout.write(`${p.name} [${p.id}]: ${VERIFIED_WORDS[p.verifiedBy]}${p.known ? '' : ', not in the manifest'}\n`);
-    for (const f of p.files) io.stdout.write(`  ${f.action === 'copied' ? 'copied ' : 'skipped'} ${f.fileName} (${formatBytes(f.sizeBytes)}, ${VERIFIED_WORDS[f.verifiedBy]}${f.action === 'skipped' ? ', already installed' : ''})\n`);
+    for (const f of p.files) io.stdout.write(`  ${f.action === 'copied' ? 'copied ' : 'skipped'} ${f.fileName} (${formatBytes(f.sizeBytes)}, ${VERIFIED_WORDS[f.verifiedBy]}${f.action === 'skipped' ? ', already installed' : ''}${f.resumedFromBytes ? `, continued an interrupted copy at ${formatBytes(f.resumedFromBytes)}` : ''})\n`);
   }
 }
 

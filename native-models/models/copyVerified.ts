@@ -11,7 +11,7 @@ import { closeSync, createReadStream, existsSync, fsyncSync, openSync, renameSyn
 import path from 'node:path';
 import { Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { asCancellation, InputError } from '../errors.ts';
+import { asCancellation, CancelledError, InputError } from '../errors.ts';
 import { describeFsError } from '../platform/makeFolder.ts';
 
 export interface CopyProgress {
@@ -109,6 +109,9 @@ export async function copyVerified(src: string, dest: string, options: CopyVerif
       if (err === e && code) {
         throw new InputError(`Copying "${name}" failed (${describeFsError(e)}); nothing was kept under its name.`,
           { cause: e, hint: code === 'ENOSPC' || code === 'EDQUOT' ? 'Free space in the model folder and import again.' : 'Check the removable media and the model folder, then import again.' });
+      }
+      if (err instanceof CancelledError) {
+        throw new CancelledError(`Copy of "${name}" cancelled: nothing is installed under its name; the part copied so far is kept, and the next import continues it.`);
       }
       throw err;
     }

@@ -9,7 +9,7 @@
  */
 import { existsSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { InputError, throwIfCancelled } from '../errors.ts';
+import { CancelledError, InputError } from '../errors.ts';
 import type { ModelManifest } from '../contract/modelManifest.ts';
 import { makeFolder } from '../platform/makeFolder.ts';
 import { inspectModelFile } from '../vlm/inspectModelFile.ts';
@@ -34,6 +34,8 @@ export interface ImportedFile {
   action: 'copied' | 'skipped';
   sizeBytes: number;
   verifiedBy: VerifiedBy;
+  /** Bytes taken from an interrupted earlier copy (0: copied whole, or skipped). */
+  resumedFromBytes: number;
 }
 
 export interface ImportedPair {
@@ -73,10 +75,10 @@ async function importPair(src: SourcePair, sums: ReturnType<typeof readSha256Sum
   makeFolder(dir);
   const previous = readInstalled(o.modelsDir).find((p) => p.id === id);
   const staged: { from: string; to: string }[] = [];
-  const results: Record<'model' | 'mmproj', InstalledFile & { action: 'copied' | 'skipped' }> = {} as never;
+  const results: Record<'model' | 'mmproj', InstalledFile & { action: 'copied' | 'skipped'; resumedFromBytes: number }> = {} as never;
   try {
     for (const role of ['model', 'mmproj'] as const) {
-      throwIfCancelled(o.signal);
+      if (o.signal?.aborted) throw new CancelledError('Import cancelled: nothing more was copied; run the import again to continue.');
       const source = role === 'model' ? src.model : src.mmproj;
       const fileName = path.basename(source);
       const dest = path.join(dir, fileName);
@@ -91,7 +93,7 @@ async function importPair(src: SourcePair, sums: ReturnType<typeof readSha256Sum
       if (keep) {
         // Verified now as strongly as this import can (a SHA256SUMS brought later upgrades an unverified file).
         const verifiedBy = expected.sha256 ? expected.verifiedBy : installed!.verifiedBy;
-        results[role] = { ...installed!, verifiedBy, action: 'skipped' };
+        results[role] = { ...installed!, verifiedBy, action: 'skipped', resumedFromBytes: 0 };
         continue;
       }
       if (!expected.sha256) warn(`"${fileName}" has no checksum in the manifest${sums ? ` or in ${sums.fileName}` : ' and there is no SHA256SUMS file beside it'}: it is copied unverified.`);
@@ -100,7 +102,7 @@ async function importPair(src: SourcePair, sums: ReturnType<typeof readSha256Sum
         onProgress: (p) => o.onProgress?.({ ...p, phase: 'copy' }),
       });
       staged.push({ from: copy.at, to: dest });
-      results[role] = { fileName, sha256: copy.sha256, sizeBytes: copy.bytes, verifiedBy: expected.verifiedBy, action: 'copied' };
+      results[role] = { fileName, sha256: copy.sha256, sizeBytes: copy.bytes, verifiedBy: expected.verifiedBy, action: 'copied', resumedFromBytes: copy.resumedFrom };
     }
   } catch (e) {
     // A refused file: nothing of this pair's copy stays behind (a cancelled copy keeps its .partial to resume).
@@ -115,7 +117,7 @@ async function importPair(src: SourcePair, sums: ReturnType<typeof readSha256Sum
   for (const n of readdirSync(dir)) {
     if (/\.gguf$/i.test(n) && n !== results.model.fileName && n !== results.mmproj.fileName) rmSync(path.join(dir, n), { force: true });
   }
-  const strip = ({ action: _a, ...f }: InstalledFile & { action: string }): InstalledFile => f;
+  const strip = ({ action: _a, resumedFromBytes: _r, ...f }: InstalledFile & { action: string; resumedFromBytes: number }): InstalledFile => f;
   const record: InstalledPair = {
     id, name: m?.name ?? checked.model.name, manifestId: m?.id ?? null,
     architecture: checked.model.architecture, projectorType: checked.mmproj.projectorTypes.join('+') || 'unknown',
@@ -126,7 +128,7 @@ async function importPair(src: SourcePair, sums: ReturnType<typeof readSha256Sum
   recordInstalled(o.modelsDir, record);
   return {
     id, name: record.name, known: Boolean(m), verifiedBy: pairVerifiedBy(record), folder: dir,
-    files: (['model', 'mmproj'] as const).map((r) => ({ fileName: results[r].fileName, action: results[r].action, sizeBytes: results[r].sizeBytes, verifiedBy: results[r].verifiedBy })),
+    files: (['model', 'mmproj'] as const).map((r) => ({ fileName: results[r].fileName, action: results[r].action, sizeBytes: results[r].sizeBytes, verifiedBy: results[r].verifiedBy, resumedFromBytes: results[r].resumedFromBytes })),
   };
 }
 

@@ -3,17 +3,18 @@
  * folder standing in for a USB stick, checksums written by the real `sha256sum`. A pair listed in a test
  * manifest (SEMIOSCOPE_MODEL_MANIFEST) is verified by SHA256SUMS or by the manifest's own checksum; a wrong
  * checksum is refused naming the file with nothing left behind; a pair no manifest lists is imported with a
- * warning; `list` shows what is installed; a re-import skips what is in place; a renamed file is caught.
+ * warning; `list` shows what is installed; a re-import skips what is in place; a renamed file is caught; Ctrl-C
+ * mid-copy leaves no file under its name and the next import continues it.
  */
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { writeTinyModelPair } from '../../../native-models/demo/writeTinyModels.ts';
 import { DEFAULT_MANIFEST_PATH } from '../../../native-models/models/loadModelManifest.ts';
-import { hasStackTrace, runCli } from '../../helpers/runCli.ts';
+import { hasStackTrace, runCli, startCli } from '../../helpers/runCli.ts';
 
 const root = mkdtempSync(path.join(tmpdir(), 'semioscope-models-'));
 after(() => rmSync(root, { recursive: true, force: true }));
@@ -148,6 +149,29 @@ describe('semioscope models', () => {
     assert.equal(r.code, 2);
     assert.match(r.stderr, /"tiny-internvl-text\.gguf" has the name of Tiny renamed's model file but is a qwen2 model, not qwen2vl: refused/);
     assert.deepEqual(filesUnder(dest), []);
+  });
+
+  test('Ctrl-C during a large copy leaves nothing under the final name, and the next import continues the copy', async () => {
+    const dest = path.join(root, 'installed-interrupted');
+    const usb = stick('usb-large', [tiny.omni.model, tiny.omni.mmproj]);
+    // The GGUF header is read, the rest is data: a 400 MB model (a sparse tail) takes long enough to interrupt.
+    truncateSync(path.join(usb, 'tiny-omni-text.gguf'), 400e6);
+    const run = startCli(['models', 'import', usb, '--models-dir', dest]);
+    let err = '';
+    await new Promise<void>((resolve) => {
+      run.child.stderr!.on('data', (d: Buffer) => { err += d.toString(); if (/copying tiny-omni-text\.gguf: 5%/.test(err)) resolve(); });
+      run.child.on('close', () => resolve());
+    });
+    run.child.kill('SIGINT');
+    const r = await run.done;
+    assert.equal(r.code, 130, r.stderr);
+    assert.match(r.stderr, /Copy of "tiny-omni-text\.gguf" cancelled: nothing is installed under its name/);
+    assert.equal(existsSync(path.join(dest, 'tiny-omni-text', 'tiny-omni-text.gguf')), false);
+    assert.deepEqual(filesUnder(dest), ['tiny-omni-text/.tiny-omni-text.gguf.partial']);
+    const again = await runCli(['models', 'import', usb, '--models-dir', dest]);
+    assert.equal(again.code, 0, again.stderr);
+    assert.match(again.stdout, /copied {2}tiny-omni-text\.gguf \(400\.0 MB, unverified, continued an interrupted copy at [\d.]+ MB\)/);
+    assert.deepEqual(filesUnder(dest), ['installed.json', 'tiny-omni-text/tiny-omni-mmproj.gguf', 'tiny-omni-text/tiny-omni-text.gguf']);
   });
 
   test('a folder without a pair, and bad arguments, say what to do', async () => {
