@@ -12,6 +12,7 @@ import { BackendError } from '../native-models/errors.ts';
 import { answerAppRequest, mediaUrl, toResponse } from './appProtocol.ts';
 import { OpenedMedia } from '../native-models/platform/openedMedia.ts';
 import { createEngineClient, engineArgs, serializeError, type EngineCall } from './engineProtocol.ts';
+import { engineEnvironment } from './engineEnvironment.ts';
 import { createIpcHandlers } from './ipcHandlers.ts';
 import { forwardStills } from './stillsForward.ts';
 import { APP_INDEX_URL, APP_ORIGIN, APP_SCHEME, APP_SCHEME_PRIVILEGES } from './security/appScheme.ts';
@@ -48,7 +49,7 @@ function engineProcess(): UtilityProcess {
   const child = utilityProcess.fork(path.join(here, 'engineProcess.js'), engineArgs({
     analysesDir: path.join(app.getPath('userData'), 'analyses'),
     dbPath: path.join(app.getPath('userData'), 'answers.sqlite'),
-  }), { serviceName: 'Semioscope engine' });
+  }), { serviceName: 'Semioscope engine', env: engineEnvironment({ isPackaged: app.isPackaged, resourcesPath: process.resourcesPath, platform: process.platform, env: process.env }) });
   child.on('message', (m: unknown) => { for (const l of listeners) l(m); });
   child.on('exit', () => {
     engine = null;
