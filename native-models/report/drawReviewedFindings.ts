@@ -51,7 +51,7 @@ function drawRow(doc: PDFKit.PDFDocument, r: ReviewedFinding, ink: string): void
   const d = r.decision;
   const mark = d ? decisionMark(d) + (d.decision === 'rejected' && r.clinician === 'present' ? ' (model: absent)' : '') : 'model proposal';
   const when = onsetText(r) || '–';
-  const side = sideText(r.side) || '–';
+  const side = r.side ? `${sideText(r.side)}${r.sideBy === 'measured' ? ', measured' : ''}` : '–';
   const who = d ? byline(d) : 'not reviewed';
   const comment = d?.comment.trim() ?? '';
   const lw = (w[4] ?? 0) - 2 * PAD;

@@ -8,7 +8,8 @@ import { decisionCountsText } from './drawReviewBlock.ts';
 import { COLOURS, contentBox, keepHyphens, paragraph, sectionHeading } from './reportLayout.ts';
 import { FONT } from './reportFonts.ts';
 import type { ReportContext } from './reportOptions.ts';
-import { formatSequenceLine, reviewedSequence, sequenceOfSigns } from './sequenceOfSigns.ts';
+import { formatSequenceLine, reviewedSequence, sequenceOfSigns, type SignInSequence } from './sequenceOfSigns.ts';
+import { measuredOnsetOf } from './measuredSignsSummary.ts';
 
 export const NO_SIGNS_TEXT = 'No sign was reported present in any segment.';
 export const NOTHING_ASSESSED_TEXT =
@@ -23,7 +24,16 @@ export function countsLine(ctx: ReportContext): string {
     `${counts.not_assessed} not assessed, ${counts.failed} failed. Clinician review: ${decisionCountsText(ctx.review)}.`;
 }
 
-export const CLINICIAN_SEQUENCE_LABEL = 'Clinician\'s sequence (confirmed and added signs; the clinician\'s onset where given, else the model\'s; sides are the patient\'s):';
+export const CLINICIAN_SEQUENCE_LABEL = 'Clinician\'s sequence (confirmed and added signs; onset and side the clinician\'s where given, else measured from the pose, else the model\'s onset; sides are the patient\'s):';
+
+/** Under the clinician's sequence, naming what was taken from the measured signs: "Measured from the pose (not set by the clinician): onset and side of clonic jerking; side of …". */
+export function measuredNote(signs: readonly SignInSequence[]): string {
+  const parts = signs.flatMap((s) => {
+    const what = [s.onsetBy === 'measured' ? 'onset' : '', s.sideBy === 'measured' ? 'side' : ''].filter(Boolean).join(' and ');
+    return what ? [`${what} of ${s.label}`] : [];
+  });
+  return parts.length ? `Measured from the pose (not set by the clinician): ${parts.join('; ')}.` : '';
+}
 export const MODEL_PROPOSAL_LABEL = 'Model\'s proposal (every sign the model found present, at the model\'s onsets):';
 export const UNREVIEWED_SEQUENCE_NOTE = 'This is the model\'s proposal: no clinician has reviewed it.';
 
@@ -54,11 +64,14 @@ export function drawSequenceSection(doc: PDFKit.PDFDocument, ctx: ReportContext)
     drawMachineLine(doc, ctx, 10.5);
     if (sequenceOfSigns(analysis.findings).length) paragraph(doc, caption, { size: 7.5, colour: COLOURS.muted });
   } else {
-    const reviewed = reviewedSequence(analysis.findings, analysis.review?.current ?? []);
+    const reviewed = reviewedSequence(analysis.findings, analysis.review?.current ?? [], (id) => measuredOnsetOf(analysis, id));
     doc.font(FONT.bold).fontSize(8.5).fillColor(COLOURS.clinician).text(CLINICIAN_SEQUENCE_LABEL, box.left, doc.y, { width: box.width });
     doc.font(FONT.bold).fontSize(10.5).fillColor(COLOURS.clinician)
       .text(reviewed.length ? keepHyphens(formatSequenceLine(reviewed)) : 'no sign confirmed or added.', box.left, doc.y + 1, { width: box.width, lineGap: 2 });
-    doc.y += 5;
+    doc.y += 2;
+    const note = measuredNote(reviewed);
+    if (note) paragraph(doc, note, { size: 7.5, colour: COLOURS.muted, gapAfter: 1 });
+    doc.y += 3;
     doc.font(FONT.bold).fontSize(8).fillColor(COLOURS.muted).text(MODEL_PROPOSAL_LABEL, box.left, doc.y, { width: box.width });
     doc.y += 1;
     drawMachineLine(doc, ctx, 9);

@@ -54,7 +54,7 @@ export function onsetText(r: Pick<ReviewedFinding, 'onsetS' | 'onsetBy' | 'offse
   if (r.onsetS === null && r.offsetS === null) return '';
   const on = r.onsetS === null ? '?' : formatClock(r.onsetS);
   const span = r.offsetS === null ? on : `${on}–${formatClock(r.offsetS)}`;
-  return r.onsetBy === 'model' ? `${span} (model's onset)` : span;
+  return r.onsetBy === 'model' ? `${span} (model's onset)` : r.onsetBy === 'measured' ? `${span} (measured onset)` : span;
 }
 
 /** "Dr Émile Noël, 15 Mar 2025, 09:05 (UTC+01:00)". */

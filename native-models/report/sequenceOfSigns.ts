@@ -2,8 +2,9 @@
  * The sequence of signs: positive findings in order of onset, in the conventional form
  * "blank stare (0:12) → oral automatisms (0:31) → …". Labels come from the feature catalogue, lower-cased.
  * Two sequences: the model's proposal (its present findings and onsets) and the clinician's (the signs the
- * clinician holds present, confirmed or added, at the clinician's onset where given, else the model's, with
- * the patient's side; rejected signs left out).
+ * clinician holds present, confirmed or added, with the patient's side; rejected signs left out). The
+ * clinician's sequence takes each onset and side from the clinician first, then from the measured signs
+ * (signals layer), then the model's onset; `onsetBy` / `sideBy` say whose.
  */
 import type { AnalysisResult, Finding } from '../contract/analysisSchema.ts';
 import { clinicianStatus, type ReviewEntry, type Side } from '../contract/clinicianReview.ts';
@@ -19,7 +20,13 @@ export interface SignInSequence {
   onsetS: number | null;
   /** The patient's side, in the clinician's sequence only. */
   side?: Side | null;
+  /** In the clinician's sequence: where the onset and the side came from. */
+  onsetBy?: 'clinician' | 'measured' | 'model' | null;
+  sideBy?: 'clinician' | 'measured' | null;
 }
+
+/** The measured onset and side of a sign (report/measuredSignsSummary.ts measuredOnsetOf), or null. */
+export type MeasuredLookup = (featureId: string) => { onsetS: number; side: Side | null } | null;
 
 function catalogueOrder(id: string): number {
   const i = isFeatureId(id) ? FEATURE_IDS.indexOf(id) : -1;
@@ -47,9 +54,10 @@ export function sequenceOfSigns(findings: readonly Finding[], exclude?: Readonly
 
 /**
  * The clinician's sequence: every sign whose standing decision makes it present (contract/clinicianReview.ts
- * clinicianStatus: confirmed on a present finding, added), ordered by the clinician's onset, else the model's.
+ * clinicianStatus: confirmed on a present finding, added), ordered by the clinician's onset, else the
+ * measured onset (`measured`), else the model's; the side the clinician's, else the measured one.
  */
-export function reviewedSequence(findings: readonly Finding[], current: readonly ReviewEntry[]): SignInSequence[] {
+export function reviewedSequence(findings: readonly Finding[], current: readonly ReviewEntry[], measured: MeasuredLookup = () => null): SignInSequence[] {
   const byId = new Map(findings.map((f) => [f.featureId as string, f]));
   const signs: SignInSequence[] = [];
   for (const e of current) {
@@ -57,7 +65,12 @@ export function reviewedSequence(findings: readonly Finding[], current: readonly
     const f = byId.get(e.featureId);
     if (clinicianStatus(f?.status ?? 'not_assessed', e.decision) !== 'present') continue;
     const modelOnset = f?.status === 'present' ? f.onsetS : null;
-    signs.push({ featureId: e.featureId, label: getFeature(e.featureId).label.toLowerCase(), onsetS: e.onsetS ?? modelOnset, side: e.side });
+    const m = e.onsetS === null || e.side === null ? measured(e.featureId) : null;
+    const onsetS = e.onsetS ?? m?.onsetS ?? modelOnset;
+    const side = e.side ?? m?.side ?? null;
+    signs.push({ featureId: e.featureId, label: getFeature(e.featureId).label.toLowerCase(), onsetS, side,
+      onsetBy: e.onsetS !== null ? 'clinician' : m ? 'measured' : modelOnset !== null ? 'model' : null,
+      sideBy: e.side !== null ? 'clinician' : m?.side ? 'measured' : null });
   }
   return signs.sort((a, b) => {
     const ao = a.onsetS ?? Number.POSITIVE_INFINITY;

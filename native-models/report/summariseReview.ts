@@ -8,6 +8,7 @@ import type { AnalysisResult, Finding } from '../contract/analysisSchema.ts';
 import { clinicianStatus, type ReviewEntry, type Side } from '../contract/clinicianReview.ts';
 import { FEATURES, type FeatureId } from '../semiology/featureCatalogue.ts';
 import { orderPositiveFindings, reviewedSequence } from './sequenceOfSigns.ts';
+import { measuredOnsetOf } from './measuredSignsSummary.ts';
 
 export type ReviewStatus = 'not_reviewed' | 'in_progress' | 'complete' | 'amended';
 
@@ -20,13 +21,14 @@ export interface ReviewedFinding {
   decision: ReviewEntry | null;
   /** What the clinician holds true (contract clinicianStatus), null when not reviewed. */
   clinician: 'present' | 'absent' | 'uncertain' | null;
-  /** The onset the report prints: the clinician's when given, else the model's. */
+  /** The onset the report prints: the clinician's when given, else the measured one (signals layer), else the model's. */
   onsetS: number | null;
-  onsetBy: 'clinician' | 'model' | null;
+  onsetBy: 'clinician' | 'measured' | 'model' | null;
   /** The clinician's offset (the model gives none). */
   offsetS: number | null;
-  /** The patient's side, as the clinician set it. */
+  /** The patient's side, as the clinician set it, else as measured. */
   side: Side | null;
+  sideBy: 'clinician' | 'measured' | null;
 }
 
 export interface ReportReview {
@@ -73,12 +75,15 @@ export function summariseReview(analysis: AnalysisResult): ReportReview {
     const d = decisions.get(def.id) ?? null;
     const modelStatus = f?.status ?? 'not_assessed';
     const modelOnsetS = f?.status === 'present' ? f.onsetS : null;
-    const onsetS = d?.onsetS ?? modelOnsetS;
+    const clinician = clinicianStatus(modelStatus, d?.decision ?? null);
+    // Measured onset and side only for what the clinician holds present, as in the clinician's sequence.
+    const m = clinician === 'present' && (d?.onsetS == null || d?.side == null) ? measuredOnsetOf(analysis, def.id) : null;
+    const onsetS = d?.onsetS ?? m?.onsetS ?? modelOnsetS;
     return {
-      featureId: def.id, label: def.label, modelStatus, modelOnsetS, decision: d,
-      clinician: clinicianStatus(modelStatus, d?.decision ?? null),
-      onsetS, onsetBy: d?.onsetS != null ? 'clinician' : modelOnsetS != null ? 'model' : null,
-      offsetS: d?.offsetS ?? null, side: d?.side ?? null,
+      featureId: def.id, label: def.label, modelStatus, modelOnsetS, decision: d, clinician,
+      onsetS, onsetBy: d?.onsetS != null ? 'clinician' : m ? 'measured' : modelOnsetS != null ? 'model' : null,
+      offsetS: d?.offsetS ?? null, side: d?.side ?? m?.side ?? null,
+      sideBy: d?.side != null ? 'clinician' : m?.side ? 'measured' : null,
     };
   });
   const of = (id: string): ReviewedFinding => reviewed.find((r) => r.featureId === id)!;
@@ -91,7 +96,7 @@ export function summariseReview(analysis: AnalysisResult): ReportReview {
     amendment: after[after.length - 1] ?? null,
     reviewers: [...new Set(entries.map((e) => e.reviewer.trim()).filter(Boolean))],
     entryCount: entries.length,
-    confirmed: reviewedSequence(analysis.findings, current).map((s) => of(s.featureId)),
+    confirmed: reviewedSequence(analysis.findings, current, (id) => measuredOnsetOf(analysis, id)).map((s) => of(s.featureId)),
     rejected: reviewed.filter((r) => r.decision && r.clinician !== 'present' && r.decision.decision === 'rejected'),
     uncertain: reviewed.filter((r) => r.decision && r.clinician === 'uncertain' && r.decision.decision !== 'rejected'),
     confirmedAbsent: reviewed.filter((r) => r.decision?.decision === 'confirmed' && r.clinician === 'absent'),

@@ -1,7 +1,7 @@
 /**
  * The PDF semiology report, rendered with pdfkit in plain Node (no browser), so the CLI and the desktop app
  * produce the same document. Sections: header (with the demo-model banner when it applies), the clinician's
- * review (status and sign-off), sequence of signs, findings by review status, summary table, timeline
+ * review (status and sign-off), sequence of signs, findings by review status, summary table, measured signs, timeline
  * figure, evidence per positive finding, review log, method and limits; the review status on every page.
  */
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
@@ -11,6 +11,7 @@ import type { AnalysisResult } from '../contract/analysisSchema.ts';
 import { InputError } from '../errors.ts';
 import { checkAnalysis } from '../contract/parseAnalysisJson.ts';
 import { drawEvidence } from './drawEvidence.ts';
+import { drawMeasuredSigns } from './drawMeasuredSigns.ts';
 import { drawMethodSection } from './drawMethodSection.ts';
 import { drawPageFurniture } from './drawPageFurniture.ts';
 import { drawReportHeader, REPORT_TITLE } from './drawReportHeader.ts';
@@ -98,6 +99,7 @@ export async function renderReportPdf(input: AnalysisResult, options: ReportOpti
   drawReviewedFindings(doc, ctx);
   sectionHeading(doc, 'Summary of features', 120);
   drawSummaryTable(doc, ctx);
+  drawMeasuredSigns(doc, ctx);
   drawTimelineFigure(doc, ctx);
   drawEvidence(doc, ctx, keyframes);
   drawReviewLog(doc, ctx);

@@ -23,7 +23,7 @@ const Lines = memo(function Lines({ plot }: { plot: SignalPlotData }) {
   );
 });
 
-function Plot({ plot, durationS, timeS, onSeek }: { plot: SignalPlotData; durationS: number; timeS: number; onSeek: (t: number) => void }) {
+function Plot({ plot, durationS, timeS, onSeek, masked }: { plot: SignalPlotData; durationS: number; timeS: number; onSeek: (t: number) => void; masked: MeasuredSigns['careIntervention'] }) {
   const seekAt = (e: PointerEvent<HTMLDivElement>) => {
     if (e.button !== 0) return;
     const r = e.currentTarget.getBoundingClientRect();
@@ -38,6 +38,7 @@ function Plot({ plot, durationS, timeS, onSeek }: { plot: SignalPlotData; durati
       </div>
       <div className="plot-area" onPointerDown={seekAt} title="Click to seek">
         <svg viewBox={`0 0 ${PLOT_W} ${PLOT_H}`} preserveAspectRatio="none" role="img" aria-label={`${QUANTITY_LABEL[plot.quantity]} per body segment`}>
+          {masked.map((c, i) => <rect key={i} className="plot-masked" x={(PLOT_W * c.startS) / Math.max(durationS, 1e-6)} width={(PLOT_W * (c.endS - c.startS)) / Math.max(durationS, 1e-6)} y={0} height={PLOT_H} />)}
           <Lines plot={plot} />
         </svg>
         {plot.ticks.map((t) => <span key={t} className="plot-tick" style={{ top: `${(100 * (1 - (t - plot.min) / (plot.max - plot.min || 1)))}%` }}>{fmt(t)}</span>)}
@@ -54,9 +55,9 @@ export function SignalPlots({ measured, durationS, timeS, onSeek }: { measured: 
   return (
     <section className="timeline signal-plots" aria-label="Measured from the pose">
       {plots.length
-        ? plots.map((p) => <Plot key={p.quantity} plot={p} durationS={durationS} timeS={timeS} onSeek={onSeek} />)
+        ? plots.map((p) => <Plot key={p.quantity} plot={p} durationS={durationS} timeS={timeS} onSeek={onSeek} masked={measured.careIntervention} />)
         : <p className="note" data-testid="rhythm-plot-empty">Nothing to plot: the pose gave no measured series{measured.rateHz < 10 ? ` (pose at ${measured.rateHz} fps: rhythm needs at least 10 fps)` : ''}.</p>}
-      {measured.careIntervention.length > 0 && <p className="note">Masked while another person overlapped the patient: {measured.careIntervention.map((c) => `${c.startS.toFixed(1)}–${c.endS.toFixed(1)} s`).join(', ')}.</p>}
+      {measured.careIntervention.length > 0 && <p className="note">Shaded: masked while another person overlapped the patient: {measured.careIntervention.map((c) => `${c.startS.toFixed(1)}–${c.endS.toFixed(1)} s`).join(', ')}.</p>}
     </section>
   );
 }

@@ -46,3 +46,24 @@ test('sequence: equal onsets keep catalogue order, unknown onsets go last withou
 test('sequence ignores ids that are not in the catalogue (an unchecked object; the contract rejects them)', () => {
   assert.deepEqual(sequenceOfSigns([finding('not_a_feature' as Finding['featureId'], 'present', 3)]), []);
 });
+
+test('clinician\'s sequence: onset and side from the clinician first, then measured, then the model\'s onset; whose is recorded', async () => {
+  const { reviewedSequence } = await import('../../../native-models/report/sequenceOfSigns.ts');
+  const { reviewOf } = await import('../../helpers/analysisFixture.ts');
+  const findings = [finding('clonic', 'present', 91), finding('tonic', 'present', 80), finding('blank_stare', 'present', 12)];
+  const review = reviewOf('a'.repeat(64), [
+    { kind: 'decision', featureId: 'clonic', decision: 'confirmed' },
+    { kind: 'decision', featureId: 'tonic', decision: 'confirmed', onsetS: 81, side: 'right' },
+    { kind: 'decision', featureId: 'blank_stare', decision: 'confirmed' },
+    { kind: 'decision', featureId: 'head_turning', decision: 'added', side: 'left' },
+  ]);
+  const measured = new Map([['clonic', { onsetS: 89.5, side: 'left' as const }], ['tonic', { onsetS: 79, side: 'bilateral' as const }], ['head_turning', { onsetS: 57, side: 'right' as const }]]);
+  const signs = reviewedSequence(findings, review.current, (id) => measured.get(id) ?? null);
+  assert.deepEqual(signs.map((s) => [s.featureId, s.onsetS, s.onsetBy, s.side, s.sideBy]), [
+    ['blank_stare', 12, 'model', null, null],
+    ['head_turning', 57, 'measured', 'left', 'clinician'],
+    ['tonic', 81, 'clinician', 'right', 'clinician'],
+    ['clonic', 89.5, 'measured', 'left', 'measured'],
+  ]);
+  assert.deepEqual(reviewedSequence(findings, review.current).map((s) => s.onsetS), [12, 81, 91, null], 'without measured signs: the clinician\'s, else the model\'s');
+});
