@@ -13,6 +13,7 @@
  */
 import type { PoseRuntime } from '../enhance/poseModelRunner.ts';
 import { execFileSync, spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import { decodeFrames } from '../media/decodeFrames.ts';
@@ -46,6 +47,19 @@ interface RunResult {
   /** Seconds of measureSigns over the run's keypoints (inside preprocessS), and the signs it found. */
   measureS: number;
   measuredSigns: number;
+  /** CPU seconds of the run's ffmpeg processes (Linux /proc; null elsewhere). */
+  ffmpegCpuS: number | null;
+}
+
+/**
+ * CPU seconds of this process's finished children (ffmpeg), from /proc/self/stat (Linux, 100 ticks/s).
+ * With other work on the machine wall times stretch; CPU seconds do not, so the bench prints both.
+ */
+function childCpuS(): number | null {
+  try {
+    const f = readFileSync('/proc/self/stat', 'utf8').replace(/^.*\) /, '').split(' ');
+    return (Number(f[13]) + Number(f[14])) / 100;
+  } catch { return null; }
 }
 
 function arg(name: string): string | undefined {
@@ -84,7 +98,7 @@ async function runOnce(video: string, poseFps: number, runtime: PoseRuntime): Pr
   await estimator.dispose();
   const preprocessS = (performance.now() - t0) / 1000;
   const cpu = process.cpuUsage();
-  return { poseFps, runtime, preprocessS, videoS, audioS, frames, framesWithPatient, images, voiceSegments, peakRssMb: process.resourceUsage().maxRSS / 1024, nodeCpuS: (cpu.user + cpu.system) / 1e6, measureS, measuredSigns };
+  return { poseFps, runtime, preprocessS, videoS, audioS, frames, framesWithPatient, images, voiceSegments, peakRssMb: process.resourceUsage().maxRSS / 1024, nodeCpuS: (cpu.user + cpu.system) / 1e6, measureS, measuredSigns, ffmpegCpuS: childCpuS() };
 }
 
 function runChild(video: string, poseFps: number, runtime: PoseRuntime = 'onnx'): Promise<RunResult> {
@@ -102,11 +116,13 @@ function runChild(video: string, poseFps: number, runtime: PoseRuntime = 'onnx')
   });
 }
 
-function bareDecodeS(video: string): number {
+function bareDecode(video: string): { wallS: number; cpuS: number | null } {
   const { ffmpeg } = resolveMediaTools();
+  const c0 = childCpuS();
   const t0 = performance.now();
   execFileSync(ffmpeg, ['-nostdin', '-v', 'error', '-i', video, '-map', '0:v:0', '-f', 'null', '-']);
-  return (performance.now() - t0) / 1000;
+  const c1 = childCpuS();
+  return { wallS: (performance.now() - t0) / 1000, cpuS: c0 === null || c1 === null ? null : c1 - c0 };
 }
 
 async function main(): Promise<void> {
@@ -129,10 +145,12 @@ async function main(): Promise<void> {
   }
   const probe = await probeRecording(video);
   log(`video: ${path.basename(video)} ${probe.width}x${probe.height} ${probe.fps.toFixed(2)} fps ${probe.durationS.toFixed(1)} s, audio: ${probe.hasAudio ? 'yes' : 'no'}`);
-  const decodeS = bareDecodeS(video);
-  log(`bare ffmpeg decode: ${decodeS.toFixed(2)} s`);
+  const bare = bareDecode(video);
+  const decodeS = bare.wallS;
+  log(`bare ffmpeg decode: ${decodeS.toFixed(2)} s${bare.cpuS === null ? '' : ` (CPU ${bare.cpuS.toFixed(1)} s)`}`);
   const def = await runChild(video, MODEL_FPS);
-  const show = (label: string, r: RunResult) => log(`${label}: preprocess ${r.preprocessS.toFixed(2)} s (video ${r.videoS.toFixed(2)} s, audio ${r.audioS.toFixed(2)} s), ratio ${(r.preprocessS / decodeS).toFixed(2)}, peak RSS ${r.peakRssMb.toFixed(0)} MB, node CPU ${r.nodeCpuS.toFixed(1)} s; ${r.frames} pose frames (${r.framesWithPatient} with the patient), ${r.images} crop+overlay frames, ${r.voiceSegments} speech segments; measured signs ${r.measureS.toFixed(2)} s (${r.measuredSigns} signs)`);
+  const show = (label: string, r: RunResult) => log(`${label}: preprocess ${r.preprocessS.toFixed(2)} s (video ${r.videoS.toFixed(2)} s, audio ${r.audioS.toFixed(2)} s), ratio ${(r.preprocessS / decodeS).toFixed(2)}, peak RSS ${r.peakRssMb.toFixed(0)} MB, node CPU ${r.nodeCpuS.toFixed(1)} s; ${r.frames} pose frames (${r.framesWithPatient} with the patient), ${r.images} crop+overlay frames, ${r.voiceSegments} speech segments; measured signs ${r.measureS.toFixed(2)} s (${r.measuredSigns} signs)` +
+    (r.ffmpegCpuS === null || bare.cpuS === null ? '' : `; CPU ${(r.nodeCpuS + r.ffmpegCpuS).toFixed(1)} s with ffmpeg's ${r.ffmpegCpuS.toFixed(1)} s, CPU ratio ${((r.nodeCpuS + r.ffmpegCpuS) / bare.cpuS).toFixed(2)}`));
   show(`model frames only (model ${MODEL_FPS} fps @ ${LONG_SIDE} px, pose on those frames)`, def);
   const hi = poseFps > 0 ? await runChild(video, poseFps) : null; // --pose-fps 0 skips the second run
   if (hi) show(`${poseFps === DEFAULT_SETTINGS.signalsFps ? 'analysis default, ' : ''}pose at ${poseFps} fps (crops and overlays at ${MODEL_FPS} fps)`, hi);
@@ -145,7 +163,7 @@ async function main(): Promise<void> {
     const r2 = (v: number) => Math.round(v * 100) / 100;
     log(JSON.stringify({
       video: path.basename(video), durationS: r2(probe.durationS), width: probe.width, height: probe.height, cores: (await import('node:os')).cpus().length,
-      decodeS: r2(decodeS), preprocessS: r2(def.preprocessS), ratio: r2(def.preprocessS / decodeS), peakRssMb: Math.round(def.peakRssMb),
+      decodeS: r2(decodeS), decodeCpuS: bare.cpuS === null ? null : r2(bare.cpuS), preprocessS: r2(def.preprocessS), ratio: r2(def.preprocessS / decodeS), peakRssMb: Math.round(def.peakRssMb),
       default: { ...def, preprocessS: r2(def.preprocessS), videoS: r2(def.videoS), audioS: r2(def.audioS), peakRssMb: Math.round(def.peakRssMb) },
       ...(base ? { baselineTfjs: { ...base, preprocessS: r2(base.preprocessS), ratio: r2(base.preprocessS / decodeS), peakRssMb: Math.round(base.peakRssMb) }, speedupOverTfjs: r2(base.preprocessS / def.preprocessS) } : {}),
       ...(hi ? { [`poseFps${poseFps}`]: { ...hi, preprocessS: r2(hi.preprocessS), videoS: r2(hi.videoS), audioS: r2(hi.audioS), ratio: r2(hi.preprocessS / decodeS), peakRssMb: Math.round(hi.peakRssMb) } } : {}),
