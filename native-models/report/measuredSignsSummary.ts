@@ -7,7 +7,7 @@
  * `measurementAgreement` when analysis.json records one, else computed here (the review app computes the
  * same in renderer/src/review/measuredEvidence.ts; tests/unit/report/measuredSignsSummary.test.ts checks both agree).
  */
-import type { AnalysisResult, Finding } from '../contract/analysisSchema.ts';
+import type { AnalysisResult, Finding, MeasurementAgreement } from '../contract/analysisSchema.ts';
 import type { MeasuredSign, MeasuredSigns } from '../contract/measuredSigns.ts';
 import { MEASURED_FEATURE_IDS } from '../contract/measuredSigns.ts';
 import { FEATURE_IDS, getFeature, isFeatureId } from '../semiology/featureCatalogue.ts';
@@ -67,12 +67,17 @@ export function agreementOf(finding: Pick<Finding, 'status' | 'positiveSegments'
   return signs.length ? 'measured_only' : null;
 }
 
-function recordedAgreement(analysis: AnalysisResult, featureId: string): MeasuredAgreement | null {
-  const list = (analysis as { measurementAgreement?: unknown }).measurementAgreement;
-  if (!Array.isArray(list)) return null;
-  const e = list.find((x) => typeof x === 'object' && x !== null && (x as { featureId?: unknown }).featureId === featureId) as { agreement?: unknown } | undefined;
-  const a = e?.agreement;
-  return a === 'agree' || a === 'disagree' || a === 'measured_only' || a === 'not_measurable' ? a : null;
+/** The pipeline's comparison (pipeline/compareMeasuredSigns.ts) in the report's terms, as the review app reads it. */
+export function recordedAgreementOf(e: Pick<MeasurementAgreement, 'measured' | 'agrees' | 'flaggedForReview'>): MeasuredAgreement | null {
+  if (e.measured === 'not_measurable') return 'not_measurable';
+  if (e.flaggedForReview || e.agrees === false) return 'disagree';
+  if (e.agrees === true) return 'agree';
+  return e.measured === 'present' ? 'measured_only' : null;
+}
+
+function recordedAgreement(analysis: AnalysisResult, featureId: string): MeasuredAgreement | null | undefined {
+  const e = analysis.measurementAgreement?.find((x) => x.featureId === featureId);
+  return e ? recordedAgreementOf(e) : undefined;
 }
 
 const order = (id: string): number => (isFeatureId(id) ? FEATURE_IDS.indexOf(id) : FEATURE_IDS.length);
@@ -84,7 +89,8 @@ export function summariseMeasuredSigns(analysis: AnalysisResult): MeasuredSummar
   const byId = new Map(analysis.findings.map((f) => [f.featureId as string, f]));
   const agreement = new Map<string, MeasuredAgreement>();
   for (const id of MEASURED_FEATURE_IDS) {
-    const a = recordedAgreement(analysis, id) ?? agreementOf(byId.get(id), analysis.segments, measured.signs.filter((s) => s.featureId === id),
+    const recorded = recordedAgreement(analysis, id);
+    const a = recorded !== undefined ? recorded : agreementOf(byId.get(id), analysis.segments, measured.signs.filter((s) => s.featureId === id),
       measured.notMeasurable.some((n) => n.featureId === id));
     if (a) agreement.set(id, a);
   }

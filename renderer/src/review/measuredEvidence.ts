@@ -6,7 +6,7 @@
  * The renderer imports only types from the engine, so the measured feature list is repeated here (checked
  * against contract/measuredSigns.ts in tests/unit/renderer/measuredEvidence.test.ts).
  */
-import type { AnalysisResult, Finding } from '../../../native-models/contract/analysisSchema.ts';
+import type { AnalysisResult, Finding, MeasurementAgreement } from '../../../native-models/contract/analysisSchema.ts';
 import type { MeasuredFeatureId, MeasuredSign, MeasuredSigns } from '../../../native-models/contract/measuredSigns.ts';
 
 /** As contract/measuredSigns.ts MEASURED_FEATURE_IDS. */
@@ -137,21 +137,19 @@ export function computeAgreement(finding: Pick<Finding, 'status' | 'positiveSegm
   return n ? { agreement: 'measured_only', text: `Measured ${n === 1 ? 'once' : `${n} times`}; the model gave no usable answer.` } : null;
 }
 
-/** An agreement recorded in analysis.json by the pipeline (`measurementAgreement`), when it is there. */
-interface RecordedAgreement { featureId: string; agreement: Agreement; text?: string; note?: string; reason?: string }
-
-function recordedAgreement(analysis: AnalysisResult, featureId: string): FindingAgreement | null {
-  const list = (analysis as { measurementAgreement?: unknown }).measurementAgreement;
-  if (!Array.isArray(list)) return null;
-  const e = list.find((x): x is RecordedAgreement => typeof x === 'object' && x !== null && (x as RecordedAgreement).featureId === featureId);
-  if (!e || !['agree', 'disagree', 'measured_only', 'not_measurable'].includes(e.agreement)) return null;
-  const own = e.text ?? e.note ?? e.reason;
-  return { agreement: e.agreement, text: typeof own === 'string' && own ? own : e.agreement === 'agree' ? 'Model and measurement agree.' : e.agreement === 'disagree' ? 'Model and measurement disagree.' : e.agreement === 'measured_only' ? 'Measured only.' : 'not measurable' };
+/** The pipeline's comparison (analysis.json `measurementAgreement`, pipeline/compareMeasuredSigns.ts) in the panel's terms; null when it has nothing to compare. */
+export function fromRecorded(e: Pick<MeasurementAgreement, 'measured' | 'agrees' | 'flaggedForReview' | 'note'>): FindingAgreement | null {
+  const agreement: Agreement | null = e.measured === 'not_measurable' ? 'not_measurable'
+    : e.flaggedForReview || e.agrees === false ? 'disagree'
+    : e.agrees === true ? 'agree'
+    : e.measured === 'present' ? 'measured_only' : null;
+  return agreement ? { agreement, text: e.note } : null;
 }
 
-/** The agreement the findings panel shows: the pipeline's when analysis.json has one, else computed here. */
+/** The agreement the findings panel shows: the pipeline's when analysis.json records one for the feature, else computed here (older analyses). */
 export function findingAgreement(analysis: AnalysisResult, featureId: string, rows: ReadonlyMap<string, MeasuredLaneRow>): FindingAgreement | null {
   if (!analysis.measuredSigns) return null;
   const finding = analysis.findings.find((f) => f.featureId === featureId);
-  return recordedAgreement(analysis, featureId) ?? computeAgreement(finding, analysis.segments, rows.get(featureId));
+  const recorded = analysis.measurementAgreement?.find((e) => e.featureId === featureId);
+  return recorded ? fromRecorded(recorded) : computeAgreement(finding, analysis.segments, rows.get(featureId));
 }

@@ -73,7 +73,7 @@ describe('measuredEvidence', () => {
       assert.equal(computeAgreement(present([0]), segments, undefined), null);
     });
 
-    it('from an analysis: computed when analysis.json records none, the recorded one when it does; the finding is not changed', () => {
+    it('from an analysis: computed when analysis.json records none, the pipeline\'s measurementAgreement when it does; the finding is not changed', () => {
       const a = analysisSkeleton('rec.mp4', [findingOf('clonic', 'present'), findingOf('figure4', 'present'), findingOf('arm_flexion', 'absent')]);
       a.segments = segments;
       a.measuredSigns = focalMeasuredSigns({ signs: [{ featureId: 'clonic', startS: 10, endS: 20, side: 'left', confidence: 0.7, segments: ['left_arm'], measures: {} },
@@ -86,8 +86,10 @@ describe('measuredEvidence', () => {
       assert.equal(findingAgreement(a, 'pelvic_thrusting', rows)?.agreement, 'not_measurable');
       assert.equal(findingAgreement(a, 'blank_stare', rows), null);
       assert.deepEqual(a.findings, before);
-      (a as { measurementAgreement?: unknown }).measurementAgreement = [{ featureId: 'clonic', agreement: 'disagree', text: 'side differs' }];
-      assert.deepEqual(findingAgreement(a, 'clonic', rows), { agreement: 'disagree', text: 'side differs' });
+      a.measurementAgreement = [{ featureId: 'clonic', model: 'present', measured: 'present', agrees: false, flaggedForReview: true, modelOnsetS: 3,
+        measuredOnsetS: 10, measuredSide: 'left', measuredIntervals: 1, note: 'Clonic jerking: recorded by the pipeline.' }];
+      assert.deepEqual(findingAgreement(a, 'clonic', rows), { agreement: 'disagree', text: 'Clonic jerking: recorded by the pipeline.' });
+      assert.equal(findingAgreement(a, 'figure4', rows)?.agreement, 'disagree', 'a feature the record lacks is computed');
       assert.equal(findingAgreement({ ...a, measuredSigns: null }, 'clonic', rows), null, 'no measured signs: nothing to compare');
     });
   });

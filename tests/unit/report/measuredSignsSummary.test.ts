@@ -1,7 +1,7 @@
 /** The report's view of the measured signs: rows, agreement (the same as the review app's), not measurable, the sequence's measured onset. */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { agreementOf, measuredOnsetOf, summariseMeasuredSigns } from '../../../native-models/report/measuredSignsSummary.ts';
+import { agreementOf, measuredOnsetOf, recordedAgreementOf, summariseMeasuredSigns } from '../../../native-models/report/measuredSignsSummary.ts';
 import { computeAgreement, intervalOf } from '../../../renderer/src/review/measuredEvidence.ts';
 import type { MeasuredSign } from '../../../native-models/contract/measuredSigns.ts';
 import { analysisSkeleton, findingOf } from '../../helpers/analysisFixture.ts';
@@ -41,8 +41,28 @@ describe('measuredSignsSummary', () => {
     const a = analysisSkeleton('rec.mp4', [findingOf('clonic', 'present')]);
     a.measuredSigns = focalMeasuredSigns({ signs: [sign(1, 5)] });
     assert.equal(summariseMeasuredSigns(a)!.rows[0]!.agreement, 'agree');
-    (a as { measurementAgreement?: unknown }).measurementAgreement = [{ featureId: 'clonic', agreement: 'disagree' }];
+    a.measurementAgreement = [{ featureId: 'clonic', model: 'present', measured: 'present', agrees: false, flaggedForReview: true, modelOnsetS: 3,
+      measuredOnsetS: 1, measuredSide: 'left', measuredIntervals: 1, note: 'recorded' }];
     assert.equal(summariseMeasuredSigns(a)!.rows[0]!.agreement, 'disagree');
+  });
+
+  it('the pipeline\'s measurementAgreement (compareMeasuredSigns) reads as the agreement computed here, on the focal fixture', async () => {
+    const { compareMeasuredSigns } = await import('../../../native-models/pipeline/compareMeasuredSigns.ts');
+    const { buildAnalysisFixture } = await import('../../helpers/analysisFixture.ts');
+    const os = await import('node:os');
+    const fs = await import('node:fs/promises');
+    const dir = await fs.mkdtemp(`${os.tmpdir()}/semioscope-agreement-`);
+    try {
+      const a = await buildAnalysisFixture(dir, { measuredSigns: focalMeasuredSigns() });
+      const computed = summariseMeasuredSigns(a)!.agreement;
+      const recorded = compareMeasuredSigns(a.findings, a.measuredSigns!, a.segments);
+      assert.ok(recorded.length >= 8);
+      for (const e of recorded) assert.equal(recordedAgreementOf(e), computed.get(e.featureId) ?? null, e.featureId);
+      const withRecord = summariseMeasuredSigns({ ...a, measurementAgreement: recorded })!;
+      assert.deepEqual([...withRecord.agreement], [...computed]);
+    } finally {
+      await fs.rm(dir, { recursive: true, force: true });
+    }
   });
 
   it('measured onset for the sequence: the first interval inside the model\'s positive segments, else (model not present) the first', () => {
