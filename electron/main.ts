@@ -8,6 +8,7 @@ import { app, BrowserWindow, ipcMain, protocol, session, utilityProcess, type Ut
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { API_CHANNELS } from '../native-models/contract/reviewApi.ts';
+import { remoteEndpoints } from '../native-models/contract/modelChoice.ts';
 import { BackendError } from '../native-models/errors.ts';
 import { answerAppRequest, mediaUrl, toResponse } from './appProtocol.ts';
 import { OpenedMedia } from '../native-models/platform/openedMedia.ts';
@@ -94,10 +95,15 @@ void app.whenReady().then(() => {
     },
     onValidInput: async (channel, input) => {
       if (channel !== 'analysis:start') return;
-      const start = input as { videoPath: string; models: { main: { kind: string; endpoint?: string } } };
+      const start = input as { videoPath: string; models: { main: { kind: string; endpoint?: string | string[] } } };
       await openedFiles.open(start.videoPath, 'videoPath');
-      const origin = start.models.main.kind === 'remote' && start.models.main.endpoint ? normaliseOrigin(start.models.main.endpoint) : null;
-      if (origin) modelServerOrigins.add(origin);
+      // Every server of the user's pool (and nothing else) may be reached.
+      if (start.models.main.kind === 'remote' && start.models.main.endpoint) {
+        for (const { url } of remoteEndpoints(start.models.main.endpoint)) {
+          const origin = normaliseOrigin(url);
+          if (origin) modelServerOrigins.add(origin);
+        }
+      }
     },
   });
   for (const channel of API_CHANNELS) {

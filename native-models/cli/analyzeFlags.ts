@@ -29,7 +29,8 @@ Analyses one seizure recording: asks a multimodal model about 20 ILAE semiology 
 Model (one of):
   --model <file>          language model GGUF (e.g. Qwen2.5-VL-7B-Instruct-Q4_K_M.gguf)
   --mmproj <file>         its multimodal projector GGUF (mmproj-*.gguf)
-  --endpoint <url>        an OpenAI-compatible server you run (llama-server or vLLM on a GPU server)
+  --endpoint <url[,n]>    an OpenAI-compatible server you run (llama-server or vLLM on a GPU server); give it
+                          several times for a pool serving the same model (n: requests it takes at once)
   --api-key-file <file>   file holding the API key for --endpoint (not visible to other users, unlike --api-key)
   --api-key <key>         API key for --endpoint (also read from SEMIOSCOPE_API_KEY)
   --remote-model <name>   model name to request from --endpoint

@@ -23,7 +23,7 @@ export interface AnalyzeArgs {
 }
 
 const OPTIONS = {
-  out: { type: 'string' }, model: { type: 'string' }, mmproj: { type: 'string' }, endpoint: { type: 'string' },
+  out: { type: 'string' }, model: { type: 'string' }, mmproj: { type: 'string' }, endpoint: { type: 'string', multiple: true },
   'api-key': { type: 'string' }, 'api-key-file': { type: 'string' }, 'remote-model': { type: 'string' }, 'remote-audio': { type: 'boolean' },
   constraint: { type: 'string' }, 'audio-model': { type: 'string' }, 'audio-mmproj': { type: 'string' },
   fps: { type: 'string' }, 'max-frames': { type: 'string' }, 'frame-size': { type: 'string' }, segment: { type: 'string' }, overlap: { type: 'string' },
@@ -77,7 +77,7 @@ export function parseAnalyzeArgs(argv: readonly string[], env: NodeJS.ProcessEnv
   }
   const models: ModelChoiceInput = {
     main: remote
-      ? { kind: 'remote', endpoint: v.endpoint!, model: v['remote-model']!, ...(apiKey ? { apiKey } : {}), audio: Boolean(v['remote-audio']),
+      ? { kind: 'remote', endpoint: v.endpoint!.length === 1 ? v.endpoint![0]! : v.endpoint!, model: v['remote-model']!, ...(apiKey ? { apiKey } : {}), audio: Boolean(v['remote-audio']),
         ...(v.constraint !== undefined ? { constraint: v.constraint as 'grammar' } : {}) }
       : { kind: 'local', model: v.model!, ...(v.mmproj !== undefined ? { mmproj: v.mmproj } : {}), ...(v['llama-server'] !== undefined ? { serverBinary: v['llama-server'] } : {}) },
     ...(v['audio-model'] !== undefined || v['audio-mmproj'] !== undefined ? { audio: { model: v['audio-model']!, mmproj: v['audio-mmproj']! } } : {}),

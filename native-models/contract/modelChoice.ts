@@ -10,7 +10,20 @@ import { usageErrorFrom } from './analysisSettings.ts';
 const file = (label: string) => z.string({ error: `The ${label} must be a file path.` }).min(1, { error: `The ${label} must be a file path.` });
 
 /** An http(s) URL with a host; nothing else is ever contacted. */
-const endpoint = z.string({ error: 'The model server address must be text, e.g. http://gpu-server:8080.' }).superRefine((text, ctx) => {
+/** `URL` or `URL,slots`: a model server and the requests it takes at once (default 1). */
+export function splitEndpointSpec(spec: string): { url: string; slots: number | null } {
+  const m = /^(.*?)(?:,\s*(\d+))?\s*$/.exec(spec.trim());
+  return { url: (m?.[1] ?? '').trim(), slots: m?.[2] === undefined ? null : Number(m[2]) };
+}
+
+/** Most requests one server is given at once. */
+export const MAX_ENDPOINT_SLOTS = 64;
+
+const endpointSpec = z.string({ error: 'The model server address must be text, e.g. http://gpu-server:8080.' }).superRefine((spec, ctx) => {
+  const { url: text, slots } = splitEndpointSpec(spec);
+  if (slots !== null && (slots < 1 || slots > MAX_ENDPOINT_SLOTS)) {
+    ctx.addIssue({ code: 'custom', message: `A model server takes 1 to ${MAX_ENDPOINT_SLOTS} requests at once (got ${slots} for "${text.slice(0, 80)}").` });
+  }
   let url: URL | null = null;
   try { url = new URL(text); } catch { /* reported below */ }
   if (!url || !/^https?:$/.test(url.protocol) || !url.hostname) {
@@ -32,7 +45,11 @@ export const localModelSchema = z.object({
 
 export const remoteModelSchema = z.object({
   kind: z.literal('remote'),
-  endpoint,
+  /**
+   * The model server (`URL`), or a pool of servers serving the same model, each `URL` or `URL,slots` (the
+   * requests it takes at once): work is spread over them, and a server that fails is left out until it answers.
+   */
+  endpoint: z.union([endpointSpec, z.array(endpointSpec).min(1, { error: 'Give at least one model server address.' })]),
   apiKey: z.string().optional(),
   /** Model name the server serves. */
   model: z.string({ error: 'The remote model name is missing: give the model name the server serves.' }).min(1, { error: 'The remote model name is missing: give the model name the server serves.' }),
@@ -69,5 +86,13 @@ export function parseModelChoice(input: unknown): ModelChoice {
     const leaf = p.length > 1 ? String(p.at(-1)) : 'model';
     if (p[0] === 'audio') return `audio${leaf[0]!.toUpperCase()}${leaf.slice(1)}`;
     return leaf === 'kind' ? 'model' : remote && leaf === 'model' ? 'remoteModel' : leaf;
+  });
+}
+
+/** The servers of a remote choice, each with the requests it takes at once (`defaultSlots` where none is given). */
+export function remoteEndpoints(endpoint: string | readonly string[], defaultSlots = 1): Array<{ url: string; slots: number }> {
+  return (typeof endpoint === 'string' ? [endpoint] : endpoint).map((spec) => {
+    const { url, slots } = splitEndpointSpec(spec);
+    return { url, slots: slots ?? defaultSlots };
   });
 }

@@ -181,7 +181,8 @@ async function analyze(o: AnalyzeOptions): Promise<AnalysisResult> {
       cache.putArtifact(sha256, 'audio', 'rnnoise+silero', audioOutput);
     }
 
-    const pool = new SlotPool(settings.parallel);
+    // A pool of servers takes as many requests at once as its servers together.
+    const pool = new SlotPool(o.backend.slots ?? settings.parallel);
     const inFlight = new Set<Promise<void>>();
     let failure: unknown = null;
     const onAnswer = (answer: Answer, ms: number, outcome: AskOutcome) => {

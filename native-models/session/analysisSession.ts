@@ -12,7 +12,7 @@ import path from 'node:path';
 import { recordAnalysis } from '../cache/analysisIndex.ts';
 import { AnswerCache, defaultCachePath } from '../cache/answerCache.ts';
 import { parseAnalysisSettings, type AnalysisSettings, type AnalysisSettingsInput } from '../contract/analysisSettings.ts';
-import { parseModelChoice, type ModelChoice, type ModelChoiceInput } from '../contract/modelChoice.ts';
+import { parseModelChoice, remoteEndpoints, type ModelChoice, type ModelChoiceInput } from '../contract/modelChoice.ts';
 import type { AnalysisResult } from '../contract/analysisSchema.ts';
 import { asCancellation, InputError, SemioscopeError, throwIfCancelled } from '../errors.ts';
 import { engineThreadsBeside, poseThreadsFor } from '../platform/cpuBudget.ts';
@@ -23,7 +23,7 @@ import type { ProgressListener } from '../pipeline/progress.ts';
 import { writeFileAtomic } from '../platform/writeFileAtomic.ts';
 import { writeReportPdf } from '../report/writeReportPdf.ts';
 import { getFeature } from '../semiology/featureCatalogue.ts';
-import { openLocalBackend, openRemoteBackend, type ModelBackend } from '../vlm/modelBackend.ts';
+import { openLocalBackend, openRemoteBackend, openRemotePool, type ModelBackend } from '../vlm/modelBackend.ts';
 import { Disposer } from '../platform/disposer.ts';
 
 export interface AnalysisSessionOptions {
@@ -86,7 +86,9 @@ export class AnalysisSession implements AsyncDisposable {
       const local = { contextSize: settings.contextSize, threads: settings.threads, backend: settings.backend, gpuLayers: settings.gpuLayers, parallel: settings.parallel, besideServer };
       const main = models.main;
       const backend = main.kind === 'remote'
-        ? openRemoteBackend({ endpoint: main.endpoint, apiKey: main.apiKey, model: main.model, audio: main.audio, constraint: main.constraint })
+        ? (typeof main.endpoint === 'string'
+          ? openRemoteBackend({ endpoint: main.endpoint, apiKey: main.apiKey, model: main.model, audio: main.audio, constraint: main.constraint })
+          : await openRemotePool({ endpoints: remoteEndpoints(main.endpoint), apiKey: main.apiKey, model: main.model, audio: main.audio, constraint: main.constraint, signal: o.signal }))
         : await openLocalBackend({ ...local, model: main.model, mmproj: main.mmproj, serverBinary: main.serverBinary }, 'vision', deps);
       opened.defer(() => backend.dispose());
       let audioBackend: ModelBackend | undefined;

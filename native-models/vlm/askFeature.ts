@@ -7,7 +7,7 @@ import type { FeatureDefinition } from '../semiology/featureCatalogue.ts';
 import { CancelledError } from '../errors.ts';
 import { debugLog } from '../log.ts';
 import { buildFeaturePrompt, type SegmentEvidence } from './buildFeaturePrompt.ts';
-import { RequestRejectedError, type ChatClient, type ChatRequest } from './chatClient.ts';
+import { RequestRejectedError, type ChatCompleter, type ChatRequest } from './chatClient.ts';
 
 export type ConstraintMode = 'grammar' | 'json_schema';
 
@@ -32,7 +32,7 @@ export interface AskOptions {
   cachePrompt?: boolean;
 }
 
-export async function askFeature(client: ChatClient, feature: FeatureDefinition, evidence: SegmentEvidence, options: AskOptions): Promise<AskOutcome> {
+export async function askFeature(client: ChatCompleter, feature: FeatureDefinition, evidence: SegmentEvidence, options: AskOptions): Promise<AskOutcome> {
   const messages = buildFeaturePrompt(feature, evidence);
   const out: AskOutcome = { status: 'failed', answer: null, promptTokens: 0, completionTokens: 0, evaluatedPromptTokens: 0, calls: 0 };
   const attempts = options.parseAttempts ?? 2;

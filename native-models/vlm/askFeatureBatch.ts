@@ -7,9 +7,9 @@ import type { FeatureDefinition } from '../semiology/featureCatalogue.ts';
 import { debugLog } from '../log.ts';
 import type { AskOptions, AskOutcome } from './askFeature.ts';
 import { buildBatchPrompt, type SegmentEvidence } from './buildFeaturePrompt.ts';
-import { RequestRejectedError, type ChatClient } from './chatClient.ts';
+import { RequestRejectedError, type ChatCompleter } from './chatClient.ts';
 
-export async function askFeatureBatch(client: ChatClient, features: readonly FeatureDefinition[], evidence: SegmentEvidence, options: AskOptions): Promise<Map<string, AskOutcome>> {
+export async function askFeatureBatch(client: ChatCompleter, features: readonly FeatureDefinition[], evidence: SegmentEvidence, options: AskOptions): Promise<Map<string, AskOutcome>> {
   const ids = features.map((f) => f.id);
   const usage = { promptTokens: 0, completionTokens: 0, evaluatedPromptTokens: 0, calls: 0 };
   const result = new Map<string, AskOutcome>();

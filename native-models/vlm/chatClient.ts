@@ -58,7 +58,12 @@ class TransientError extends Error {}
 /** The server understood and refused this one request (e.g. prompt longer than the context): the answer fails, the run goes on. */
 export class RequestRejectedError extends BackendError {}
 
-export class ChatClient {
+/** What asking a model needs: one server's client, or a pool of servers (vlm/endpointPool.ts). */
+export interface ChatCompleter {
+  complete(request: ChatRequest, signal?: AbortSignal): Promise<ChatResponse>;
+}
+
+export class ChatClient implements ChatCompleter {
   constructor(private readonly options: ChatClientOptions) {
     const u = new URL(this.endpoint);
     if (!/^https?:$/.test(u.protocol)) throw new BackendError(`Endpoint "${options.baseUrl}" must be an http(s) URL.`);

@@ -13,19 +13,16 @@
  *   bounded number of attempts.
  */
 import { BackendError, CancelledError, throwIfCancelled } from '../errors.ts';
-import { RequestRejectedError, type ChatRequest, type ChatResponse } from './chatClient.ts';
+import { RequestRejectedError, type ChatCompleter, type ChatRequest, type ChatResponse } from './chatClient.ts';
 
-/** What the pool asks of one server (a ChatClient with a single attempt: the pool does the retrying). */
-export interface Completer {
-  complete(request: ChatRequest, signal?: AbortSignal): Promise<ChatResponse>;
-}
 
 export interface PoolMember {
   /** Shown in messages (scheme, host and port: no credentials). */
   label: string;
   /** Requests this server takes at once. */
   slots: number;
-  client: Completer;
+  /** That server's client, with a single attempt: the pool does the retrying. */
+  client: ChatCompleter;
 }
 
 export interface EndpointPoolOptions {
@@ -51,7 +48,7 @@ interface MemberState extends PoolMember {
   asked: number;
 }
 
-export class EndpointPool implements Completer {
+export class EndpointPool implements ChatCompleter {
   readonly #members: MemberState[];
   readonly #waiters = new Set<() => void>();
   readonly #o: Required<Omit<EndpointPoolOptions, 'onNotice'>> & Pick<EndpointPoolOptions, 'onNotice'>;
@@ -150,12 +147,4 @@ export class EndpointPool implements Completer {
 function withoutSlot(r: ChatRequest): ChatRequest {
   const { id_slot: _drop, ...rest } = r;
   return rest;
-}
-
-/** `URL` or `URL,slots` (the `--endpoint` value): the address and the requests it takes at once (default 1). */
-export function parseEndpointSpec(spec: string): { url: string; slots: number } {
-  const m = /^(.*?)(?:,\s*(\d+))?\s*$/.exec(spec.trim());
-  const url = (m?.[1] ?? '').trim();
-  const slots = m?.[2] === undefined ? 1 : Number(m[2]);
-  return { url, slots };
 }

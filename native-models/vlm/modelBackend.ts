@@ -6,6 +6,7 @@
  * does not start on that GPU it is started again on the CPU, and the user is told why. The device it ran on
  * is added to the model info (`gpuBackend`, `device`) once it has started.
  */
+import { createHash } from 'node:crypto';
 import { cpus } from 'node:os';
 import type { ModelInfo } from '../contract/analysisSchema.ts';
 import { DEFAULT_SETTINGS, type ComputeBackendName } from '../contract/analysisSettings.ts';
@@ -15,11 +16,12 @@ import { serverThreads } from '../platform/cpuBudget.ts';
 import { hashFile } from '../media/hashFile.ts';
 import type { ConstraintMode } from './askFeature.ts';
 import { resolveLlamaServerBinary } from './llamaServerBinary.ts';
-import { ChatClient } from './chatClient.ts';
+import { ChatClient, type ChatCompleter } from './chatClient.ts';
 import { chooseComputeBackend, deviceLabel, type BackendChoice } from './chooseComputeBackend.ts';
 import { listServerDevices } from './listServerDevices.ts';
 import { LlamaServerSupervisor } from './llamaServerSupervisor.ts';
 import { validateModelPair } from './validateModelPair.ts';
+import { EndpointPool } from './endpointPool.ts';
 
 export interface LocalModelConfig {
   model: string;
@@ -44,6 +46,7 @@ export interface LocalModelConfig {
 }
 
 export interface RemoteModelConfig {
+  /** The server's address (`URL`; a `,slots` suffix is not taken here: see openRemotePool). */
   endpoint: string;
   apiKey?: string;
   model: string;
@@ -59,7 +62,9 @@ export interface ModelBackend extends AsyncDisposable {
   readonly info: ModelInfoCore;
   readonly constraint: ConstraintMode;
   /** The client, starting the sidecar if needed. */
-  client(signal?: AbortSignal): Promise<ChatClient>;
+  client(signal?: AbortSignal): Promise<ChatCompleter>;
+  /** Requests it takes at once (a pool: the sum of its servers'); the pipeline's parallel slots when given. */
+  readonly slots?: number;
   /** Times the local model server was restarted after dying. */
   readonly restarts: number;
   dispose(): Promise<void>;
@@ -166,6 +171,57 @@ export function openRemoteBackend(config: RemoteModelConfig): ModelBackend {
     constraint: config.constraint ?? 'json_schema',
     restarts: 0,
     async client() { return client; },
+    async dispose() {},
+    async [Symbol.asyncDispose]() {},
+  };
+}
+
+/** What a server says it serves (GET /v1/models): enough to tell two servers' models apart. */
+async function servedModel(url: string, model: string, apiKey: string | undefined, signal?: AbortSignal): Promise<string> {
+  let body: { data?: Array<{ id?: string; root?: string; meta?: Record<string, unknown>; max_model_len?: number }> };
+  try {
+    const res = await fetch(new URL('/v1/models', url), { headers: apiKey ? { authorization: `Bearer ${apiKey}` } : {}, signal: signal ? AbortSignal.any([signal, AbortSignal.timeout(15_000)]) : AbortSignal.timeout(15_000) });
+    if (!res.ok) throw new Error(`HTTP ${res.status}`);
+    body = await res.json() as typeof body;
+  } catch (e) {
+    throw new BackendError(`The model server ${new URL(url).host} could not be asked which model it serves (${(e as Error).message}).`,
+      { setting: 'endpoint', hint: 'Start it, or leave it out of the pool: answers are cached under one model only when every server is checked to serve it.' });
+  }
+  const list = body.data ?? [];
+  // vLLM lists the served name; llama-server serves one model whatever the name asked.
+  const entry = list.find((m) => m.id === model) ?? (list.length === 1 ? list[0] : undefined);
+  if (!entry) throw new BackendError(`The model server ${new URL(url).host} does not serve "${model}" (it lists ${list.map((m) => m.id).join(', ') || 'nothing'}).`, { setting: 'remoteModel' });
+  const meta = entry.meta ?? {};
+  return JSON.stringify({ id: entry.id, root: entry.root ?? null, size: meta.size ?? null, params: meta.n_params ?? null, embd: meta.n_embd ?? null, vocab: meta.n_vocab ?? null });
+}
+
+/**
+ * Several servers serving one model (vlm/endpointPool.ts). Each is asked which model it serves before any
+ * work: answers are cached under one identity only when they all serve the same one (a fingerprint of what
+ * they report, not their addresses, so adding a server keeps the cache).
+ */
+export async function openRemotePool(config: Omit<RemoteModelConfig, 'endpoint'> & { endpoints: ReadonlyArray<{ url: string; slots: number }>; signal?: AbortSignal; onNotice?: (m: string) => void }): Promise<ModelBackend> {
+  const labels = config.endpoints.map((e) => { const u = new URL(e.url); return `${u.protocol}//${u.host}`; });
+  const served = await Promise.all(config.endpoints.map((e) => servedModel(e.url, config.model, config.apiKey, config.signal)));
+  const distinct = [...new Set(served)];
+  if (distinct.length > 1) {
+    const lines = config.endpoints.map((_, i) => `${labels[i]}: ${served[i]}`).join('; ');
+    throw new BackendError(`The servers of the pool do not serve the same model (${lines}).`,
+      { setting: 'endpoint', hint: 'Give only servers that run the same model file: their answers are cached and compared as one model\'s.' });
+  }
+  const pool = new EndpointPool(config.endpoints.map((e, i) => ({ label: labels[i]!, slots: e.slots,
+    client: new ChatClient({ baseUrl: e.url, apiKey: config.apiKey, model: config.model, attempts: 1 }) })),
+  { onNotice: config.onNotice ?? ((m) => process.stderr.write(`semioscope: ${m}\n`)) });
+  const first = new URL(config.endpoints[0]!.url);
+  return {
+    info: {
+      backend: 'remote', name: config.model, identity: `remote-pool:${config.model}#${createHash('sha256').update(distinct[0]!).digest('hex').slice(0, 16)}`,
+      demo: false, endpoint: `${first.protocol}//${first.host}${first.pathname}`, hasVision: true, hasAudio: Boolean(config.audio),
+    },
+    constraint: config.constraint ?? 'json_schema',
+    restarts: 0,
+    slots: pool.totalSlots,
+    async client() { return pool; },
     async dispose() {},
     async [Symbol.asyncDispose]() {},
   };

@@ -42,10 +42,9 @@ function exited(child: ChildProcess): Promise<void> {
 export async function startLlamaServer(
   binary: string,
   files: { model: string; mmproj: string },
-  { ctx = 4096, timeoutMs = 60_000 } = {},
+  { ctx = 4096, timeoutMs = 60_000, apiKey = randomBytes(16).toString('hex') } = {},
 ): Promise<RunningLlamaServer> {
   const port = await freePort();
-  const apiKey = randomBytes(16).toString('hex');
   const args = ['-m', files.model, '--mmproj', files.mmproj, '--host', '127.0.0.1', '--port', String(port),
     '--api-key', apiKey, '-c', String(ctx), '--no-webui', '-np', '1', '-t', '1', '--poll', '0'];
   const t0 = performance.now();

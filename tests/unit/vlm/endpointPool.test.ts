@@ -9,7 +9,8 @@ import assert from 'node:assert/strict';
 import { after, describe, it } from 'node:test';
 import { BackendError } from '../../../native-models/errors.ts';
 import { ChatClient, RequestRejectedError, type ChatRequest } from '../../../native-models/vlm/chatClient.ts';
-import { EndpointPool, parseEndpointSpec } from '../../../native-models/vlm/endpointPool.ts';
+import { EndpointPool } from '../../../native-models/vlm/endpointPool.ts';
+import { remoteEndpoints } from '../../../native-models/contract/modelChoice.ts';
 import { featureAnswer, startScriptedChatServer, type ScriptedChatServer, type ScriptStep } from '../../helpers/scriptedChatServer.ts';
 
 const servers: ScriptedChatServer[] = [];
@@ -71,8 +72,8 @@ describe('EndpointPool', () => {
     assert.equal(down1.requests.length + down2.requests.length, 4, 'bounded attempts');
   });
 
-  it('reads URL[,slots] endpoint specs', () => {
-    assert.deepEqual(parseEndpointSpec('http://gpu1:8080'), { url: 'http://gpu1:8080', slots: 1 });
-    assert.deepEqual(parseEndpointSpec(' http://gpu2:8000/v1 , 4 '), { url: 'http://gpu2:8000/v1', slots: 4 });
+  it('reads URL[,slots] endpoint specs (contract/modelChoice.ts)', () => {
+    assert.deepEqual(remoteEndpoints('http://gpu1:8080', 2), [{ url: 'http://gpu1:8080', slots: 2 }]);
+    assert.deepEqual(remoteEndpoints(['http://gpu1:8080', ' http://gpu2:8000/v1 , 4 ']), [{ url: 'http://gpu1:8080', slots: 1 }, { url: 'http://gpu2:8000/v1', slots: 4 }]);
   });
 });
