@@ -7,7 +7,9 @@
  *     plus every question; ours against it;
  *   - batched mode (one structured answer per group) for comparison, and answer agreement with naive;
  *   - wall time per stage, peak RSS, and the time to reopen an analysed recording (zero model calls).
- * With --json the last line is one JSON object. Sampling is CPU-sized (it says which): the tiny model's
+ * With --json the last line is one JSON object; it names the runs' `gpuBackend` (--backend=auto|cpu|vulkan|cuda,
+ * default auto) and, when that is a GPU, prompt and generation tokens/s on it against the CPU backend of the
+ * same build (bench/deviceThroughput.ts). Sampling is CPU-sized (it says which): the tiny model's
  * context is 4096 tokens and these machines have no GPU; the ratio compares the same work either way.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -21,7 +23,8 @@ import { getFeature } from '../semiology/featureCatalogue.ts';
 import { resolveLlamaServerBinary } from '../vlm/llamaServerBinary.ts';
 import { LlamaServerSupervisor } from '../vlm/llamaServerSupervisor.ts';
 import { openLocalBackend } from '../vlm/modelBackend.ts';
-import { parseAnalysisSettings, type PromptingMode, type VariantPolicyName } from '../contract/analysisSettings.ts';
+import { deviceThroughput } from './deviceThroughput.ts';
+import { parseAnalysisSettings, type ComputeBackendName, type PromptingMode, type VariantPolicyName } from '../contract/analysisSettings.ts';
 import type { AnalysisResult } from '../contract/analysisSchema.ts';
 import { analyzeRecording } from '../pipeline/analyzeRecording.ts';
 import type { Stage } from '../contract/progressEvent.ts';
@@ -33,10 +36,12 @@ interface RunResult {
   stageS: Partial<Record<Stage, number>>;
 }
 
+let computeBackend: ComputeBackendName = 'auto';
+
 async function run(video: string, dbPath: string, mode: PromptingMode, policy: VariantPolicyName, model: { model: string; mmproj: string }): Promise<RunResult> {
   const cache = new AnswerCache(dbPath);
-  const settings = parseAnalysisSettings({ ...SAMPLING, variants: policy, prompting: mode });
-  const backend = await openLocalBackend({ ...model, contextSize: settings.contextSize, threads: settings.threads, gpuLayers: settings.gpuLayers }, 'vision',
+  const settings = parseAnalysisSettings({ ...SAMPLING, variants: policy, prompting: mode, backend: computeBackend });
+  const backend = await openLocalBackend({ ...model, contextSize: settings.contextSize, threads: settings.threads, backend: settings.backend, gpuLayers: settings.gpuLayers }, 'vision',
     { fileSha256: cache.fileSha256.bind(cache) });
   const stageS: Partial<Record<Stage, number>> = {};
   let current = null as Stage | null;
@@ -106,6 +111,7 @@ function agreement(a: AnalysisResult, b: AnalysisResult): number {
 async function main(argv: string[]): Promise<void> {
   const json = argv.includes('--json');
   const quick = argv.includes('--quick');
+  computeBackend = parseAnalysisSettings({ backend: argv.find((a) => a.startsWith('--backend='))?.slice(10) ?? 'auto' }).backend;
   const video = argv.find((a) => !a.startsWith('--')) ?? makeBenchRecording({ durationS: quick ? 60 : 180 });
   const model = await demoModelPair();
   const dir = mkdtempSync(path.join(tmpdir(), 'semioscope-bench-'));
@@ -129,6 +135,10 @@ async function main(argv: string[]): Promise<void> {
     const floor = floorTokens(ours.analysis, suffix);
     const floorAll = floorTokens(oursAll.analysis, suffix);
     const ev = (r: RunResult) => r.analysis.stats.evaluatedPromptTokens;
+    const gpuBackend = ours.analysis.model.gpuBackend ?? 'cpu';
+    const gpuDevice = ours.analysis.model.device ?? '';
+    const deviceSpeed = gpuBackend === 'cpu' ? null : await deviceThroughput(resolveLlamaServerBinary()!, model,
+      [{ label: gpuDevice, device: gpuDevice.split(':')[0]!, gpuLayers: 999 }, { label: 'CPU (same build, --device none)', device: 'none', gpuLayers: 0 }]);
     const result = {
       naivePromptTokens: ev(naive), promptTokens: ev(ours), tokenRatio: ev(ours) / ev(naive),
       floorPromptTokens: floor, promptOverFloor: ev(ours) / floor,
@@ -142,6 +152,7 @@ async function main(argv: string[]): Promise<void> {
       reopenS, reopenModelCalls: reopen.analysis.stats.modelCalls,
       peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
       sampling: SAMPLING, segments: ours.analysis.segments.length,
+      gpuBackend, device: gpuDevice, ...(deviceSpeed ? { deviceSpeed } : {}),
     };
     const r3 = (x: number) => x.toFixed(3);
     log(`default variants: naive ${result.naivePromptTokens} evaluated prompt tokens, ours ${result.promptTokens}: tokenRatio ${r3(result.tokenRatio)}`);
@@ -150,6 +161,7 @@ async function main(argv: string[]): Promise<void> {
     log(`--variants all: naive ${result.all.naivePromptTokens}, ours ${result.all.promptTokens}: tokenRatio ${r3(result.all.tokenRatio)}; floor ${floorAll}, ours / floor ${r3(result.all.promptOverFloor)}`);
     log(`wall: naive ${result.wallS.naive} s, ours ${result.wallS.ours} s, batched ${result.wallS.batched} s; ours per stage: ${Object.entries(ours.stageS).map(([k, v]) => `${k} ${v!.toFixed(1)} s`).join(', ')}`);
     log(`reopen: ${reopenS.toFixed(2)} s with ${result.reopenModelCalls} model calls; peak RSS of the engine process ${result.peakRssMb} MB (llama-server is a separate process)`);
+    log(`backend: ${gpuBackend} (${gpuDevice})${deviceSpeed ? `; ${deviceSpeed.map((d) => `${d.device}: prompt ${d.promptTokensPerS} tok/s, generation ${d.generationTokensPerS} tok/s`).join('; ')}` : ''}`);
     if (json) log(JSON.stringify(result));
   } finally {
     rmSync(dir, { recursive: true, force: true });
