@@ -9,6 +9,8 @@
  * video it generates a 3-min 1080p30 stand-in recording (a moving photo of a person, a visitor, speech in
  * noise) into the temp directory, once. Pose runs on onnxruntime-node; `--baseline-tfjs` adds the default
  * configuration on the TF.js WASM runtime (the earlier one) in the same run, for a speed-up on this machine.
+ * Pose frames where nothing moved in the patient's region carry the last keypoints (enhance/motionGate.ts);
+ * `--ungated` adds the same pose rate with MoveNet on every frame and says whether the measured signs differ.
  * With `--json` the last line is one JSON object.
  */
 import type { PoseRuntime } from '../enhance/poseModelRunner.ts';
@@ -49,6 +51,11 @@ interface RunResult {
   measuredSigns: number;
   /** CPU seconds of the run's ffmpeg processes (Linux /proc; null elsewhere). */
   ffmpegCpuS: number | null;
+  /** Pose frames whose keypoints the motion gate carried over (no MoveNet run). */
+  heldFrames: number;
+  motionGate: boolean;
+  /** The measured signs, one `featureId side startS-endS` line each (to compare gated and ungated runs). */
+  signs: string[];
 }
 
 /**
@@ -67,23 +74,27 @@ function arg(name: string): string | undefined {
   return i >= 0 ? process.argv[i + 1] : undefined;
 }
 
-async function runOnce(video: string, poseFps: number, runtime: PoseRuntime): Promise<RunResult> {
+async function runOnce(video: string, poseFps: number, runtime: PoseRuntime, motionGate: boolean): Promise<RunResult> {
   const t0 = performance.now();
   const probe = await probeRecording(video);
   const estimator = await createPoseEstimator({ worker: true, runtime });
+  let heldFrames = 0, signs: string[] = [];
   let frames = 0, framesWithPatient = 0, images = 0, videoS = 0, audioS = 0, voiceSegments = 0, measureS = 0, measuredSigns = 0;
   const records: EnhancedFrameRecord[] = [];
   const videoPart = (async () => {
     const src = decodeFrames(video, { fps: poseFps, longSide: LONG_SIDE, sourceWidth: probe.width, sourceHeight: probe.height, sourceFps: probe.fps });
     const imagesFor = poseFps === MODEL_FPS ? undefined : sampleEvery(1 / MODEL_FPS);
-    for await (const f of enhanceFrames(src, { estimator, cropLongSide: LONG_SIDE, overlay: true, imagesFor })) {
+    for await (const f of enhanceFrames(src, { estimator, cropLongSide: LONG_SIDE, overlay: true, imagesFor, ...(motionGate ? {} : { motionGate: false }) })) {
       frames++;
+      if (f.held) heldFrames++;
       records.push(f.record);
       if (f.patient) framesWithPatient++;
       if (f.overlay) images++;
     }
     const tm = performance.now();
-    measuredSigns = measureSigns(records, { fps: poseFps }).signs.length;
+    const measured = measureSigns(records, { fps: poseFps }).signs;
+    measuredSigns = measured.length;
+    signs = measured.map((x) => `${x.featureId} ${x.side} ${x.startS}-${x.endS}`);
     measureS = (performance.now() - tm) / 1000;
     videoS = (performance.now() - t0) / 1000;
   })();
@@ -98,13 +109,13 @@ async function runOnce(video: string, poseFps: number, runtime: PoseRuntime): Pr
   await estimator.dispose();
   const preprocessS = (performance.now() - t0) / 1000;
   const cpu = process.cpuUsage();
-  return { poseFps, runtime, preprocessS, videoS, audioS, frames, framesWithPatient, images, voiceSegments, peakRssMb: process.resourceUsage().maxRSS / 1024, nodeCpuS: (cpu.user + cpu.system) / 1e6, measureS, measuredSigns, ffmpegCpuS: childCpuS() };
+  return { poseFps, runtime, preprocessS, videoS, audioS, frames, framesWithPatient, images, voiceSegments, peakRssMb: process.resourceUsage().maxRSS / 1024, nodeCpuS: (cpu.user + cpu.system) / 1e6, measureS, measuredSigns, ffmpegCpuS: childCpuS(), heldFrames, motionGate, signs };
 }
 
-function runChild(video: string, poseFps: number, runtime: PoseRuntime = 'onnx'): Promise<RunResult> {
+function runChild(video: string, poseFps: number, runtime: PoseRuntime = 'onnx', motionGate = true): Promise<RunResult> {
   const self = fileURLToPath(import.meta.url);
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [...process.execArgv, self, '--child', String(poseFps), '--runtime', runtime, video], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, [...process.execArgv, self, '--child', String(poseFps), '--runtime', runtime, ...(motionGate ? [] : ['--no-motion-gate']), video], { stdio: ['ignore', 'pipe', 'inherit'] });
     let out = '';
     child.stdout.on('data', (d: Buffer) => { out += d.toString(); });
     child.on('error', reject);
@@ -129,7 +140,7 @@ async function main(): Promise<void> {
   if (process.argv.includes('--child')) {
     const poseFps = Number(arg('--child'));
     const video = process.argv[process.argv.length - 1]!;
-    process.stdout.write(JSON.stringify(await runOnce(video, poseFps, arg('--runtime') === 'tfjs' ? 'tfjs' : 'onnx')) + '\n');
+    process.stdout.write(JSON.stringify(await runOnce(video, poseFps, arg('--runtime') === 'tfjs' ? 'tfjs' : 'onnx', !process.argv.includes('--no-motion-gate'))) + '\n');
     return;
   }
   const json = process.argv.includes('--json');
@@ -149,11 +160,18 @@ async function main(): Promise<void> {
   const decodeS = bare.wallS;
   log(`bare ffmpeg decode: ${decodeS.toFixed(2)} s${bare.cpuS === null ? '' : ` (CPU ${bare.cpuS.toFixed(1)} s)`}`);
   const def = await runChild(video, MODEL_FPS);
-  const show = (label: string, r: RunResult) => log(`${label}: preprocess ${r.preprocessS.toFixed(2)} s (video ${r.videoS.toFixed(2)} s, audio ${r.audioS.toFixed(2)} s), ratio ${(r.preprocessS / decodeS).toFixed(2)}, peak RSS ${r.peakRssMb.toFixed(0)} MB, node CPU ${r.nodeCpuS.toFixed(1)} s; ${r.frames} pose frames (${r.framesWithPatient} with the patient), ${r.images} crop+overlay frames, ${r.voiceSegments} speech segments; measured signs ${r.measureS.toFixed(2)} s (${r.measuredSigns} signs)` +
+  const show = (label: string, r: RunResult) => log(`${label}: preprocess ${r.preprocessS.toFixed(2)} s (video ${r.videoS.toFixed(2)} s, audio ${r.audioS.toFixed(2)} s), ratio ${(r.preprocessS / decodeS).toFixed(2)}, peak RSS ${r.peakRssMb.toFixed(0)} MB, node CPU ${r.nodeCpuS.toFixed(1)} s; ${r.frames} pose frames (${r.framesWithPatient} with the patient), ${r.images} crop+overlay frames, ${r.heldFrames} held by the motion gate${r.motionGate ? '' : ' (gate off)'}, ${r.voiceSegments} speech segments; measured signs ${r.measureS.toFixed(2)} s (${r.measuredSigns} signs)` +
     (r.ffmpegCpuS === null || bare.cpuS === null ? '' : `; CPU ${(r.nodeCpuS + r.ffmpegCpuS).toFixed(1)} s with ffmpeg's ${r.ffmpegCpuS.toFixed(1)} s, CPU ratio ${((r.nodeCpuS + r.ffmpegCpuS) / bare.cpuS).toFixed(2)}`));
   show(`model frames only (model ${MODEL_FPS} fps @ ${LONG_SIDE} px, pose on those frames)`, def);
   const hi = poseFps > 0 ? await runChild(video, poseFps) : null; // --pose-fps 0 skips the second run
   if (hi) show(`${poseFps === DEFAULT_SETTINGS.signalsFps ? 'analysis default, ' : ''}pose at ${poseFps} fps (crops and overlays at ${MODEL_FPS} fps)`, hi);
+  // --ungated: the same rate with MoveNet on every frame, for the gate's saving and the signs it must not change.
+  const ungated = hi && process.argv.includes('--ungated') ? await runChild(video, poseFps, 'onnx', false) : null;
+  if (hi && ungated) {
+    show(`pose at ${poseFps} fps, motion gate off`, ungated);
+    const same = JSON.stringify(hi.signs) === JSON.stringify(ungated.signs);
+    log(`measured signs with and without the motion gate: ${same ? 'identical' : `differ\n  gated:   ${hi.signs.join('; ')}\n  ungated: ${ungated.signs.join('; ')}`}`);
+  }
   const base = process.argv.includes('--baseline-tfjs') ? await runChild(video, MODEL_FPS, 'tfjs') : null;
   if (base) {
     show('baseline: default on the TF.js WASM runtime', base);
@@ -166,6 +184,7 @@ async function main(): Promise<void> {
       decodeS: r2(decodeS), decodeCpuS: bare.cpuS === null ? null : r2(bare.cpuS), preprocessS: r2(def.preprocessS), ratio: r2(def.preprocessS / decodeS), peakRssMb: Math.round(def.peakRssMb),
       default: { ...def, preprocessS: r2(def.preprocessS), videoS: r2(def.videoS), audioS: r2(def.audioS), peakRssMb: Math.round(def.peakRssMb) },
       ...(base ? { baselineTfjs: { ...base, preprocessS: r2(base.preprocessS), ratio: r2(base.preprocessS / decodeS), peakRssMb: Math.round(base.peakRssMb) }, speedupOverTfjs: r2(base.preprocessS / def.preprocessS) } : {}),
+      ...(ungated ? { ungated: { ...ungated, preprocessS: r2(ungated.preprocessS), ratio: r2(ungated.preprocessS / decodeS), peakRssMb: Math.round(ungated.peakRssMb) } } : {}),
       ...(hi ? { [`poseFps${poseFps}`]: { ...hi, preprocessS: r2(hi.preprocessS), videoS: r2(hi.videoS), audioS: r2(hi.audioS), ratio: r2(hi.preprocessS / decodeS), peakRssMb: Math.round(hi.peakRssMb) } } : {}),
     }));
   }

@@ -15,6 +15,7 @@ import type { KeypointCache } from './keypointCache.ts';
 import { PatientTracker, type PatientTrackerOptions } from './patientTracker.ts';
 import type { PoseEstimator } from './poseEstimator.ts';
 import { squareAround } from './poseEstimator.ts';
+import { MotionGate, type MotionGateOptions } from './motionGate.ts';
 import { KEYPOINT_NAMES, type Box, type Keypoint, type PersonPose } from './poseTypes.ts';
 import { readAhead } from './readAhead.ts';
 import { resizeLongSide } from './resampleRegion.ts';
@@ -44,6 +45,11 @@ export interface EnhanceFramesOptions {
   face?: FaceRegionTrackerOptions;
   /** Reuse / store patient keypoints. */
   cache?: { store: KeypointCache; recordingSha256: string; samplingKey: string };
+  /**
+   * Carry the patient's keypoints over frames where nothing moved in the tracked region (motionGate.ts):
+   * MoveNet runs only on frames that changed. Default on; `false` runs MoveNet on every frame.
+   */
+  motionGate?: MotionGateOptions | false;
   /** Frames decoded ahead of the one being estimated. Default 6. */
   readAhead?: number;
   signal?: AbortSignal;
@@ -66,6 +72,8 @@ export interface EnhancedFrame {
   /** People found at the last detection. */
   peopleInView: number;
   fromCache: boolean;
+  /** The keypoints were carried over from an earlier frame (nothing moved in the patient's region). */
+  held?: boolean;
 }
 
 export async function* enhanceFrames(frames: AsyncIterable<TimedFrame> | Iterable<TimedFrame>, options: EnhanceFramesOptions): AsyncGenerator<EnhancedFrame> {
@@ -99,6 +107,9 @@ async function* poseStage(frames: AsyncIterable<TimedFrame> | Iterable<TimedFram
   let peopleInView = 0;
   let region: Box | null = null;
   const cache = options.cache;
+  const gate = options.motionGate === false ? null : new MotionGate(options.motionGate);
+  // The patient's last pose from MoveNet on the tracking region: what a still frame carries over.
+  let lastTracked: PersonPose | null = null;
 
   for await (const frame of readAhead(frames, options.readAhead ?? 6)) {
     if (signal?.aborted) throw new CancelledError();
@@ -106,6 +117,7 @@ async function* poseStage(frames: AsyncIterable<TimedFrame> | Iterable<TimedFram
     const sy = frame.sourceHeight / frame.height;
     let patient: PersonPose | null = null;
     let fromCache = false;
+    let held = false;
     const cached = cache ? cache.store.get(cache.recordingSha256, frame.tS, estimator.modelId, cache.samplingKey) : undefined;
     if (cached !== undefined) {
       fromCache = true;
@@ -118,14 +130,24 @@ async function* poseStage(frames: AsyncIterable<TimedFrame> | Iterable<TimedFram
         // The region follows the patient but holds still through small moves, so a still patient gets the
         // same crop frame after frame (steady keypoints) and a shaking one is seen moving inside a fixed crop.
         region = holdRegion(region, squareAround(box, 1.25));
-        const p = await estimator.estimateInRegion(frame, region, signal);
-        if (p.score >= minTrackScore) patient = tracker.update(frame.tS, [p], frame.width, frame.height);
+        if (gate && lastTracked && gate.still(frame, region, frame.tS)) {
+          held = true;
+          patient = tracker.update(frame.tS, [lastTracked], frame.width, frame.height);
+        } else {
+          const p = await estimator.estimateInRegion(frame, region, signal);
+          if (p.score >= minTrackScore) patient = tracker.update(frame.tS, [p], frame.width, frame.height);
+          lastTracked = patient;
+          if (patient) gate?.reference(frame, region, frame.tS);
+          else gate?.reset();
+        }
       }
       if (!patient && (due || frame.tS - lastDetectT >= redetectAfterMissS)) {
         // Detect everyone, let the tracker pick the patient by box, then estimate the patient's pose only.
         const people = await estimator.detectPeople(frame, signal);
         lastDetectT = frame.tS;
         region = null;
+        lastTracked = null;
+        gate?.reset();
         peopleInView = people.length;
         const boxes: PersonPose[] = people.map((d) => ({ keypoints: [], score: d.score, box: d.box, detectionScore: d.score }));
         const chosen = tracker.update(frame.tS, boxes, frame.width, frame.height);
@@ -146,7 +168,7 @@ async function* poseStage(frames: AsyncIterable<TimedFrame> | Iterable<TimedFram
       keypoints: patient ? toRecords(patient.keypoints, sx, sy) : [],
       face: faceBox ? toFaceRecord(faceBox, sx, sy) : null,
     };
-    yield { tS: frame.tS, frame, patient, faceBox, record, peopleInView, fromCache };
+    yield { tS: frame.tS, frame, patient, faceBox, record, peopleInView, fromCache, ...(held ? { held } : {}) };
   }
 }
 

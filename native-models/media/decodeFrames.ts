@@ -55,15 +55,23 @@ export async function* decodeFrames(videoPath: string, options: DecodeFramesOpti
   args.push('-an', '-sn', '-vf', `fps=${fps}:round=near,scale=${width}:${height}:flags=area`, '-f', 'rawvideo', '-pix_fmt', 'rgb24', 'pipe:1');
   const { ffmpeg } = resolveMediaTools();
   const decoder = spawnStreaming(ffmpeg, args, { signal });
-  let pending: Buffer = Buffer.alloc(0);
+  // Each pipe chunk (~64 kB) is copied once into the frame being filled, not re-concatenated per chunk.
+  let data = Buffer.allocUnsafe(frameBytes);
+  let filled = 0;
   let index = 0;
   try {
     for await (const chunk of decoder.stdout as AsyncIterable<Buffer>) {
-      pending = pending.length ? Buffer.concat([pending, chunk]) : chunk;
-      while (pending.length >= frameBytes) {
-        const data = Buffer.from(pending.subarray(0, frameBytes));
-        pending = pending.subarray(frameBytes);
-        yield { tS: Math.round((startS + index / fps) * 1000) / 1000, width, height, data, sourceWidth, sourceHeight };
+      let at = 0;
+      while (at < chunk.length) {
+        const n = Math.min(frameBytes - filled, chunk.length - at);
+        chunk.copy(data, filled, at, at + n);
+        filled += n;
+        at += n;
+        if (filled < frameBytes) break;
+        const full = data;
+        data = Buffer.allocUnsafe(frameBytes);
+        filled = 0;
+        yield { tS: Math.round((startS + index / fps) * 1000) / 1000, width, height, data: full, sourceWidth, sourceHeight };
         index++;
       }
     }
