@@ -44,6 +44,13 @@ if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$want" ]; then
         export npm_config_nodedir="$d"; break
       fi
     done
+    # An npm setting of the machine's own (nodedir in an npmrc) is honoured too.
+    if [ -z "${npm_config_nodedir:-}" ]; then
+      configured=$(npm config get nodedir 2>/dev/null || true)
+      if [ -n "$configured" ] && [ "$configured" != "undefined" ] && [ -f "$configured/include/node/node_version.h" ]; then
+        export npm_config_nodedir="$configured"
+      fi
+    fi
     if [ -z "${npm_config_nodedir:-}" ]; then
       echo "setup: Node's C headers for Node $node_major are missing (needed to build better-sqlite3 offline)." >&2
       echo "setup: install them with Node (Debian/Ubuntu: the nodejs-dev or libnode-dev package of this Node;" >&2
