@@ -6,11 +6,17 @@
  *   - open: from clicking the recording in the start screen's list (a reopen from the cache, no model asked)
  *     to an interactive review: the player has a frame (readyState >= 2), the overlay drew once, 20 lanes.
  *     Several reloads and reopens; the median and the first are reported.
+ *   - seek stills: built once in this process before the browser opens (media/seekStills.ts, as the app's
+ *     `media:stills` would): build time, size; the app finds them ready.
  *   - seeks: N seeded random seeks (mid-frame targets), timed in the page from the currentTime assignment to
- *     the overlay canvas saying it drew for the new frame's media time (data-drawn-at), both overlays on.
+ *     the overlay canvas saying it drew for the new frame's time (data-drawn-at = frame/fps) while the new
+ *     frame is on screen: its seek still (the still layer shows that frame) or the video's own frame,
+ *     whichever came first (what the user sees), both overlays on. Also: seek -> still shown, seek -> the
+ *     full-resolution frame presented, and the overlay drawn on it (the figure without stills).
  *     Baseline in the same run, on the same targets (alternating blocks): a bare <video> of the same file at
  *     the same size in the same page, to its own frame presented (requestVideoFrameCallback), no overlay,
- *     no app. The app seeks are split: seeked event, frame presented, frame callback, the overlay's draw.
+ *     no app. The app seeks are split: seeked event, frame presented, frame callback, the overlay's draw, the
+ *     still's Range fetch.
  *   - a decode check: the same bare-video seeks on the first 30 s re-encoded all-intra, at 1080p and 540p,
  *     to tell decoding (GOP length, resolution) from the app's own cost.
  * Targets: p95 <= 16 ms, open <= 1000 ms. With --json the last stdout line is one JSON object; progress
@@ -18,7 +24,7 @@
  * the temp dir (--keep leaves it).
  */
 import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -30,6 +36,8 @@ import { startReviewBridge, type ReviewBridge } from '../bridge/startReviewBridg
 import { writeTinyModelPair } from '../demo/writeTinyModels.ts';
 import { asCancellation, CancelledError, exitCodeOf, throwIfCancelled, UsageError } from '../errors.ts';
 import { resolveMediaTools } from '../media/ffmpegPaths.ts';
+import { buildSeekStills, DEFAULT_STILL_HEIGHT } from '../media/seekStills.ts';
+import { stillsFilePath, stillsIndexPath } from '../platform/stillsFiles.ts';
 import { AnalysisSession } from '../session/analysisSession.ts';
 import { makeBenchRecording } from './makeBenchRecording.ts';
 import { median, percentile } from './percentile.ts';
@@ -75,8 +83,13 @@ const progress = (stage: string, percent: number, note = '') =>
 
 /** One seek of the bare-video baseline, or null when no frame came within the wait. */
 interface BaselineSeek { ms: number; mediaTime: number }
-/** One seek of the app, every time from the currentTime assignment (ms); null fields did not happen within the wait. */
-interface AppSeek { overlayMs: number | null; seekedMs: number | null; presentedMs: number | null; frameCallbackMs: number | null; drawMs: number | null; mediaTime: number | null; joints: number; face: boolean }
+/**
+ * One seek of the app, every time from the currentTime assignment (ms); null fields did not happen within the wait.
+ * overlayMs: the overlay drawn for the new frame with the new frame on screen (its still or the video's frame);
+ * videoOverlayMs: the overlay drawn once the video presented the frame (what the app did without stills).
+ */
+interface AppSeek { overlayMs: number | null; via: 'still' | 'video' | null; stillMs: number | null; stillFetchMs: number | null; stillDecodeStartMs: number | null; stillDecodeMs: number | null; videoOverlayMs: number | null;
+  seekedMs: number | null; presentedMs: number | null; frameCallbackMs: number | null; drawMs: number | null; mediaTime: number | null; joints: number; face: boolean }
 
 // The functions below run in the page (page.evaluate serialises them): tsx names functions with a __name
 // helper that the page lacks, so the page gets a no-op one first (an init script, before any page script).
@@ -122,18 +135,22 @@ interface SeekPlan {
   app: boolean;
   /** The baseline's file (default: the app player's). */
   src?: string;
+  fps: number;
 }
 
 /**
  * Runs the seeks in the page. Baseline: a bare <video> of the same file, the same size, in the same page,
  * seeked to each target; ms to its own frame callback. App: the review screen's player seeked to the same
- * target; done when the overlay's data-drawn-at equals the presented frame's media time (the overlay's frame
- * callback was registered first, so it has drawn by the time ours runs). The bare video is visible only
- * during its own blocks (it covers the player).
+ * target; the overlay counts as drawn for the new frame when its data-drawn-at is the frame's time
+ * (frame/fps) while the still layer shows that frame or after the video presented it; done when the video
+ * has presented the frame and the overlay drew on it too. The bare video is visible only during its own
+ * blocks (it covers the player).
  */
 async function runSeeks(a: SeekPlan): Promise<{ base: Array<BaselineSeek | null>; app: AppSeek[] }> {
   const player = document.querySelector('[data-testid=player]') as FrameVideo;
   const canvas = document.querySelector('[data-testid=overlay]') as HTMLCanvasElement;
+  const still = document.querySelector('[data-testid=still]') as HTMLCanvasElement | null;
+  performance.setResourceTimingBufferSize(100_000);
   const r = player.getBoundingClientRect();
   const bare = document.createElement('video') as FrameVideo;
   bare.muted = true;
@@ -144,14 +161,29 @@ async function runSeeks(a: SeekPlan): Promise<{ base: Array<BaselineSeek | null>
   const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
   // The overlay's draw starts with clearRect on its context (the same object for every getContext call).
-  const records: Array<{ value: string | undefined; t: number; drawStart: number }> = [];
+  const records: Array<{ value: string | undefined; t: number; drawStart: number; stillFrame: number | null }> = [];
   const ctx = canvas.getContext('2d')!;
   let lastClear = 0;
   const clearRect = ctx.clearRect.bind(ctx);
   ctx.clearRect = (x: number, y: number, w: number, h: number) => { lastClear = performance.now(); clearRect(x, y, w, h); };
   let onRecord: (() => void) | null = null;
-  const observer = new MutationObserver(() => { records.push({ value: canvas.dataset.drawnAt, t: performance.now(), drawStart: lastClear }); onRecord?.(); });
+  let stillShown: { t: number; frame: number } | null = null;
+  // The still layer decodes each still with ImageDecoder (else createImageBitmap): timed here, from the call to the picture.
+  const decodes: Array<{ start: number; end: number }> = [];
+  const w = window as unknown as { createImageBitmap: (...args: unknown[]) => Promise<ImageBitmap> };
+  const createBitmap = w.createImageBitmap;
+  w.createImageBitmap = (...args: unknown[]) => { const start = performance.now(); return createBitmap.apply(window, args).then((b) => { decodes.push({ start, end: performance.now() }); return b; }); };
+  const decoderProto = (window as unknown as { ImageDecoder?: { prototype: { decode: (...args: unknown[]) => Promise<unknown> } } }).ImageDecoder?.prototype;
+  const decode = decoderProto?.decode;
+  if (decoderProto && decode) decoderProto.decode = function (this: unknown, ...args: unknown[]) { const start = performance.now(); return decode.apply(this, args).then((r) => { decodes.push({ start, end: performance.now() }); return r; }); };
+  const observer = new MutationObserver(() => {
+    const stillFrame = still?.dataset.shown === 'true' ? Number(still.dataset.frame) : null;
+    records.push({ value: canvas.dataset.drawnAt, t: performance.now(), drawStart: lastClear, stillFrame });
+    onRecord?.();
+  });
   observer.observe(canvas, { attributes: true, attributeFilter: ['data-drawn-at'] });
+  const stillObserver = new MutationObserver(() => { if (still?.dataset.shown === 'true' && !stillShown) stillShown = { t: performance.now(), frame: Number(still.dataset.frame) }; });
+  if (still) stillObserver.observe(still, { attributes: true, attributeFilter: ['data-shown', 'data-frame'] });
 
   const baseSeek = (target: SeekTarget) => new Promise<BaselineSeek | null>((resolve) => {
     let t0 = 0;
@@ -162,27 +194,50 @@ async function runSeeks(a: SeekPlan): Promise<{ base: Array<BaselineSeek | null>
   });
   const appSeek = (target: SeekTarget) => new Promise<AppSeek>((resolve) => {
     records.length = 0;
+    decodes.length = 0;
+    stillShown = null;
+    performance.clearResourceTimings();
     let t0 = 0;
-    const s: AppSeek = { overlayMs: null, seekedMs: null, presentedMs: null, frameCallbackMs: null, drawMs: null, mediaTime: null, joints: 0, face: false };
+    const s: AppSeek = { overlayMs: null, via: null, stillMs: null, stillFetchMs: null, stillDecodeStartMs: null, stillDecodeMs: null, videoOverlayMs: null, seekedMs: null, presentedMs: null, frameCallbackMs: null, drawMs: null, mediaTime: null, joints: 0, face: false };
+    const frameTime = (target.frame / a.fps).toFixed(3);
+    let presentedAt: number | null = null;
     const onSeeked = () => { s.seekedMs = performance.now() - t0; };
-    const finish = () => { clearTimeout(timer); player.removeEventListener('seeked', onSeeked); onRecord = null; resolve(s); };
+    const finish = () => {
+      clearTimeout(timer);
+      player.removeEventListener('seeked', onSeeked);
+      onRecord = null;
+      if (stillShown && stillShown.frame === target.frame) s.stillMs = stillShown.t - t0;
+      // The first fetch of a media id after the seek is the target's still (its neighbours are fetched after it).
+      const fetched = (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).find((e) => e.initiatorType === 'fetch' && e.name.includes('/media/') && e.startTime >= t0);
+      if (fetched) s.stillFetchMs = fetched.responseEnd - fetched.startTime;
+      const decoded = decodes.find((d) => d.start >= t0);
+      if (decoded) { s.stillDecodeStartMs = decoded.start - t0; s.stillDecodeMs = decoded.end - decoded.start; }
+      resolve(s);
+    };
     const timer = setTimeout(finish, a.timeoutMs);
     const match = () => {
-      if (s.mediaTime === null) return;
-      const hit = records.find((x) => x.value === s.mediaTime!.toFixed(3));
-      if (!hit) return;
-      s.overlayMs = hit.t - t0;
-      s.drawMs = hit.drawStart >= t0 ? hit.t - hit.drawStart : null;
-      s.joints = Number(canvas.dataset.joints);
-      s.face = canvas.dataset.face === 'true';
-      finish();
+      for (const x of records) {
+        if (x.value !== frameTime) continue;
+        const onScreen = x.stillFrame === target.frame ? 'still' : presentedAt !== null && x.t >= presentedAt ? 'video' : null;
+        if (onScreen && s.overlayMs === null) {
+          s.overlayMs = x.t - t0;
+          s.via = onScreen;
+          s.drawMs = x.drawStart >= t0 ? x.t - x.drawStart : null;
+          s.joints = Number(canvas.dataset.joints);
+          s.face = canvas.dataset.face === 'true';
+        }
+        if (presentedAt !== null && x.t >= presentedAt && s.videoOverlayMs === null) s.videoOverlayMs = x.t - t0;
+      }
+      if (s.overlayMs !== null && s.videoOverlayMs !== null) finish();
     };
+    onRecord = match;
     player.addEventListener('seeked', onSeeked);
-    player.requestVideoFrameCallback((_now, meta) => {
+    player.requestVideoFrameCallback((now, meta) => {
+      // `now` is when this frame's callbacks began: the overlay's own callback (registered earlier) may have drawn already.
+      presentedAt = now;
       s.frameCallbackMs = performance.now() - t0;
       s.presentedMs = meta.presentationTime - t0;
       s.mediaTime = meta.mediaTime;
-      onRecord = match;
       match();
     });
     t0 = performance.now();
@@ -210,6 +265,9 @@ async function runSeeks(a: SeekPlan): Promise<{ base: Array<BaselineSeek | null>
     return { base, app };
   } finally {
     observer.disconnect();
+    stillObserver.disconnect();
+    w.createImageBitmap = createBitmap;
+    if (decoderProto && decode) decoderProto.decode = decode;
     delete (ctx as { clearRect?: unknown }).clearRect;
     bare.removeAttribute('src');
     bare.load();
@@ -259,6 +317,7 @@ export async function runBenchUi(o: BenchUiOptions, signal: AbortSignal, onBrows
   const dir = mkdtempSync(path.join(tmpdir(), 'semioscope-bench-ui-'));
   let bridge: ReviewBridge | null = null;
   let browser: Browser | null = null;
+  let stillsFile: string | null = null;
   try {
     progress('recording', 0, `making a ${o.durationS} s 1080p30 stand-in recording (ffmpeg)`);
     const video = makeBenchRecording({ durationS: o.durationS, dir });
@@ -283,6 +342,17 @@ export async function runBenchUi(o: BenchUiOptions, signal: AbortSignal, onBrows
     if (!enhancement?.frames.length) throw new Error('The analysis has no pose frames: the overlays would have nothing to draw.');
     progress('analysis', 100, `${enhancement.frames.length} pose frames; ${analysed.analysis.stats.modelCalls} model calls`);
 
+    // Built here, before the browser opens (as media:stills would in the engine), so the build is timed alone; the app then finds them ready.
+    stillsFile = stillsFilePath(recording.sha256, DEFAULT_STILL_HEIGHT);
+    for (const f of [stillsFile, stillsIndexPath(stillsFile)]) rmSync(f, { force: true });
+    progress('seek stills', 0, `every frame at ${DEFAULT_STILL_HEIGHT} lines (ffmpeg, MJPEG)`);
+    const stillsT0 = performance.now();
+    let stillsShown = -1;
+    const built = await buildSeekStills(video, { sha256: recording.sha256, fps: recording.fps, durationS: recording.durationS, sourceHeight: recording.height, signal,
+      onProgress: (p) => { const q = Math.floor(p / 20) * 20; if (q !== stillsShown) { stillsShown = q; progress('seek stills', p); } } });
+    const stillsBuild = { buildMs: performance.now() - stillsT0, bytes: statSync(built.file).size, frames: built.frames, width: built.width, height: built.height };
+    progress('seek stills', 100, `${(stillsBuild.buildMs / 1000).toFixed(1)} s, ${(stillsBuild.bytes / 1e6).toFixed(1)} MB, ${built.frames} stills`);
+
     progress('renderer', 0, 'vite build');
     const rendererDir = path.join(dir, 'renderer');
     await build({ root: path.join(REPO, 'renderer'), configFile: false, plugins: [react()], logLevel: 'error', build: { outDir: rendererDir, emptyOutDir: true } });
@@ -302,6 +372,9 @@ export async function runBenchUi(o: BenchUiOptions, signal: AbortSignal, onBrows
       opens.push(await measureOpen(page, bridge.url, recording.sha256));
       progress('open', ((i + 1) / o.opens) * 100, `${opens.at(-1)!.toFixed(0)} ms`);
     }
+    await page.waitForSelector('[data-testid=stage][data-stills=ready]', { timeout: 30_000 });
+    // The still layer reads the whole stills file in the background (stillCache.ts): seeks are timed once it has.
+    await page.waitForSelector('[data-testid=still][data-ready=true][data-preloaded=true]', { state: 'attached', timeout: 60_000 });
     await ensurePressed(page, 'toggle-skeleton');
     await ensurePressed(page, 'toggle-face');
     const player = await page.$eval('[data-testid=player]', (v) => ({ w: (v as HTMLVideoElement).clientWidth, h: (v as HTMLVideoElement).clientHeight, vw: (v as HTMLVideoElement).videoWidth, vh: (v as HTMLVideoElement).videoHeight }));
@@ -313,19 +386,25 @@ export async function runBenchUi(o: BenchUiOptions, signal: AbortSignal, onBrows
     progress('seeks', 0, `${WARMUP_SEEKS} warm-up seeks, then ${o.seeks} baseline and ${o.seeks} app seeks in alternating blocks of ${BLOCK}`);
     const random = seededRandom(SEED + 2);
     const gapsMs = targets.map(() => Math.round(random() * 17));
-    await page.evaluate(runSeeks, { targets: warmup, gapsMs, block: BLOCK, timeoutMs, app: true });
-    const { base, app } = await page.evaluate(runSeeks, { targets, gapsMs, block: BLOCK, timeoutMs, app: true });
+    await page.evaluate(runSeeks, { targets: warmup, gapsMs, block: BLOCK, timeoutMs, app: true, fps });
+    const { base, app } = await page.evaluate(runSeeks, { targets, gapsMs, block: BLOCK, timeoutMs, app: true, fps });
     progress('seeks', 100);
     progress('decode check', 0, `the first ${INTRA_S} s re-encoded all-intra, the same number of bare-video seeks`);
     const intraFile = await allIntraExcerpt(video, path.join(dir, 'all-intra.mp4'), Math.min(INTRA_S, Math.floor(recording.durationS)), signal);
     const intraTargets = seekTargets(o.seeks, Math.min(INTRA_S, Math.floor(recording.durationS)), fps, SEED);
-    const intra = (await page.evaluate(runSeeks, { targets: intraTargets, gapsMs, block: BLOCK, timeoutMs, app: false, src: await mediaUrlOf(page, intraFile) })).base;
+    const intra = (await page.evaluate(runSeeks, { targets: intraTargets, gapsMs, block: BLOCK, timeoutMs, app: false, fps, src: await mediaUrlOf(page, intraFile) })).base;
     progress('decode check', 50, `again at ${PROXY_LINES} lines`);
     const proxyFile = await allIntraExcerpt(video, path.join(dir, 'all-intra-small.mp4'), Math.min(INTRA_S, Math.floor(recording.durationS)), signal, PROXY_LINES);
-    const proxy = (await page.evaluate(runSeeks, { targets: intraTargets, gapsMs, block: BLOCK, timeoutMs, app: false, src: await mediaUrlOf(page, proxyFile) })).base;
+    const proxy = (await page.evaluate(runSeeks, { targets: intraTargets, gapsMs, block: BLOCK, timeoutMs, app: false, fps, src: await mediaUrlOf(page, proxyFile) })).base;
     progress('decode check', 100);
 
     const overlay = stats(finite(app.map((s) => s.overlayMs)));
+    const videoOverlay = stats(finite(app.map((s) => s.videoOverlayMs)));
+    const stillShown = stats(finite(app.map((s) => s.stillMs)));
+    const stillFetch = stats(finite(app.map((s) => s.stillFetchMs)));
+    const stillDecodeStart = stats(finite(app.map((s) => s.stillDecodeStartMs)));
+    const stillDecode = stats(finite(app.map((s) => s.stillDecodeMs)));
+    const viaStill = app.filter((s) => s.via === 'still').length;
     const allIntra = stats(finite(intra.map((s) => s?.ms)));
     const allIntraSmall = stats(finite(proxy.map((s) => s?.ms)));
     const baseline = stats(finite(base.map((s) => s?.ms)));
@@ -341,6 +420,11 @@ export async function runBenchUi(o: BenchUiOptions, signal: AbortSignal, onBrows
 
     const result = {
       p50Ms: ms1(overlay.p50), p95Ms: ms1(overlay.p95), openMs: ms1(openMs), openFirstMs: ms1(opens[0]!),
+      fullFrameP50Ms: ms1(presented.p50), fullFrameP95Ms: ms1(presented.p95),
+      withoutStillsP50Ms: ms1(videoOverlay.p50), withoutStillsP95Ms: ms1(videoOverlay.p95),
+      stills: { buildS: ms1(stillsBuild.buildMs / 1000), megabytes: ms1(stillsBuild.bytes / 1e6), frames: stillsBuild.frames, width: stillsBuild.width, height: stillsBuild.height,
+        seeksShownByStill: viaStill, stillShownP50Ms: ms1(stillShown.p50), stillShownP95Ms: ms1(stillShown.p95), stillFetchP50Ms: ms1(stillFetch.p50), stillFetchP95Ms: ms1(stillFetch.p95), stillFetches: stillFetch.n,
+        decodeStartP50Ms: ms1(stillDecodeStart.p50), decodeStartP95Ms: ms1(stillDecodeStart.p95), decodeP50Ms: ms1(stillDecode.p50), decodeP95Ms: ms1(stillDecode.p95) },
       baselineP50Ms: ms1(baseline.p50), baselineP95Ms: ms1(baseline.p95),
       addedP50Ms: ms1(overlay.p50 - baseline.p50), addedP95Ms: ms1(overlay.p95 - baseline.p95),
       decodeCheck: { allIntraP50Ms: ms1(allIntra.p50), allIntraP95Ms: ms1(allIntra.p95), allIntraSmallP50Ms: ms1(allIntraSmall.p50), allIntraSmallP95Ms: ms1(allIntraSmall.p95),
@@ -365,6 +449,8 @@ export async function runBenchUi(o: BenchUiOptions, signal: AbortSignal, onBrows
   } finally {
     await browser?.close().catch(() => {});
     await bridge?.close().catch(() => {});
+    // The bench recording's stills go with it (they sit in the user's cache otherwise).
+    if (stillsFile && !o.keep) for (const f of [stillsFile, stillsIndexPath(stillsFile)]) rmSync(f, { force: true });
     if (o.keep) process.stderr.write(`[bench:ui] kept ${dir}\n`);
     else rmSync(dir, { recursive: true, force: true });
   }
@@ -379,8 +465,13 @@ function printTable(r: Record<string, any>): void {
   out(`seeks: ${r.seeks} seeded random targets, both overlays on (${r.seeksWithSkeleton} drew a skeleton, ${r.seeksWithFace} a face box)`);
   out('                                                   p50 ms  p95 ms');
   out(`  baseline: bare <video>, to its frame callback    ${f(r.baselineP50Ms)}  ${f(r.baselineP95Ms)}`);
-  out(`  app: seek -> overlay drawn for the new frame     ${f(r.p50Ms)}  ${f(r.p95Ms)}   target p95 <= ${r.targets.p95Ms} ms`);
+  out(`  app: seek -> overlay drawn for the new frame     ${f(r.p50Ms)}  ${f(r.p95Ms)}   target p95 <= ${r.targets.p95Ms} ms (${r.stills.seeksShownByStill} of ${r.seeks} first shown by their still)`);
+  out(`  app: seek -> full-resolution frame presented     ${f(r.fullFrameP50Ms)}  ${f(r.fullFrameP95Ms)}`);
+  out(`  app: overlay drawn on the video's frame          ${f(r.withoutStillsP50Ms)}  ${f(r.withoutStillsP95Ms)}   (what the app showed without stills)`);
   out(`  app minus baseline                               ${f(r.addedP50Ms)}  ${f(r.addedP95Ms)}`);
+  const st = r.stills;
+  out(`  seek stills: built in ${st.buildS} s, ${st.megabytes} MB, ${st.frames} stills of ${st.width}x${st.height}; seek -> still shown ${f(st.stillShownP50Ms)} / ${f(st.stillShownP95Ms)} ms (p50 / p95)`);
+  out(`    of which: seek -> its decode starts ${f(st.decodeStartP50Ms)} / ${f(st.decodeStartP95Ms)}, JPEG decode (ImageDecoder) ${f(st.decodeP50Ms)} / ${f(st.decodeP95Ms)}; Range fetches on the seek path: ${st.stillFetches}${st.stillFetches ? ` (${f(st.stillFetchP50Ms)} / ${f(st.stillFetchP95Ms)})` : ''}`);
   const d = r.decodeCheck;
   out(`  decode check, bare <video> on the first ${d.excerptS} s re-encoded all-intra (every frame a keyframe):`);
   out(`    1080p                                          ${f(d.allIntraP50Ms)}  ${f(d.allIntraP95Ms)}`);
