@@ -7,7 +7,7 @@
  */
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -59,7 +59,7 @@ describe('seek stills in the review app', () => {
     analysis.segments = [{ index: 0, startS: 0, endS: probe.durationS }];
     analysis.recording = { ...analysis.recording, sha256: await hashFile(video), durationS: probe.durationS, width: probe.width, height: probe.height, fps: probe.fps, rotation: probe.rotation };
     analysis.enhancement = { pose: { id: 'test', poseModel: 'marker', personDetector: 'none', backend: 'none' }, poseFps: 1,
-      frames: [0, 10, 20].map((tS) => ({ tS, keypoints: [{ name: 'left_wrist' as const, x: 200 + tS * 20, y: 300, score: 0.95 }], face: null })) };
+      frames: [18, 19, 20].map((tS) => ({ tS, keypoints: [{ name: 'left_wrist' as const, x: 200 + tS * 20, y: 300, score: 0.95 }], face: null })) };
     const db = path.join(dir, 'cache.sqlite');
     const cache = new AnswerCache(db);
     recordAnalysis(cache, { analysis, videoPath: video, jsonPath: path.join(dir, 'a.json'), pdfPath: path.join(dir, 'a.pdf') });
@@ -106,6 +106,7 @@ describe('seek stills in the review app', () => {
     await page.screenshot({ path: path.join(SHOTS, 'after-seek.png') });
     await page.close();
     assert.ok(seen.still, 'the still layer showed a still');
+    writeFileSync(path.join(SHOTS, 'still-shown.png'), Buffer.from(seen.still.shot.replace(/^data:image\/png;base64,/, ''), 'base64'));
     assert.equal(seen.still.frame, TARGET_FRAME, 'the still is the target frame\'s');
     assert.equal(seen.still.overlayAt, (TARGET_FRAME / FPS).toFixed(3), 'the overlay was drawn for the target frame\'s time with the still');
     assert.ok(seen.still.t < seen.presented.t, `the still came before the video presented the frame (${(seen.presented.t - seen.still.t).toFixed(0)} ms earlier)`);
