@@ -8,9 +8,9 @@
 import path from 'node:path';
 import { cacheRoot } from './paths.ts';
 
-/** The folder of all stills files. */
+/** The folder of all stills files: SEMIOSCOPE_STILLS_DIR (tests), else `<cacheRoot>/stills`. */
 export function stillsDir(): string {
-  return path.join(cacheRoot(), 'stills');
+  return process.env.SEMIOSCOPE_STILLS_DIR ? path.resolve(process.env.SEMIOSCOPE_STILLS_DIR) : path.join(cacheRoot(), 'stills');
 }
 
 /** A stills file's base name: `<sha256>-<height>.stills`. */
