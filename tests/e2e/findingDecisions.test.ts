@@ -43,6 +43,8 @@ const shot = (page: Page, name: string) => page.screenshot({ path: path.join(SHO
 before(async () => {
   assert.ok(existsSync(CHROMIUM), `Debian's Chromium is needed at ${CHROMIUM} (apt-get install chromium)`);
   dir = mkdtempSync(path.join(tmpdir(), 'semioscope-decisions-'));
+  // The fast-seek stills this test makes stay in its own folder, not in the user's cache.
+  process.env.SEMIOSCOPE_STILLS_DIR = path.join(dir, 'stills');
   mkdirSync(SHOTS, { recursive: true });
   dbPath = path.join(dir, 'cache.sqlite');
   const dist = path.join(dir, 'renderer');

@@ -39,6 +39,8 @@ let figure4Note: string;
 before(async () => {
   assert.ok(existsSync(CHROMIUM), `Debian's Chromium is needed at ${CHROMIUM} (apt-get install chromium)`);
   dir = mkdtempSync(path.join(tmpdir(), 'semioscope-measured-signs-'));
+  // The fast-seek stills this test makes stay in its own folder, not in the user's cache.
+  process.env.SEMIOSCOPE_STILLS_DIR = path.join(dir, 'stills');
   mkdirSync(SHOTS, { recursive: true });
   const video = path.join(dir, 'EMU3_bed2.mp4');
   execFileSync(resolveMediaTools().ffmpeg, ['-nostdin', '-v', 'error', '-y', '-f', 'lavfi', '-i', `testsrc=size=320x240:rate=5:duration=${DURATION_S}`,

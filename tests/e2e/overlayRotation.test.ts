@@ -33,6 +33,8 @@ let browser: Browser;
 
 before(async () => {
   dir = mkdtempSync(path.join(tmpdir(), 'semioscope-overlay-rotation-'));
+  // The fast-seek stills this test makes stay in its own folder, not in the user's cache.
+  process.env.SEMIOSCOPE_STILLS_DIR = path.join(dir, 'stills');
   mkdirSync(SHOTS, { recursive: true });
   dist = path.join(dir, 'renderer');
   await build({ root: path.join(REPO, 'renderer'), configFile: false, plugins: [react()], logLevel: 'error', build: { outDir: dist, emptyOutDir: true } });

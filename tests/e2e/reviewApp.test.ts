@@ -39,6 +39,8 @@ const shot = (page: Page, name: string) => page.screenshot({ path: path.join(SHO
 before(async () => {
   assert.ok(existsSync(CHROMIUM), `Debian's Chromium is needed at ${CHROMIUM} (apt-get install chromium)`);
   dir = mkdtempSync(path.join(tmpdir(), 'semioscope-review-app-'));
+  // The fast-seek stills this test makes stay in its own folder, not in the user's cache.
+  process.env.SEMIOSCOPE_STILLS_DIR = path.join(dir, 'stills');
   mkdirSync(SHOTS, { recursive: true });
   const dist = path.join(dir, 'renderer');
   await build({ root: path.join(REPO, 'renderer'), configFile: false, plugins: [react()], logLevel: 'error', build: { outDir: dist, emptyOutDir: true } });
