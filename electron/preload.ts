@@ -30,6 +30,8 @@ const api = {
   'recordings:list': invoke('recordings:list'),
   'analysis:open': invoke('analysis:open'),
   'models:check': invoke('models:check'),
+  'models:list': invoke('models:list'),
+  'models:import': invoke('models:import'),
   'review:get': invoke('review:get'),
   'review:record': invoke('review:record'),
   'review:export': invoke('review:export'),
@@ -38,6 +40,7 @@ const api = {
   'on:analysis:progress': subscribe('analysis:progress'),
   'on:analysis:plan': subscribe('analysis:plan'),
   'on:analysis:answer': subscribe('analysis:answer'),
+  'on:models:progress': subscribe('models:progress'),
   pathForFile: (file: File) => webUtils.getPathForFile(file),
 } satisfies ReviewApi;
 

@@ -31,6 +31,10 @@ export const API_INPUTS = {
     model: z.string().min(1, { error: 'Choose the model file (GGUF) first.' }),
     mmproj: z.string().min(1, { error: 'Choose the projector file (mmproj GGUF) first.' }),
   }).strict(),
+  /** The model pairs installed in the app's model folder (semioscope models list), with their files' paths. */
+  'models:list': z.undefined(),
+  /** Copies the model pairs in a folder (e.g. a USB stick) into the model folder, verified (semioscope models import). */
+  'models:import': z.object({ folder: z.string().min(1, { error: 'Give the folder that holds the model files (e.g. the USB stick).' }) }).strict(),
   /** Makes a recording the user chose playable: answers a URL for `<video src>` serving that one file (with Range). */
   'media:open': z.object({ path: z.string().min(1, { error: 'Choose a recording to play first.' }) }).strict(),
   /** The waveform of a recording's audio for the audio lane (peaks per bin; the page never decodes the file). */
@@ -72,6 +76,8 @@ export function parseApiInput<C extends ApiChannel>(channel: C, raw: unknown): z
 export interface ApiOutputs {
   'analysis:start': { analysis: AnalysisResult; jsonPath: string; pdfPath: string; id: number };
   'analysis:cancel': void;
+  'models:list': { folder: string; pairs: InstalledModelPair[] };
+  'models:import': { imported: Array<{ name: string; known: boolean; verifiedBy: InstalledModelPair['verifiedBy']; files: Array<{ fileName: string; action: 'copied' | 'skipped' }> }>; warnings: string[] };
   /** What the pair is, in the words the start screen shows; a pair that fails its checks is the engine's InputError. */
   'models:check': { model: { fileName: string; name: string; architecture: string }; mmproj: { fileName: string; projectorType: string | null }; hasVision: boolean; hasAudio: boolean };
   /** `url` serves only this file, under an id (never its path); `name` is its base name. */
@@ -106,6 +112,8 @@ export type ApiMethods = { [C in ApiChannel]: (input: ApiInput<C>) => Promise<Ap
 /** Events the engine sends to the renderer. */
 export interface ApiEvents {
   'analysis:progress': ProgressEvent;
+  /** A model import's copy: which file, how far. */
+  'models:progress': { fileName: string; phase: 'copy' | 'hash'; bytesDone: number; totalBytes: number };
   /** The segments and pairs a run will ask, before its first answer. */
   'analysis:plan': AnalysisPlanEvent;
   /** Each answer as it arrives (from the cache or the model): the lanes fill live. */
@@ -114,7 +122,23 @@ export interface ApiEvents {
 export type ApiEventName = keyof ApiEvents;
 
 export const API_CHANNELS = Object.keys(API_INPUTS) as ApiChannel[];
-export const API_EVENTS = ['analysis:progress', 'analysis:plan', 'analysis:answer'] as const satisfies readonly ApiEventName[];
+export const API_EVENTS = ['analysis:progress', 'analysis:plan', 'analysis:answer', 'models:progress'] as const satisfies readonly ApiEventName[];
+
+/** An installed model pair as the start screen lists it. */
+export interface InstalledModelPair {
+  id: string;
+  name: string;
+  /** In the shipped manifest (a supported pair). */
+  known: boolean;
+  verifiedBy: 'manifest' | 'SHA256SUMS' | 'unverified';
+  /** 'ok', or what is wrong with its files now (missing, changed size). */
+  state: string;
+  sizeBytes: number;
+  sees: boolean;
+  hears: boolean;
+  model: string;
+  mmproj: string;
+}
 
 /** The whole API the renderer sees (from preload or the bridge client): the channels, and one `on:<event>` subscription per event. */
 export type ReviewApi = ApiMethods & { [E in ApiEventName as `on:${E}`]: (listener: (payload: ApiEvents[E]) => void) => () => void } & {

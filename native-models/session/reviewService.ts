@@ -16,6 +16,10 @@ import { hashFile } from '../media/hashFile.ts';
 import { SeekStillsBuilds } from '../media/seekStillsBuilds.ts';
 import { OpenedMedia } from '../platform/openedMedia.ts';
 import { validateModelPair } from '../vlm/validateModelPair.ts';
+import { importModels, listModels } from '../models/importModels.ts';
+import { pairFolder } from '../models/installedModels.ts';
+import { loadModelManifest } from '../models/loadModelManifest.ts';
+import { modelsRoot } from '../platform/paths.ts';
 import { writeExports } from '../export/writeExports.ts';
 import { AnalysisSession } from './analysisSession.ts';
 
@@ -24,6 +28,8 @@ export interface ReviewServiceOptions {
   dbPath?: string;
   /** Where each recording's outputs go (one folder per recording). */
   analysesDir: string;
+  /** The app's model folder (default: SEMIOSCOPE_MODELS_DIR, else beside the cache: platform/paths.ts modelsRoot). */
+  modelsDir?: string;
   /** The URL a transport serves an opened media file under (the bridge: `/media/<id>`; Electron: its media protocol). */
   mediaUrl?: (id: string) => string;
 }
@@ -70,6 +76,24 @@ export function createReviewService(o: ReviewServiceOptions): ReviewService {
       const pair = await validateModelPair(req.model, req.mmproj, { need: 'vision', roles: { model: 'model', mmproj: 'projector' } });
       return { model: { fileName: pair.model.fileName, name: pair.model.name, architecture: pair.model.architecture },
         mmproj: { fileName: pair.mmproj.fileName, projectorType: pair.mmproj.projectorType }, hasVision: pair.hasVision, hasAudio: pair.hasAudio };
+    },
+    'models:list': async (raw) => {
+      parseApiInput('models:list', raw);
+      const folder = o.modelsDir ?? modelsRoot();
+      const pairs = await listModels(folder);
+      return { folder, pairs: pairs.map((p) => ({ id: p.id, name: p.name, known: p.manifestId !== null, verifiedBy: p.verifiedBy, state: String(p.state),
+        sizeBytes: p.sizeBytes, sees: p.sees, hears: p.hears,
+        model: path.join(pairFolder(folder, p.id), p.files.model.fileName), mmproj: path.join(pairFolder(folder, p.id), p.files.mmproj.fileName) })) };
+    },
+    'models:import': async (raw, emit) => {
+      const req = parseApiInput('models:import', raw);
+      const warnings: string[] = [];
+      let last = 0;
+      const pairs = await importModels(path.resolve(req.folder), { modelsDir: o.modelsDir ?? modelsRoot(), manifest: loadModelManifest(),
+        onWarning: (m) => warnings.push(m),
+        // At most a few progress events a second for multi-GB files.
+        onProgress: (p) => { const now = Date.now(); if (now - last >= 250 || p.bytesDone === p.totalBytes) { last = now; emit('models:progress', p); } } });
+      return { imported: pairs.map((p) => ({ name: p.name, known: p.known, verifiedBy: p.verifiedBy, files: p.files.map((f) => ({ fileName: f.fileName, action: f.action })) })), warnings };
     },
     'media:open': async (raw) => {
       const req = parseApiInput('media:open', raw);

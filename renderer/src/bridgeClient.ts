@@ -78,6 +78,8 @@ export function createBridgeClient(base = ''): ReviewApi {
     'recordings:list': call('recordings:list'),
     'analysis:open': call('analysis:open'),
     'models:check': call('models:check'),
+    'models:list': call('models:list'),
+    'models:import': call('models:import'),
     'review:get': call('review:get'),
     'review:record': call('review:record'),
     'review:export': call('review:export'),
@@ -86,5 +88,6 @@ export function createBridgeClient(base = ''): ReviewApi {
     'on:analysis:progress': subscribe('analysis:progress'),
     'on:analysis:plan': subscribe('analysis:plan'),
     'on:analysis:answer': subscribe('analysis:answer'),
+    'on:models:progress': subscribe('models:progress'),
   } satisfies ReviewApi;
 }

@@ -9,7 +9,8 @@
  * test-results/review-app/.
  */
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -41,6 +42,8 @@ before(async () => {
   dir = mkdtempSync(path.join(tmpdir(), 'semioscope-review-app-'));
   // The fast-seek stills this test makes stay in its own folder, not in the user's cache.
   process.env.SEMIOSCOPE_STILLS_DIR = path.join(dir, 'stills');
+  // The app's model folder is this test's own (the import below fills it).
+  process.env.SEMIOSCOPE_MODELS_DIR = path.join(dir, 'installed-models');
   mkdirSync(SHOTS, { recursive: true });
   const dist = path.join(dir, 'renderer');
   await build({ root: path.join(REPO, 'renderer'), configFile: false, plugins: [react()], logLevel: 'error', build: { outDir: dist, emptyOutDir: true } });
@@ -123,10 +126,22 @@ describe('review app in Chromium over the bridge', () => {
     await page.fill('[data-testid=mmproj-path]', models.model);
     await page.waitForSelector('[data-testid=models-status][data-state=failed]', { timeout: 10_000 });
     assert.match(await page.innerText('[data-testid=models-status]'), /is a multimodal projector \(mmproj\), not a language model/);
+    // Import the pair from a folder (as from a USB stick, verified by its SHA256SUMS), then use it from the list.
+    writeFileSync(path.join(path.dirname(models.model), 'SHA256SUMS'),
+      [models.model, models.mmproj].map((f) => `${createHash('sha256').update(readFileSync(f)).digest('hex')}  ${path.basename(f)}`).join('\n') + '\n');
+    await page.click('[data-testid=model-library] summary');
+    await page.fill('[data-testid=import-folder]', path.dirname(models.model));
+    await page.click('[data-testid=import-models]');
+    await page.waitForSelector('[data-testid=import-result]', { timeout: 30_000 });
+    assert.match(await page.innerText('[data-testid=import-result]'), /verified against SHA256SUMS/);
+    await page.click('[data-testid=use-pair]');
+    await page.waitForSelector('[data-testid=models-status][data-state=ok]', { timeout: 10_000 });
+    assert.match(await page.innerText('[data-testid=models-status]'), /sees video/);
+    assert.ok((await page.inputValue('[data-testid=model-path]')).startsWith(path.join(dir, 'installed-models')), 'the installed copy is used');
+    await shot(page, '2b-models');
     await page.fill('[data-testid=model-path]', models.model);
     await page.fill('[data-testid=mmproj-path]', models.mmproj);
     await page.waitForSelector('[data-testid=models-status][data-state=ok]', { timeout: 10_000 });
-    assert.match(await page.innerText('[data-testid=models-status]'), /sees video/);
     for (const [bad, expected] of [[dir, /is a folder, not a recording/], [path.join(REPO, 'README.md'), /is not a video or audio file/]] as const) {
       await page.fill('[data-testid=video-path]', bad);
       await page.click('[data-testid=analyse]');

@@ -9,6 +9,7 @@ import { api } from '../semioscopeApi.ts';
 import type { Catalogue } from '../catalogue.ts';
 import { EMPTY_SETTINGS, SettingsFields, settingsFromDraft } from './SettingsFields.tsx';
 import { KEY_MMPROJ, KEY_MODEL, ModelPairStatus, useModelPairCheck } from './ModelPairCheck.tsx';
+import { ModelLibrary } from './ModelLibrary.tsx';
 
 export interface StartRequest {
   videoPath: string;
@@ -57,6 +58,7 @@ export function StartScreen({ busy, catalogue, onStart, onProblem }: { busy: boo
         <label>Model file (GGUF) <input data-testid="model-path" value={model} onChange={(e) => setModel(e.target.value)} /></label>
         <label>Projector file (mmproj GGUF) <input data-testid="mmproj-path" value={mmproj} onChange={(e) => setMmproj(e.target.value)} /></label>
         <ModelPairStatus state={pair} />
+        <ModelLibrary onUse={(p) => { setModel(p.model); setMmproj(p.mmproj); }} />
         <SettingsFields draft={draft} onChange={setDraft} catalogue={catalogue} />
         <button type="submit" data-testid="analyse" disabled={busy}>Analyse</button>
       </form>

@@ -142,3 +142,28 @@ describe('reviewService review:get and review:record', () => {
     assert.equal((await service['review:get']({ recordingSha256: sha }, noEvents)).entries.length, 1);
   });
 });
+
+describe('reviewService models:list and models:import', () => {
+  it('imports a pair from a folder verified by its SHA256SUMS, with progress, and lists it with its files\' paths', async () => {
+    const stick = path.join(dir, 'usb-stick');
+    const { model, mmproj } = await writeTinyModelPair('omni', stick);
+    const sums = await Promise.all([model, mmproj].map(async (f) => `${await hashFile(f)} *${path.basename(f)}`));
+    writeFileSync(path.join(stick, 'SHA256SUMS'), `${sums.join('\n')}\n`);
+    const modelsDir = path.join(dir, 'app-models');
+    const service = createReviewService({ analysesDir: dir, modelsDir });
+    assert.deepEqual((await service['models:list'](undefined, noEvents)).pairs, []);
+    const progress: Array<{ fileName: string; phase: string }> = [];
+    const out = await service['models:import']({ folder: stick }, ((event: string, payload: { fileName: string; phase: string }) => { if (event === 'models:progress') progress.push(payload); }) as never);
+    assert.equal(out.imported.length, 1);
+    assert.equal(out.imported[0]!.verifiedBy, 'SHA256SUMS');
+    assert.ok(progress.some((p) => p.fileName === path.basename(model)), 'progress names the file copied');
+    const { folder, pairs } = await service['models:list'](undefined, noEvents);
+    assert.equal(folder, modelsDir);
+    assert.equal(pairs.length, 1);
+    assert.equal(pairs[0]!.state, 'ok');
+    assert.ok(pairs[0]!.model.startsWith(modelsDir) && pairs[0]!.mmproj.startsWith(modelsDir));
+    assert.deepEqual(await service['models:check']({ model: pairs[0]!.model, mmproj: pairs[0]!.mmproj }, noEvents).then((c) => c.hasVision), true, 'the installed pair passes the checks');
+    await assert.rejects(service['models:import']({ folder: path.join(dir, 'no-such-stick') }, noEvents), (e: unknown) => e instanceof InputError);
+    await assert.rejects(service['models:import']({ folder: '' }, noEvents), (e: unknown) => e instanceof UsageError);
+  });
+});
