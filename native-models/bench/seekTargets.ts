@@ -4,18 +4,10 @@
  * own media time (the overlay says which one it drew for in data-drawn-at, to the millisecond). Consecutive
  * targets are different frames (a seek to the frame already shown presents nothing new).
  */
+import { seededRandom } from '../evaluation/seededRandom.ts';
 
-/** mulberry32: a small, fast, seeded 32-bit generator; deterministic across platforms. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The evaluation's seeded generator (mulberry32), deterministic across platforms. */
+export { seededRandom };
 
 export interface SeekTarget {
   /** The frame's index (0-based, at `fps`). */

@@ -9,6 +9,7 @@ import { statSync } from 'node:fs';
 import path from 'node:path';
 import { InputError } from '../errors.ts';
 import { describeFsError, makeFolder } from '../platform/makeFolder.ts';
+import { userDataRoot } from '../platform/paths.ts';
 
 export interface AnswerKey {
   recordingSha: string;
@@ -219,13 +220,7 @@ export class AnswerCache {
   }
 }
 
-/** Default cache location in the user's data directory. */
+/** Default cache location in the user's data directory (platform/paths.ts userDataRoot). */
 export function defaultCachePath(): string {
-  const home = process.env.HOME ?? process.env.USERPROFILE ?? '.';
-  const base = process.platform === 'win32'
-    ? (process.env.APPDATA ?? path.join(home, 'AppData', 'Roaming'))
-    : process.platform === 'darwin'
-      ? path.join(home, 'Library', 'Application Support')
-      : (process.env.XDG_DATA_HOME ?? path.join(home, '.local', 'share'));
-  return path.join(base, 'semioscope', 'cache.sqlite');
+  return path.join(userDataRoot(), 'cache.sqlite');
 }

@@ -12,20 +12,23 @@ export function cacheRoot(): string {
     ?? (process.env.XDG_CACHE_HOME ? path.join(process.env.XDG_CACHE_HOME, 'semioscope') : path.join(homedir(), '.cache', 'semioscope'));
 }
 
-/**
- * The app's model folder: SEMIOSCOPE_MODELS_DIR, else `models/` in the per-user data folder beside the answer
- * cache (the same base as cache/answerCache.ts defaultCachePath: APPDATA, Library/Application Support, or
- * $XDG_DATA_HOME / ~/.local/share), where `semioscope models import` puts the pairs it copies.
- */
-export function modelsRoot(): string {
-  if (process.env.SEMIOSCOPE_MODELS_DIR) return process.env.SEMIOSCOPE_MODELS_DIR;
+/** The per-user data folder of the app: APPDATA, Library/Application Support, or $XDG_DATA_HOME / ~/.local/share, then `semioscope`. */
+export function userDataRoot(): string {
   const home = process.env.HOME ?? process.env.USERPROFILE ?? '.';
   const base = process.platform === 'win32'
     ? (process.env.APPDATA ?? path.join(home, 'AppData', 'Roaming'))
     : process.platform === 'darwin'
       ? path.join(home, 'Library', 'Application Support')
       : (process.env.XDG_DATA_HOME ?? path.join(home, '.local', 'share'));
-  return path.join(base, 'semioscope', 'models');
+  return path.join(base, 'semioscope');
+}
+
+/**
+ * The app's model folder: SEMIOSCOPE_MODELS_DIR, else `models/` in the per-user data folder beside the answer
+ * cache, where `semioscope models import` puts the pairs it copies.
+ */
+export function modelsRoot(): string {
+  return process.env.SEMIOSCOPE_MODELS_DIR ?? path.join(userDataRoot(), 'models');
 }
 
 export interface PrivateFolder extends Disposable {
