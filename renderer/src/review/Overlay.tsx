@@ -6,7 +6,7 @@
 import { useEffect, useRef, type MutableRefObject, type RefObject } from 'react';
 import type { AnalysisResult } from '../../../native-models/contract/analysisSchema.ts';
 import { drawOverlay } from './drawOverlay.ts';
-import { containBox } from './overlayGeometry.ts';
+import { containBox, fitCanvas } from './overlayGeometry.ts';
 import { poseAtTime } from './poseAtTime.ts';
 
 type FrameCallbackVideo = HTMLVideoElement & {
@@ -29,12 +29,9 @@ export function Overlay({ videoRef, analysis, showSkeleton, showFace, drawAtRef 
     const frames = analysis.enhancement?.frames ?? [];
     const { width: displayW, height: displayH, rotation } = analysis.recording;
     const draw = (t: number) => {
-      const dpr = window.devicePixelRatio || 1;
-      const w = Math.round(canvas.clientWidth * dpr);
-      const h = Math.round(canvas.clientHeight * dpr);
-      if (canvas.width !== w || canvas.height !== h) { canvas.width = w; canvas.height = h; }
-      const ctx = canvas.getContext('2d');
-      if (!ctx) return;
+      const fitted = fitCanvas(canvas);
+      if (!fitted) return;
+      const { ctx, w, h } = fitted;
       const vw = video.videoWidth || displayW;
       const vh = video.videoHeight || displayH;
       const box = containBox(w, h, vw, vh);

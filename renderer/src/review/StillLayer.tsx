@@ -9,7 +9,7 @@
  */
 import { useEffect, useRef, type RefObject } from 'react';
 import { frameAt } from './frameClock.ts';
-import { containBox } from './overlayGeometry.ts';
+import { containBox, fitCanvas } from './overlayGeometry.ts';
 import { StillCache, type Still } from './stillCache.ts';
 import type { ReadyStills } from './useSeekStills.ts';
 
@@ -52,12 +52,9 @@ export function StillLayer({ videoRef, stills, filter, drawOverlayAt }: StillLay
       canvas.dataset.shown = 'false';
     };
     const draw = (bitmap: Still, frame: number) => {
-      const dpr = window.devicePixelRatio || 1;
-      const w = Math.round(canvas.clientWidth * dpr);
-      const h = Math.round(canvas.clientHeight * dpr);
-      if (canvas.width !== w || canvas.height !== h) { canvas.width = w; canvas.height = h; }
-      const ctx = canvas.getContext('2d');
-      if (!ctx) return;
+      const fitted = fitCanvas(canvas);
+      if (!fitted) return;
+      const { ctx, w, h } = fitted;
       ctx.clearRect(0, 0, w, h);
       const box = containBox(w, h, video.videoWidth || ('displayWidth' in bitmap ? bitmap.displayWidth : bitmap.width), video.videoHeight || ('displayHeight' in bitmap ? bitmap.displayHeight : bitmap.height));
       ctx.drawImage(bitmap, box.x, box.y, box.w, box.h);

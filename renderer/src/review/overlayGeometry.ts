@@ -4,6 +4,7 @@
  * are upright and `recording.width/height` are the display size after rotation; the browser shows the video
  * upright too. `frameSize` answers the size of the frame the points were measured on for each rotation, and
  * `toCanvas` maps through the video element's letterboxed (object-fit: contain) content box.
+ * `fitCanvas` sizes a canvas (the overlay, the fast-seek still) to its box at the screen's pixel ratio.
  */
 
 export type Rotation = 0 | 90 | 180 | 270;
@@ -40,4 +41,14 @@ export function uprightPoint(x: number, y: number, rotation: Rotation, displayW:
 /** A point in display pixels onto the canvas, through the content box. */
 export function toCanvas(x: number, y: number, displayW: number, displayH: number, box: ContentBox): { x: number; y: number } {
   return { x: box.x + (x / displayW) * box.w, y: box.y + (y / displayH) * box.h };
+}
+
+/** Sizes a canvas's drawing buffer to its CSS box at the screen's pixel ratio; answers its context and size (null without a 2D context). */
+export function fitCanvas(canvas: HTMLCanvasElement): { ctx: CanvasRenderingContext2D; w: number; h: number } | null {
+  const dpr = window.devicePixelRatio || 1;
+  const w = Math.round(canvas.clientWidth * dpr);
+  const h = Math.round(canvas.clientHeight * dpr);
+  if (canvas.width !== w || canvas.height !== h) { canvas.width = w; canvas.height = h; }
+  const ctx = canvas.getContext('2d');
+  return ctx ? { ctx, w, h } : null;
 }
