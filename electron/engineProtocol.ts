@@ -4,13 +4,14 @@
  * exit code, so the renderer shows the engine's own message), and the events a call emits. Both ends are
  * here, over a minimal port interface, so the loop is unit-tested with a fake port in plain Node.
  */
-import { BackendError, CancelledError, EXIT_BUG, InputError, SemioscopeError, UsageError } from '../native-models/errors.ts';
+import { fromErrorPayload, toErrorPayload, type ErrorPayload } from '../native-models/errors.ts';
 import { API_CHANNELS, type ApiChannel, type ApiEventName, type ApiEvents, type ApiOutputs } from '../native-models/contract/reviewApi.ts';
 import type { ServiceMethods as ReviewService } from './ipcHandlers.ts';
 import type { ReviewServiceOptions } from '../native-models/session/reviewService.ts';
 
 export interface EngineCall { type: 'call'; id: number; channel: ApiChannel; input: unknown }
-export interface SerializedError { name: string; message: string; hint?: string; setting?: string; exitCode: number }
+/** An engine error as data (native-models/errors.ts): class, message, hint, setting, exit code. */
+export type SerializedError = ErrorPayload;
 export type EngineReply =
   | { type: 'reply'; id: number; ok: true; output: unknown }
   | { type: 'reply'; id: number; ok: false; error: SerializedError };
@@ -23,23 +24,11 @@ export interface EnginePort {
   postMessage(message: EngineMessage): void;
 }
 
-export function serializeError(e: unknown): SerializedError {
-  if (e instanceof SemioscopeError) return { name: e.name, message: e.message, hint: e.hint, setting: e.setting, exitCode: e.exitCode };
-  // A bug: the message only (no stack with paths crosses the process boundary).
-  return { name: 'Error', message: e instanceof Error ? e.message : String(e), exitCode: EXIT_BUG };
-}
-
-const CLASSES: Record<string, new (m: string, d?: { hint?: string; setting?: string }) => SemioscopeError> = {
-  UsageError, InputError, BackendError,
-};
+/** A bug keeps its message only (no stack with paths crosses the process boundary). */
+export const serializeError = (e: unknown): SerializedError => toErrorPayload(e);
 
 /** The error again, as the engine's own class (CancelledError included), or a plain Error for a bug. */
-export function deserializeError(s: SerializedError): Error {
-  if (s.name === 'CancelledError') return new CancelledError(s.message);
-  const C = CLASSES[s.name];
-  if (C) return new C(s.message, { hint: s.hint, setting: s.setting });
-  return new Error(s.message);
-}
+export const deserializeError = (s: SerializedError): Error => fromErrorPayload(s);
 
 function isCall(m: unknown): m is EngineCall {
   const c = m as EngineCall;

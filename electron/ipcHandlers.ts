@@ -4,8 +4,8 @@
  * utility process through electron/engineProtocol.ts). Pure of Electron
  * imports, so the checks are unit-tested in Node.
  */
-import { UsageError } from '../native-models/errors.ts';
-import { API_CHANNELS, parseApiInput, type ApiChannel, type ApiEvents, type ApiOutputs } from '../native-models/contract/reviewApi.ts';
+import { toErrorPayload, UsageError } from '../native-models/errors.ts';
+import { API_CHANNELS, parseApiInput, type ApiChannel, type ApiEvents, type ApiOutputs, type ApiReply } from '../native-models/contract/reviewApi.ts';
 import type { EmitEvent } from '../native-models/session/reviewService.ts';
 
 /** The review service's channel methods (what the engine process client provides too). */
@@ -44,4 +44,13 @@ export function createIpcHandlers(ctx: ShellContext): { [C in ApiChannel]: (call
     return service[channel](raw, caller.send) as Promise<ApiOutputs[C]>;
   };
   return Object.fromEntries(API_CHANNELS.map((c) => [c, handler(c)])) as { [C in ApiChannel]: (caller: IpcCaller, raw: unknown) => Promise<ApiOutputs[C]> };
+}
+
+/**
+ * A handler's answer as it goes back over IPC: the output, or the error as data (class, message, hint,
+ * setting, exit code), since an Error thrown from ipcMain.handle reaches the page as "Error invoking remote
+ * method ..." and one rejected across contextBridge keeps only its message.
+ */
+export function toReply<T>(answer: Promise<T>): Promise<ApiReply<T>> {
+  return answer.then((output) => ({ ok: true as const, output }), (e: unknown) => ({ ok: false as const, error: toErrorPayload(e) }));
 }

@@ -12,9 +12,9 @@ import { remoteEndpoints } from '../native-models/contract/modelChoice.ts';
 import { BackendError } from '../native-models/errors.ts';
 import { answerAppRequest, mediaUrl, toResponse } from './appProtocol.ts';
 import { OpenedMedia } from '../native-models/platform/openedMedia.ts';
-import { createEngineClient, engineArgs, serializeError, type EngineCall } from './engineProtocol.ts';
+import { createEngineClient, engineArgs, type EngineCall } from './engineProtocol.ts';
 import { engineEnvironment } from './engineEnvironment.ts';
-import { createIpcHandlers } from './ipcHandlers.ts';
+import { createIpcHandlers, toReply } from './ipcHandlers.ts';
 import { forwardStills } from './stillsForward.ts';
 import { APP_INDEX_URL, APP_ORIGIN, APP_SCHEME, APP_SCHEME_PRIVILEGES } from './security/appScheme.ts';
 import { denyWebviewAttach, denyWindowOpen, guardNavigation } from './security/navigationGuards.ts';
@@ -107,11 +107,10 @@ void app.whenReady().then(() => {
     },
   });
   for (const channel of API_CHANNELS) {
-    // The answer is an envelope: an error keeps its message, hint and exit code (a thrown error would reach
-    // the renderer as "Error invoking remote method ..."); the preload unwraps it.
-    ipcMain.handle(channel, (event, raw: unknown) => handlers[channel](
-      { frameUrl: event.senderFrame?.url, send: (name, payload) => event.sender.send(name, payload) }, raw)
-      .then((output) => ({ ok: true as const, output }), (e: unknown) => ({ ok: false as const, error: serializeError(e) })));
+    // The answer is an ApiReply: an error keeps its message, hint, setting and exit code (a thrown error would
+    // reach the renderer as "Error invoking remote method ..."); the preload passes it on, the renderer unwraps it.
+    ipcMain.handle(channel, (event, raw: unknown) => toReply<unknown>(handlers[channel](
+      { frameUrl: event.senderFrame?.url, send: (name, payload) => event.sender.send(name, payload) }, raw)));
   }
   createWindow();
 });

@@ -1,20 +1,19 @@
 /**
  * Exposes the review API's channels and event subscriptions, and nothing else, to the renderer (context
- * isolation on, sandboxed, built as CommonJS): never the raw ipcRenderer or its event objects. Plus one helper
+ * isolation on, sandboxed, built as CommonJS): never the raw ipcRenderer or its event objects. Each channel
+ * answers with its ApiReply (contract/reviewApi.ts). Plus one helper
  * that is not a channel: `pathForFile`, the path of a dropped or picked file (webUtils.getPathForFile; Electron
  * >= 32 has no File.path).
  */
 import { contextBridge, ipcRenderer, webUtils } from 'electron';
-import type { ApiChannel, ApiEvents, ApiMethods, ReviewApi } from '../native-models/contract/reviewApi.ts';
+import type { ApiChannel, ApiEvents, RepliedReviewApi } from '../native-models/contract/reviewApi.ts';
 
-type Envelope = { ok: true; output: unknown } | { ok: false; error: { name: string; message: string; hint?: string; exitCode: number } };
-
-/** Main answers with an envelope (electron/main.ts): the output, or the engine's error, thrown again here with its message. */
-const invoke = <C extends ApiChannel>(channel: C) => (async (input: unknown) => {
-  const r = (await ipcRenderer.invoke(channel, input)) as Envelope;
-  if (r.ok) return r.output;
-  throw Object.assign(new Error(r.error.hint ? `${r.error.message} ${r.error.hint}` : r.error.message), { name: r.error.name });
-}) as ApiMethods[C];
+/**
+ * Main answers every call with an ApiReply (electron/main.ts): the output, or the engine's error as data. It
+ * is passed on as it is: an Error rejected across contextBridge would keep only its message, losing the hint,
+ * the setting and the exit code; the renderer (renderer/src/semioscopeApi.ts) turns it back into an error.
+ */
+const invoke = <C extends ApiChannel>(channel: C) => ((input: unknown) => ipcRenderer.invoke(channel, input)) as RepliedReviewApi[C];
 const subscribe = <E extends keyof ApiEvents>(event: E) => (listener: (payload: ApiEvents[E]) => void) => {
   const wrapped = (_e: unknown, payload: ApiEvents[E]) => listener(payload);
   ipcRenderer.on(event, wrapped);
@@ -42,6 +41,6 @@ const api = {
   'on:analysis:answer': subscribe('analysis:answer'),
   'on:models:progress': subscribe('models:progress'),
   pathForFile: (file: File) => webUtils.getPathForFile(file),
-} satisfies ReviewApi;
+} satisfies RepliedReviewApi;
 
 contextBridge.exposeInMainWorld('semioscope', api);

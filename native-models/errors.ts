@@ -85,3 +85,43 @@ export function asCancellation(e: unknown, signal?: AbortSignal): unknown {
   if (signal?.aborted || isAbortError(e)) return new CancelledError();
   return e;
 }
+
+/**
+ * An error as data, the way it crosses a boundary (the engine's utility process, Electron IPC, the review
+ * bridge's JSON): Error objects lose their hint, setting and exit code on the way (structured clone and
+ * contextBridge keep the message only), plain data keeps them all.
+ */
+export interface ErrorPayload {
+  /** The class: UsageError, InputError, BackendError, CancelledError, or Error for a bug. */
+  name: string;
+  message: string;
+  hint?: string;
+  setting?: string;
+  exitCode: number;
+}
+
+/**
+ * The payload of an engine error. A bug keeps only its message (no stack, whose paths must not cross), or
+ * `bugMessage` instead where even the message must not leave the engine (the bridge's browser page).
+ */
+export function toErrorPayload(e: unknown, bugMessage?: string): ErrorPayload {
+  if (e instanceof SemioscopeError) {
+    const p: ErrorPayload = { name: e.name, message: e.message, exitCode: e.exitCode };
+    if (e.hint !== undefined) p.hint = e.hint;
+    if (e.setting !== undefined) p.setting = e.setting;
+    return p;
+  }
+  return { name: 'Error', message: bugMessage ?? (e instanceof Error ? e.message : String(e)), exitCode: EXIT_BUG };
+}
+
+/** The engine's own class again (CancelledError included), or a plain Error for a bug. */
+export function fromErrorPayload(p: ErrorPayload): Error {
+  const details = { hint: p.hint, setting: p.setting };
+  switch (p.name) {
+    case 'UsageError': return new UsageError(p.message, details);
+    case 'InputError': return new InputError(p.message, details);
+    case 'BackendError': return new BackendError(p.message, details);
+    case 'CancelledError': return new CancelledError(p.message);
+    default: return new Error(p.message);
+  }
+}

@@ -5,10 +5,10 @@
  * conflict with the user's later request, not a client fault), anything else is a bug: 500 with a generic
  * message and never a stack trace.
  */
-import { BackendError, CancelledError, EXIT_BUG, InputError, SemioscopeError, UsageError } from '../errors.ts';
+import { BackendError, CancelledError, InputError, SemioscopeError, toErrorPayload, UsageError, type ErrorPayload } from '../errors.ts';
 
 export interface BridgeErrorBody {
-  error: { name: string; message: string; hint?: string; setting?: string; exitCode: number };
+  error: ErrorPayload;
 }
 
 export const BUG_MESSAGE = 'Unexpected error in the engine (a bug). Run `semioscope review` again with SEMIOSCOPE_DEBUG=1 and report what it prints.';
@@ -16,9 +16,9 @@ export const BUG_MESSAGE = 'Unexpected error in the engine (a bug). Run `semiosc
 export function errorReply(e: unknown): { status: number; body: BridgeErrorBody } {
   if (e instanceof SemioscopeError) {
     const status = e instanceof UsageError || e instanceof InputError ? 400 : e instanceof BackendError ? 502 : e instanceof CancelledError ? 409 : 500;
-    return { status, body: { error: { name: e.name, message: e.message, hint: e.hint, setting: e.setting, exitCode: e.exitCode } } };
+    return { status, body: { error: toErrorPayload(e) } };
   }
-  return { status: 500, body: { error: { name: 'Error', message: BUG_MESSAGE, exitCode: EXIT_BUG } } };
+  return { status: 500, body: { error: toErrorPayload(e, BUG_MESSAGE) } };
 }
 
 /** A plain refusal by the bridge itself (401, 403, 404, 405, 413, 429...) in the same JSON shape. */

@@ -14,6 +14,7 @@ import type { AnalysisResult } from './analysisSchema.ts';
 import type { AnalysisPlanEvent, AnswerArrivedEvent } from './liveAnswers.ts';
 import type { ProgressEvent } from './progressEvent.ts';
 import type { FeatureGroup, FeatureId } from '../semiology/featureCatalogue.ts';
+import type { ErrorPayload } from '../errors.ts';
 
 const sha256Input = z.string().regex(/^[0-9a-f]{64}$/, { error: 'Open an analysed recording first.' });
 
@@ -139,6 +140,17 @@ export interface InstalledModelPair {
   model: string;
   mmproj: string;
 }
+
+/**
+ * A channel's answer as data: its output, or the engine's error (class, message, hint, setting, exit code).
+ * Electron's preload answers this way, because an Error rejected across contextBridge keeps only its message;
+ * the renderer turns an error answer back into one error type whichever transport carried it.
+ */
+export type ApiReply<T> = { ok: true; output: T } | { ok: false; error: ErrorPayload };
+
+/** The API as Electron's preload exposes it: each channel resolves to its ApiReply (never rejects for an engine error). */
+export type RepliedReviewApi = { [C in ApiChannel]: (input: ApiInput<C>) => Promise<ApiReply<ApiOutputs[C]>> }
+  & Omit<ReviewApi, ApiChannel>;
 
 /** The whole API the renderer sees (from preload or the bridge client): the channels, and one `on:<event>` subscription per event. */
 export type ReviewApi = ApiMethods & { [E in ApiEventName as `on:${E}`]: (listener: (payload: ApiEvents[E]) => void) => () => void } & {

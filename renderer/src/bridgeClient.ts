@@ -2,16 +2,17 @@
  * The review API (contract/reviewApi.ts) over the loopback review bridge (`semioscope review`): each channel
  * is a POST to /api/<channel>, the events come through one EventSource on /api/events. The page was opened
  * with the bridge's token, which left an HttpOnly cookie that these same-origin requests carry. An error
- * answer becomes a BridgeError with the engine's message, hint and setting, as over IPC. Types only from the
+ * answer becomes a BridgeError (an ApiError) with the engine's message, hint and setting, as over IPC. Types only from the
  * contract: nothing of the engine is bundled into the page.
  */
 import type { ApiChannel, ApiEventName, ApiEvents, ApiMethods, ReviewApi } from '../../native-models/contract/reviewApi.ts';
+import type { ErrorPayload } from '../../native-models/errors.ts';
+import { ApiError } from './apiError.ts';
 
-/** An engine error as the bridge reported it. */
-export class BridgeError extends Error {
-  constructor(message: string, readonly errorName: string, readonly hint: string | undefined, readonly setting: string | undefined, readonly exitCode: number, readonly status: number) {
-    super(message);
-    this.name = errorName;
+/** An engine error as the bridge reported it, with the HTTP status it came with. */
+export class BridgeError extends ApiError {
+  constructor(payload: ErrorPayload, readonly status: number) {
+    super(payload);
   }
 }
 
@@ -62,10 +63,9 @@ export function createBridgeClient(base = ''): ReviewApi {
       body: input === undefined ? undefined : JSON.stringify(input),
     });
     if (res.status === 204) return undefined;
-    const body = await res.json().catch(() => null) as { error?: { name: string; message: string; hint?: string; setting?: string; exitCode: number } } | null;
+    const body = await res.json().catch(() => null) as { error?: ErrorPayload } | null;
     if (!res.ok) {
-      const e = body?.error;
-      throw new BridgeError(e?.message ?? `The review bridge answered HTTP ${res.status}.`, e?.name ?? 'Error', e?.hint, e?.setting, e?.exitCode ?? 1, res.status);
+      throw new BridgeError(body?.error ?? { name: 'Error', message: `The review bridge answered HTTP ${res.status}.`, exitCode: 1 }, res.status);
     }
     return body;
   }) as ApiMethods[C];

@@ -12,7 +12,9 @@ import path from 'node:path';
 import vm from 'node:vm';
 import { after, before, describe, it } from 'node:test';
 import { RENDERER_CSP_META } from '../../../native-models/platform/contentSecurityPolicy.ts';
-import { API_CHANNELS, API_EVENTS } from '../../../native-models/contract/reviewApi.ts';
+import { API_CHANNELS, API_EVENTS, type RepliedReviewApi } from '../../../native-models/contract/reviewApi.ts';
+import { ApiError } from '../../../renderer/src/apiError.ts';
+import { unwrapReplies } from '../../../renderer/src/semioscopeApi.ts';
 
 const REPO = path.resolve(import.meta.dirname, '../../..');
 
@@ -44,7 +46,7 @@ describe('electron-vite build', () => {
     assert.doesNotMatch(preload, /\brequire\("(?!electron")/, 'a sandboxed preload can require only electron');
   });
 
-  it('exposes exactly the contract in the preload, unwrapping errors and getting paths with webUtils', async () => {
+  it('exposes exactly the contract in the preload, errors as data the renderer unwraps, paths from webUtils', async () => {
     const exposed: Record<string, Record<string, (...a: unknown[]) => unknown>> = {};
     const invoked: unknown[] = [];
     /** Stands for the `electron` module in a sandboxed preload. */
@@ -65,9 +67,15 @@ describe('electron-vite build', () => {
     assert.ok(api, 'window.semioscope exposed');
     assert.deepEqual(Object.keys(api).sort(), [...API_CHANNELS, ...API_EVENTS.map((e) => `on:${e}`), 'pathForFile'].sort());
     assert.equal(api.pathForFile!({ name: 'rec.mp4' }), '/picked/rec.mp4');
-    assert.equal(await api['analysis:cancel']!(undefined), undefined);
-    await assert.rejects(api['media:open']!({ path: '/x' }) as Promise<unknown>, (e: Error) => e.name === 'InputError' && e.message === 'Not a video. Choose an .mp4.');
-    assert.deepEqual(invoked, [['analysis:cancel', undefined], ['media:open', { path: '/x' }]]);
+    // The preload passes each reply on as data (an Error across contextBridge would keep only its message) ...
+    assert.deepEqual(await api['analysis:cancel']!(undefined), { ok: true, output: undefined });
+    assert.deepEqual(await api['media:open']!({ path: '/x' }), { ok: false, error: { name: 'InputError', message: 'Not a video.', hint: 'Choose an .mp4.', exitCode: 2 } });
+    // ... and the renderer turns it back into the engine's error, hint kept apart.
+    const page = unwrapReplies(api as unknown as RepliedReviewApi);
+    assert.equal(await page['analysis:cancel'](undefined), undefined);
+    await assert.rejects(page['media:open']({ path: '/x' }), (e: unknown) => e instanceof ApiError && e.name === 'InputError' && e.message === 'Not a video.' && e.hint === 'Choose an .mp4.' && e.exitCode === 2);
+    const calls = [['analysis:cancel', undefined], ['media:open', { path: '/x' }]];
+    assert.deepEqual(invoked, [...calls, ...calls]);
   });
 
   it("builds the renderer's index.html with the CSP meta tag and its script", () => {
