@@ -85,6 +85,12 @@ export function pageWords(pdfPath: string, page: number): PdfWord[] {
   }));
 }
 
+/** Whitespace-collapsed text of one page (counted from 1) inside a box in points (pdftotext -x -y -W -H at 72 dpi): one column of a layout. */
+export function pageTextIn(pdfPath: string, page: number, box: { x: number; y: number; width: number; height: number }): string {
+  return flattenText(run('pdftotext', ['-enc', 'UTF-8', '-f', String(page), '-l', String(page), '-x', String(Math.floor(box.x)), '-y', String(Math.floor(box.y)),
+    '-W', String(Math.ceil(box.width)), '-H', String(Math.ceil(box.height)), pdfPath, '-']));
+}
+
 /** One page (counted from 1) as pdftoppm renders it at `dpi`, decoded; the PNG is kept at `${outStem}-<page>.png`. */
 export async function renderPage(pdfPath: string, page: number, dpi: number, outStem: string): Promise<PNG> {
   await mkdir(path.dirname(outStem), { recursive: true });
