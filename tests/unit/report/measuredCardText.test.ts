@@ -11,8 +11,8 @@ import { focalMeasuredSigns } from '../../helpers/measuredSignsFixture.ts';
 const segments = [{ index: 0, startS: 0, endS: 30 }, { index: 1, startS: 25, endS: 55 }];
 const sign = (featureId: MeasuredSign['featureId'], startS: number, endS: number, side: MeasuredSign['side'], measures: Record<string, number> = {}): MeasuredSign =>
   ({ featureId, startS, endS, side, confidence: 0.61, segments: ['left_arm'], measures });
-/** pdfkit keeps no-break spaces; the checks read them as spaces. */
-const plain = (s: string) => s.replace(/\u00a0/g, ' ');
+/** The line keeps its parts whole with no-break spaces and word joiners; the checks read them as pdftotext does (spaces, nothing). */
+const plain = (s: string) => s.replace(/\u00a0/g, ' ').replace(/\u2060/g, '');
 
 function analysis(signs: MeasuredSign[]) {
   const a = analysisSkeleton('rec.mp4', [findingOf('clonic', 'present'), findingOf('figure4', 'present'), findingOf('tonic', 'failed'),
