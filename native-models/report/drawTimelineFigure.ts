@@ -81,15 +81,15 @@ export function drawTimelineFigure(doc: PDFKit.PDFDocument, ctx: ReportContext):
   sectionHeading(doc, withMeasured.size ? TIMELINE_MEASURED_HEADING : TIMELINE_HEADING, height);
   ensureSpace(doc, height);
   const box = contentBox(doc);
-  const range = doc.bufferedPageRange();
-  const layout: TimelineFigureLayout = { pageIndex: range.start + range.count - 1, plotX: 0, plotW: 0, durationS: 0, lanes: [], measured: [] };
   const summary = withMeasured.size ? summariseMeasuredSigns(analysis) : null;
   const measuredSigns = analysis.measuredSigns;
   const durationS = Math.max(analysis.recording.durationS, ...analysis.segments.map((s) => s.endS), 1);
   const plotX = box.left + LABEL_W;
   const plotW = box.width - LABEL_W - 4;
   const xOf = (t: number): number => plotX + (Math.min(Math.max(t, 0), durationS) / durationS) * plotW;
-  Object.assign(layout, { plotX, plotW, durationS });
+  // The page being drawn is the last one added.
+  const range = doc.bufferedPageRange();
+  const layout: TimelineFigureLayout = { pageIndex: range.start + range.count - 1, plotX, plotW, durationS, lanes: [], measured: [] };
   let y = doc.y;
 
   // Segment row: overlapping segments on two alternating sub-rows, numbered from 1.
