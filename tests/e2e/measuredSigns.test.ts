@@ -183,6 +183,7 @@ describe('measured signs on the review screen', () => {
     await page.locator('[data-testid=lane-head_turning] .segment').last().focus();
     await page.keyboard.press('Tab');
     assert.equal(await page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.testid), 'lane-disagree-arm_flexion');
+    await page.locator('[data-testid=lane-arm_flexion]').screenshot({ path: path.join(SHOTS, 'lane-mark-focused.png') });
     await page.keyboard.press('Enter');
     await page.waitForFunction(() => document.activeElement?.id === 'measured-disagree-arm_flexion', undefined, { timeout: 5_000 });
     assert.match(await page.locator('[data-testid=finding-arm_flexion]').getAttribute('class') ?? '', /\bselected\b/, 'the finding is selected');
