@@ -1,7 +1,8 @@
 /**
  * Evidence for each positive finding, in order of onset: the keyframe as the model saw it (face crop,
  * skeleton overlay or full frame) with its time, the positive segments, the model's justification quoted,
- * and the clinician's mark when there is one.
+ * what was measured from the patient's pose and whether it agrees (a disagreement flagged for review), and
+ * the clinician's mark when there is one.
  */
 import type { Answer, Finding } from '../contract/analysisSchema.ts';
 import { getFeature } from '../semiology/featureCatalogue.ts';
@@ -13,6 +14,9 @@ import { COLOURS, contentBox, ensureSpace, paragraph, sectionHeading } from './r
 import { FONT } from './reportFonts.ts';
 import type { ReportContext } from './reportOptions.ts';
 import { orderPositiveFindings } from './sequenceOfSigns.ts';
+import { drawCardMeasurement } from './drawCardMeasurement.ts';
+import { measuredCardText } from './measuredCardText.ts';
+import { summariseMeasuredSigns } from './measuredSignsSummary.ts';
 
 export const KEYFRAME_UNAVAILABLE = 'keyframe unavailable';
 
@@ -23,6 +27,8 @@ const AUDIO_BOX_H = 40;
 /** Longest justification quoted, in characters (longer ones are cut with an ellipsis). */
 const MAX_QUOTE_CHARS = 600;
 const GAP = 14;
+/** Where the card's text column starts, right of the keyframe (from the content box's left edge). */
+export const TEXT_COLUMN_OFFSET = IMG_W + GAP;
 
 /** Distinct justifications of the positive answers, earliest segment first; else the finding's own. */
 export function justificationsFor(f: Finding, answers: readonly Answer[], max: number): string[] {
@@ -85,8 +91,9 @@ export function drawEvidence(doc: PDFKit.PDFDocument, ctx: ReportContext, keyfra
     '(full frame, face crop or skeleton overlay); the quoted text is the model\'s own justification.', { size: 8, colour: COLOURS.muted });
 
   const box = contentBox(doc);
-  const textX = box.left + IMG_W + GAP;
+  const textX = box.left + TEXT_COLUMN_OFFSET;
   const textW = box.right - textX;
+  const measured = summariseMeasuredSigns(ctx.analysis);
   for (const f of positives) {
     const def = getFeature(f.featureId);
     const kf = keyframes.get(f.featureId);
@@ -103,6 +110,7 @@ export function drawEvidence(doc: PDFKit.PDFDocument, ctx: ReportContext, keyfra
       ? [onsetText({ onsetS: decision.onsetS, offsetS: decision.offsetS, onsetBy: 'clinician' }), sideText(decision.side)].filter(Boolean).join(' · ')
       : '';
     const decisionDetail = decision ? [clinicianWhen, byline(decision), decision.comment.trim()].filter(Boolean).join(' · ') : '';
+    const measurement = measuredCardText(ctx.analysis, f.featureId, measured);
 
     // Measure the text column to size the card.
     doc.font(FONT.bold).fontSize(11);
@@ -114,6 +122,7 @@ export function drawEvidence(doc: PDFKit.PDFDocument, ctx: ReportContext, keyfra
     th += 6 + 11;
     doc.font(FONT.italic).fontSize(9);
     th += doc.heightOfString(quoteText, { width: textW - 8, lineGap: 1.5 }) + 6;
+    if (measurement) th += drawCardMeasurement(doc, measurement, textX, 0, textW, false) + 6;
     doc.font(FONT.bold).fontSize(8.5);
     th += doc.heightOfString(decisionText, { width: textW }) + 2;
     if (decisionDetail) th += doc.font(FONT.regular).fontSize(8).heightOfString(decisionDetail, { width: textW }) + 1;
@@ -143,6 +152,7 @@ export function drawEvidence(doc: PDFKit.PDFDocument, ctx: ReportContext, keyfra
     doc.font(FONT.italic).fontSize(9).fillColor(COLOURS.text).text(quoteText, textX + 8, y, { width: textW - 8, lineGap: 1.5 });
     doc.moveTo(textX + 2, qTop).lineTo(textX + 2, doc.y).lineWidth(1.5).strokeColor(COLOURS.present).stroke();
     y = doc.y + 6;
+    if (measurement) y += drawCardMeasurement(doc, measurement, textX, y, textW, true) + 6;
     doc.font(decision ? FONT.bold : FONT.italic).fontSize(8.5).fillColor(decision ? COLOURS.clinician : COLOURS.muted)
       .text(decisionText, textX, y, { width: textW });
     if (decisionDetail) doc.font(FONT.regular).fontSize(8).fillColor(COLOURS.clinician).text(decisionDetail, textX, doc.y + 1, { width: textW });

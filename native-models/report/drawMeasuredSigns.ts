@@ -95,11 +95,11 @@ export function drawMeasuredSigns(doc: PDFKit.PDFDocument, ctx: ReportContext): 
       const rowH = Math.max(ROW_H, ...cells.map((t, k) => doc.font(fontOf(k)).fontSize(8).heightOfString(t, { width: widthOf(k) }) + 6));
       if (ensureSpace(doc, rowH)) drawHeader(doc, box.left, box.width, agreeW);
       const y = doc.y;
-      if (disagree) doc.rect(box.left, y, box.width, rowH).fill('#fff4e0');
+      if (disagree) doc.rect(box.left, y, box.width, rowH).fill(COLOURS.disagreeFill);
       else if (i % 2 === 1) doc.rect(box.left, y, box.width, rowH).fill('#f8f9fa');
       let x = box.left;
       for (const [k, text] of cells.entries()) {
-        doc.font(fontOf(k)).fontSize(8).fillColor(k === 6 && disagree ? '#8a5a00' : COLOURS.text).text(text, x + PAD, y + 3.5, { width: widthOf(k) });
+        doc.font(fontOf(k)).fontSize(8).fillColor(k === 6 && disagree ? COLOURS.disagree : COLOURS.text).text(text, x + PAD, y + 3.5, { width: widthOf(k) });
         x += widthOf(k) + 2 * PAD;
       }
       doc.moveTo(box.left, y + rowH).lineTo(box.right, y + rowH).lineWidth(0.3).strokeColor(COLOURS.rule).stroke();
@@ -110,7 +110,7 @@ export function drawMeasuredSigns(doc: PDFKit.PDFDocument, ctx: ReportContext): 
   }
   if (summary.unbacked.length) {
     paragraph(doc, `The model found present, the pose measured no interval (model and measurement disagree: review): ${summary.unbacked.map((u) => u.label).join(', ')}.`,
-      { size: 8.5, font: FONT.bold, colour: '#8a5a00', gapAfter: 3 });
+      { size: 8.5, font: FONT.bold, colour: COLOURS.disagree, gapAfter: 3 });
   }
   if (m.careIntervention.length) {
     paragraph(doc, `Masked while another person overlapped the patient (not measured): ${m.careIntervention.map((c) => `${formatClock(c.startS)}–${formatClock(c.endS)}`).join(', ')}.`,

@@ -1,12 +1,18 @@
 /**
  * The timeline figure: one lane per catalogue feature (grouped), each segment's answer drawn as a vector
  * block coloured by the answer (positive / negative / failed), unasked features as an outlined empty lane,
- * onset markers on positive findings, a segment row and a time axis in m:ss.
+ * onset markers on positive findings, a segment row and a time axis in m:ss. When the analysis has measured
+ * signs, each measured feature's lane gets a second row under the model's: the intervals measured from the
+ * patient's pose with the patient's side, masked spans, and a flag where model and measurement disagree
+ * (drawMeasuredRow.ts). Returns where it drew the lanes and the measured rows.
  */
-import type { Answer, SegmentInfo } from '../contract/analysisSchema.ts';
+import type { Answer, AnalysisResult, SegmentInfo } from '../contract/analysisSchema.ts';
+import { MEASURED_FEATURE_IDS } from '../contract/measuredSigns.ts';
 import { FEATURES, GROUP_LABELS, getFeature } from '../semiology/featureCatalogue.ts';
 import { GROUP_ORDER } from './drawSummaryTable.ts';
 import { formatClock } from '../media/formatClock.ts';
+import { drawMaskedBlock, drawMeasuredBlock, drawMeasuredRow, MEASURED_ROW_GAP, MEASURED_ROW_H, ROW_DISAGREE_MARK, type DrawnMeasuredRow } from './drawMeasuredRow.ts';
+import { summariseMeasuredSigns } from './measuredSignsSummary.ts';
 import { COLOURS, contentBox, ensureSpace, sectionHeading } from './reportLayout.ts';
 import { FONT } from './reportFonts.ts';
 import type { ReportContext } from './reportOptions.ts';
@@ -18,6 +24,21 @@ const GROUP_H = 12;
 const SEG_ROW_H = 16;
 const AXIS_H = 18;
 const LEGEND_H = 16;
+const CAPTION_H = 30;
+
+const MEASURED = new Set<string>(MEASURED_FEATURE_IDS);
+
+/** Where the figure was drawn (points; `pageIndex` counts from 0), for its caller and the tests. */
+export interface TimelineFigureLayout {
+  pageIndex: number;
+  plotX: number;
+  plotW: number;
+  durationS: number;
+  /** Each feature's model row. */
+  lanes: Array<{ featureId: string; y: number; height: number }>;
+  /** The measured row of each measured feature; empty when the analysis has no measured signs. */
+  measured: DrawnMeasuredRow[];
+}
 
 /** Tick step in seconds giving at most ~10 ticks. */
 export function tickStep(durationS: number): number {
@@ -37,22 +58,39 @@ function drawOnsetMarker(doc: PDFKit.PDFDocument, x: number, yTop: number): void
   doc.moveTo(x, yTop).lineTo(x, yTop + LANE_H).lineWidth(0.8).strokeColor(COLOURS.text).stroke();
 }
 
-function figureHeight(): number {
-  const groups = GROUP_ORDER.filter((g) => FEATURES.some((f) => f.group === g)).length;
-  return SEG_ROW_H + groups * GROUP_H + FEATURES.length * (LANE_H + LANE_GAP) + AXIS_H + LEGEND_H + 22;
+/** Features whose lane gets a measured row: all the signals layer measures, when the analysis has measured signs. */
+function measuredLanes(analysis: Pick<AnalysisResult, 'measuredSigns'>): Set<string> {
+  return analysis.measuredSigns ? MEASURED : new Set();
 }
 
-export function drawTimelineFigure(doc: PDFKit.PDFDocument, ctx: ReportContext): void {
+/** The figure's height in points, caption included, so it is never split across pages. */
+export function figureHeight(analysis: Pick<AnalysisResult, 'measuredSigns'>): number {
+  const groups = GROUP_ORDER.filter((g) => FEATURES.some((f) => f.group === g)).length;
+  const measured = FEATURES.filter((f) => measuredLanes(analysis).has(f.id)).length;
+  return SEG_ROW_H + groups * GROUP_H + FEATURES.length * (LANE_H + LANE_GAP) + measured * (MEASURED_ROW_H + MEASURED_ROW_GAP) +
+    AXIS_H + LEGEND_H * (measured ? 2 : 1) + CAPTION_H + (measured ? 10 : 0);
+}
+
+export const TIMELINE_HEADING = 'Timeline of model answers';
+export const TIMELINE_MEASURED_HEADING = 'Timeline of model answers and measured signs';
+
+export function drawTimelineFigure(doc: PDFKit.PDFDocument, ctx: ReportContext): TimelineFigureLayout {
   const { analysis } = ctx;
-  sectionHeading(doc, 'Timeline of model answers', figureHeight());
-  ensureSpace(doc, figureHeight());
+  const withMeasured = measuredLanes(analysis);
+  const height = figureHeight(analysis);
+  sectionHeading(doc, withMeasured.size ? TIMELINE_MEASURED_HEADING : TIMELINE_HEADING, height);
+  ensureSpace(doc, height);
   const box = contentBox(doc);
+  const summary = withMeasured.size ? summariseMeasuredSigns(analysis) : null;
+  const measuredSigns = analysis.measuredSigns;
   const durationS = Math.max(analysis.recording.durationS, ...analysis.segments.map((s) => s.endS), 1);
   const plotX = box.left + LABEL_W;
   const plotW = box.width - LABEL_W - 4;
   const xOf = (t: number): number => plotX + (Math.min(Math.max(t, 0), durationS) / durationS) * plotW;
-  const top = doc.y;
-  let y = top;
+  // The page being drawn is the last one added.
+  const range = doc.bufferedPageRange();
+  const layout: TimelineFigureLayout = { pageIndex: range.start + range.count - 1, plotX, plotW, durationS, lanes: [], measured: [] };
+  let y = doc.y;
 
   // Segment row: overlapping segments on two alternating sub-rows, numbered from 1.
   doc.font(FONT.bold).fontSize(7).fillColor(COLOURS.muted).text('Segments', box.left, y + 3, { width: LABEL_W - 6, lineBreak: false });
@@ -102,7 +140,20 @@ export function drawTimelineFigure(doc: PDFKit.PDFDocument, ctx: ReportContext):
         }
       }
       if (present && f?.onsetS !== null && f?.onsetS !== undefined) drawOnsetMarker(doc, xOf(f.onsetS), y);
-      y += LANE_H + LANE_GAP;
+      layout.lanes.push({ featureId: def.id, y, height: LANE_H });
+      if (measuredSigns && withMeasured.has(def.id)) {
+        y += LANE_H + MEASURED_ROW_GAP;
+        layout.measured.push(drawMeasuredRow(doc, {
+          featureId: def.id, y, labelX: box.left + 12, labelW: LABEL_W - 14, plotX, plotW, xOf,
+          signs: measuredSigns.signs.filter((s) => s.featureId === def.id),
+          masked: measuredSigns.careIntervention,
+          notMeasurable: measuredSigns.notMeasurable.some((n) => n.featureId === def.id),
+          disagree: summary?.agreement.get(def.id) === 'disagree',
+        }));
+        y += MEASURED_ROW_H + LANE_GAP;
+      } else {
+        y += LANE_H + LANE_GAP;
+      }
     }
   }
   const lanesBottom = y - LANE_GAP;
@@ -121,25 +172,39 @@ export function drawTimelineFigure(doc: PDFKit.PDFDocument, ctx: ReportContext):
     .text('recording time (m:ss)', box.left + 6, lanesBottom + 8, { lineBreak: false });
   y = lanesBottom + AXIS_H;
 
-  // Legend.
-  const items: [string, (x: number, yy: number) => void][] = [
+  // Legend: the model's row, then (with measured signs) the measured row.
+  type Item = [string, (x: number, yy: number) => void];
+  const drawLegendLine = (items: Item[]): void => {
+    let lx = plotX;
+    for (const [label, swatch] of items) {
+      swatch(lx, y + 1);
+      doc.font(FONT.regular).fontSize(7).fillColor(COLOURS.text).text(label, lx + 18, y, { lineBreak: false });
+      lx += 18 + doc.widthOfString(label) + 14;
+    }
+    y += LEGEND_H;
+  };
+  doc.font(FONT.bold).fontSize(7).fillColor(COLOURS.muted).text('model', box.left + 6, y, { lineBreak: false });
+  drawLegendLine([
     ['yes (sign present)', (x, yy) => { doc.rect(x, yy, 14, 7).fill(COLOURS.present); }],
     ['no', (x, yy) => { doc.rect(x, yy, 14, 7).fill(COLOURS.absentFill); }],
     ['answer failed', (x, yy) => { doc.rect(x, yy, 14, 7).fill(COLOURS.failed); }],
     ['not assessed', (x, yy) => { doc.rect(x + 0.5, yy + 0.5, 13, 6).dash(2, { space: 2 }).lineWidth(0.5).strokeColor(COLOURS.absent).stroke().undash(); }],
     ['first onset', (x, yy) => { drawOnsetMarker(doc, x + 7, yy - 1); }],
-  ];
-  let lx = plotX;
-  for (const [label, swatch] of items) {
-    swatch(lx, y + 1);
-    doc.font(FONT.regular).fontSize(7).fillColor(COLOURS.text).text(label, lx + 18, y, { lineBreak: false });
-    lx += 18 + doc.widthOfString(label) + 14;
+  ]);
+  if (measuredSigns && withMeasured.size) {
+    doc.font(FONT.bold).fontSize(7).fillColor(COLOURS.muted).text('measured', box.left + 6, y, { lineBreak: false });
+    const items: Item[] = [['measured from the pose; L, R, L+R: the patient\'s side', (x, yy) => { drawMeasuredBlock(doc, x, yy + 0.5, 14, 6); }]];
+    if (measuredSigns.careIntervention.length) items.push(['masked (another person overlapped the patient)', (x, yy) => { drawMaskedBlock(doc, x, yy + 0.5, 14, 6); }]);
+    drawLegendLine(items);
   }
-  y += LEGEND_H;
-  doc.font(FONT.italic).fontSize(7).fillColor(COLOURS.muted).text(
-    `Each block is one segment's answer (${analysis.sampling.segmentS} s segments overlapping by ${analysis.sampling.overlapS} s); ` +
-      'where segments overlap a yes is drawn over a no. Audio features are asked per segment, on that segment\'s sound.',
-    box.left, y, { width: box.width });
+  const caption = `Each block is one segment's answer (${analysis.sampling.segmentS} s segments overlapping by ${analysis.sampling.overlapS} s); ` +
+    'where segments overlap a yes is drawn over a no. Audio features are asked per segment, on that segment\'s sound.' +
+    (measuredSigns && withMeasured.size
+      ? ' Under each feature that can be measured from the pose, a second row shows the intervals measured from the patient\'s keypoints; ' +
+        `"${ROW_DISAGREE_MARK}" marks a feature where the model and the measurement disagree (see "Measured signs"): left for the clinician to review.`
+      : '');
+  doc.font(FONT.italic).fontSize(7).fillColor(COLOURS.muted).text(caption, box.left, y, { width: box.width });
   doc.x = box.left;
   doc.fillColor(COLOURS.text).font(FONT.regular);
+  return layout;
 }

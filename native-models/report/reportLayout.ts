@@ -20,6 +20,13 @@ export const COLOURS = {
   failed: '#e3a008',
   clinician: '#1a4fa0',
   demo: '#c62828',
+  /** Measured from the patient's pose (signals layer): always hatched as well, so it reads without colour. */
+  measured: '#0f7d68',
+  /** Spans masked while another person overlapped the patient. */
+  masked: '#8c959d',
+  /** A disagreement between model and measurement (always with the words or the ⚠ sign too). */
+  disagree: '#8a5a00',
+  disagreeFill: '#fff4e0',
 } as const;
 
 export interface ContentBox {

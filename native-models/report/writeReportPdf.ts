@@ -17,7 +17,7 @@ import { drawPageFurniture } from './drawPageFurniture.ts';
 import { drawReportHeader, REPORT_TITLE } from './drawReportHeader.ts';
 import { drawSequenceSection } from './drawSequenceSection.ts';
 import { drawSummaryTable } from './drawSummaryTable.ts';
-import { drawTimelineFigure } from './drawTimelineFigure.ts';
+import { drawTimelineFigure, type TimelineFigureLayout } from './drawTimelineFigure.ts';
 import { loadKeyframes } from './loadKeyframes.ts';
 import { orderPositiveFindings } from './sequenceOfSigns.ts';
 import { drawReviewBlock } from './drawReviewBlock.ts';
@@ -62,8 +62,19 @@ function resolveContext(input: AnalysisResult, baseDir: string, options: ReportO
   };
 }
 
+/** A rendered report: its bytes, and where the timeline figure drew its lanes and measured rows (points, for checks of the page). */
+export interface RenderedReport {
+  bytes: Buffer;
+  timeline: TimelineFigureLayout;
+}
+
 /** Renders the report to a Buffer (for callers that send bytes, e.g. the desktop app). */
 export async function renderReportPdf(input: AnalysisResult, options: ReportOptions & { baseDir: string }): Promise<Buffer> {
+  return (await renderReport(input, options)).bytes;
+}
+
+/** Renders the report and says where its timeline figure was drawn. */
+export async function renderReport(input: AnalysisResult, options: ReportOptions & { baseDir: string }): Promise<RenderedReport> {
   const base = resolveContext(input, options.baseDir, options);
   const analysis = base.analysis;
   const fonts = resolveReportFonts(options.fontDir);
@@ -100,14 +111,14 @@ export async function renderReportPdf(input: AnalysisResult, options: ReportOpti
   sectionHeading(doc, 'Summary of features', 120);
   drawSummaryTable(doc, ctx);
   drawMeasuredSigns(doc, ctx);
-  drawTimelineFigure(doc, ctx);
+  const timeline = drawTimelineFigure(doc, ctx);
   drawEvidence(doc, ctx, keyframes);
   drawReviewLog(doc, ctx);
   drawMethodSection(doc, ctx);
   drawPageFurniture(doc, ctx);
 
   doc.end();
-  return done;
+  return { bytes: await done, timeline };
 }
 
 /**

@@ -4,7 +4,9 @@
  * with the pipeline's measurementAgreement (compareMeasuredSigns), served by the loopback review bridge and opened from the list. The measured intervals sit in a second row
  * of their lanes at their times with the patient's side, the rhythm plot is under the timeline with the
  * playhead at the time shown, a disagreement between model and measurement is flagged in its finding (the
- * model's finding unchanged) and a feature the pose cannot show says why. Screenshots go to
+ * model's finding unchanged) and on its lane (a button with an accessible name and a tooltip, reached by Tab,
+ * that takes the focus to the finding's note), masked care spans are shaded in the measured rows, a feature
+ * the pose cannot show says why, and axe-core finds no serious or critical violation. Screenshots go to
  * test-results/measured-signs/.
  */
 import assert from 'node:assert/strict';
@@ -13,6 +15,7 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import { AxeBuilder } from '@axe-core/playwright';
 import react from '@vitejs/plugin-react';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { build } from 'vite';
@@ -35,6 +38,7 @@ let bridge: ReviewBridge;
 let browser: Browser;
 let page: Page;
 let figure4Note: string;
+let flexionNote: string;
 
 before(async () => {
   assert.ok(existsSync(CHROMIUM), `Debian's Chromium is needed at ${CHROMIUM} (apt-get install chromium)`);
@@ -52,6 +56,7 @@ before(async () => {
   // As the pipeline records it.
   analysis.measurementAgreement = compareMeasuredSigns(analysis.findings, analysis.measuredSigns!, analysis.segments);
   figure4Note = analysis.measurementAgreement.find((e) => e.featureId === 'figure4')!.note;
+  flexionNote = analysis.measurementAgreement.find((e) => e.featureId === 'arm_flexion')!.note;
   const db = path.join(dir, 'cache.sqlite');
   const cache = new AnswerCache(db);
   recordAnalysis(cache, { analysis, videoPath: video, jsonPath: path.join(dir, 'analysis', 'analysis.json'), pdfPath: path.join(dir, 'analysis', 'report.pdf') });
@@ -140,5 +145,63 @@ describe('measured signs on the review screen', () => {
     await page.screenshot({ path: path.join(SHOTS, 'review-screen.png'), fullPage: true });
     await page.locator('[data-testid=finding-figure4]').screenshot({ path: path.join(SHOTS, 'finding-disagree.png') });
     await page.locator('[data-testid=finding-clonic]').screenshot({ path: path.join(SHOTS, 'finding-agree.png') });
+  });
+
+  it('shades the masked care span in each measurable lane\'s measured row, not in a row the pose cannot measure', async () => {
+    assert.deepEqual(await page.$$eval('[data-testid=masked-clonic]', (els) => els.map((e) => [e.dataset.startS, e.dataset.endS])), [['14', '19']]);
+    const at = await share('[data-testid=masked-clonic]');
+    assert.ok(Math.abs(at.left - 14 / DURATION_S) < 0.005 && Math.abs(at.width - 5 / DURATION_S) < 0.005, JSON.stringify(at));
+    assert.match(await page.getAttribute('[data-testid=masked-figure4]', 'title') ?? '', /^Masked, not measured: another person overlapped the patient, 14\.0-19\.0 s/);
+    assert.equal(await page.locator('[data-testid=masked-pelvic_thrusting]').count(), 0);
+  });
+
+  it('flags a disagreement on its lane too: ⚠ and words, an accessible name and a tooltip, reached by Tab, taking the focus to the finding\'s note', async () => {
+    const marked = await page.$$eval('[data-testid^=lane-disagree-]', (els) => els.map((e) => e.dataset.testid!.replace('lane-disagree-', '')).sort());
+    const flagged = await page.$$eval('.measured-disagree', (els) => els.map((e) => e.dataset.testid!.replace('disagree-', '')).sort());
+    assert.deepEqual(marked, ['arm_flexion', 'figure4'], 'the lanes whose finding and measurement disagree, and only those');
+    assert.deepEqual(marked, flagged, 'the same features as the findings panel flags');
+    const mark = page.locator('[data-testid=lane-figure4] [data-testid=lane-disagree-figure4]');
+    assert.equal(await mark.count(), 1, 'the mark sits on its own lane');
+    assert.equal((await mark.textContent())?.replace(/\s+/g, ' ').trim(), '⚠ disagree', 'a sign and a word, not colour alone');
+    assert.equal(await mark.getAttribute('title'), `Model and measurement disagree: review. ${figure4Note}`);
+    assert.equal(await page.getByRole('button', { name: `Figure-4 sign: model and measurement disagree: review. ${figure4Note}`, exact: true }).count(), 1, 'its accessible name');
+    assert.equal(await page.getByRole('button', { name: `Arm flexion: model and measurement disagree: review. ${flexionNote}`, exact: true }).count(), 1);
+    // Under the feature's name, on the measured row's line: not over the model's segments.
+    const where = await page.$eval('[data-testid=lane-figure4]', (lane) => {
+      const m = lane.querySelector('[data-testid=lane-disagree-figure4]')!.getBoundingClientRect();
+      const name = lane.querySelector('.lane-name')!.getBoundingClientRect();
+      const track = lane.querySelector('.lane-track')!.getBoundingClientRect();
+      const box = lane.getBoundingClientRect();
+      return { top: m.top, bottom: m.bottom, right: m.right, nameBottom: name.bottom, trackLeft: track.left, laneTop: box.top, laneBottom: box.bottom };
+    });
+    assert.ok(where.top >= where.nameBottom - 1 && where.bottom <= where.laneBottom + 1 && where.right <= where.trackLeft, JSON.stringify(where));
+    assert.equal(await page.locator('[data-testid=lane-clonic] [data-testid^=lane-disagree-]').count(), 0, 'no mark where model and measurement agree');
+    await page.locator('.timeline').first().screenshot({ path: path.join(SHOTS, 'timeline-disagree.png') });
+    await page.locator('.lane-group', { has: page.locator('[data-testid=lane-figure4]') }).screenshot({ path: path.join(SHOTS, 'lanes-disagree.png') });
+
+    // Keyboard: Tab from the last segment of the lane above reaches the mark; Enter takes the focus to the finding's note.
+    await page.locator('[data-testid=lane-head_turning] .segment').last().focus();
+    await page.keyboard.press('Tab');
+    assert.equal(await page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.testid), 'lane-disagree-arm_flexion');
+    await page.locator('[data-testid=lane-arm_flexion]').screenshot({ path: path.join(SHOTS, 'lane-mark-focused.png') });
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => document.activeElement?.id === 'measured-disagree-arm_flexion', undefined, { timeout: 5_000 });
+    assert.match(await page.locator('[data-testid=finding-arm_flexion]').getAttribute('class') ?? '', /\bselected\b/, 'the finding is selected');
+    const visible = await page.$eval('#measured-disagree-arm_flexion', (note) => {
+      const r = note.getBoundingClientRect();
+      const panel = note.closest('.findings')!.getBoundingClientRect();
+      return r.top >= panel.top - 1 && r.bottom <= panel.bottom + 1;
+    });
+    assert.ok(visible, 'the note is scrolled into view in the findings panel');
+    assert.equal(await page.locator('[data-testid=finding-arm_flexion] .finding-status').textContent(), 'Absent', 'the model\'s finding is shown unchanged');
+    await page.screenshot({ path: path.join(SHOTS, 'review-screen-disagree.png'), fullPage: true });
+  });
+
+  it('has no serious or critical accessibility violation (axe-core) with the measured rows, plots and flags shown', async () => {
+    const { violations } = await new AxeBuilder({ page }).analyze();
+    const bad = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${v.impact} ${v.id}: ${v.help} (${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join('; ')})`);
+    assert.deepEqual(bad, []);
+    assert.ok(await page.locator('[data-testid^=lane-disagree-]').count() > 0, 'the scan saw the lane flags');
   });
 });

@@ -65,6 +65,39 @@ function inkFraction(png: PNG): number {
   return ink / n;
 }
 
+export interface PdfWord {
+  text: string;
+  /** Box in points from the page's top left, as pdftotext -bbox gives it. */
+  xMin: number;
+  yMin: number;
+  xMax: number;
+  yMax: number;
+}
+
+const ENTITIES: Record<string, string> = { '&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"', '&#39;': "'", '&apos;': "'" };
+
+/** The words of one page (counted from 1) with where they are printed (pdftotext -bbox). */
+export function pageWords(pdfPath: string, page: number): PdfWord[] {
+  const html = run('pdftotext', ['-bbox', '-enc', 'UTF-8', '-f', String(page), '-l', String(page), pdfPath, '-']);
+  return [...html.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g)].map((m) => ({
+    xMin: Number(m[1]), yMin: Number(m[2]), xMax: Number(m[3]), yMax: Number(m[4]),
+    text: m[5]!.replace(/&(amp|lt|gt|quot|#39|apos);/g, (e) => ENTITIES[e] ?? e),
+  }));
+}
+
+/** Whitespace-collapsed text of one page (counted from 1) inside a box in points (pdftotext -x -y -W -H at 72 dpi): one column of a layout. */
+export function pageTextIn(pdfPath: string, page: number, box: { x: number; y: number; width: number; height: number }): string {
+  return flattenText(run('pdftotext', ['-enc', 'UTF-8', '-f', String(page), '-l', String(page), '-x', String(Math.floor(box.x)), '-y', String(Math.floor(box.y)),
+    '-W', String(Math.ceil(box.width)), '-H', String(Math.ceil(box.height)), pdfPath, '-']));
+}
+
+/** One page (counted from 1) as pdftoppm renders it at `dpi`, decoded; the PNG is kept at `${outStem}-<page>.png`. */
+export async function renderPage(pdfPath: string, page: number, dpi: number, outStem: string): Promise<PNG> {
+  await mkdir(path.dirname(outStem), { recursive: true });
+  run('pdftoppm', ['-r', String(dpi), '-png', '-singlefile', '-f', String(page), '-l', String(page), pdfPath, `${outStem}-${page}`]);
+  return PNG.sync.read(await readFile(`${outStem}-${page}.png`));
+}
+
 export async function checkReportPdf(pdfPath: string, analysis: AnalysisResult, options: CheckReportOptions = {}): Promise<CheckedReport> {
   const head = (await readFile(pdfPath)).subarray(0, 5).toString('latin1');
   assert.equal(head, '%PDF-', `${pdfPath} is not a PDF`);

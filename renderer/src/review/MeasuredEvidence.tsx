@@ -1,10 +1,10 @@
 /**
  * Under a finding: what the signals layer measured for that feature (the patient's side, onset, duration,
  * frequency, evidence strength; each onset seeks) and whether it agrees with the model. A disagreement is
- * flagged for review; the model's finding itself is shown unchanged above it.
+ * flagged for review (the lane's flag moves the focus here); the model's finding itself is shown unchanged above it.
  */
 import type { AnalysisResult } from '../../../native-models/contract/analysisSchema.ts';
-import { DISAGREE_TEXT, findingAgreement, intervalParts, type MeasuredLaneRow } from './measuredEvidence.ts';
+import { DISAGREE_TEXT, disagreeNoteId, findingAgreement, intervalParts, type MeasuredLaneRow } from './measuredEvidence.ts';
 import './measured.css';
 
 export function MeasuredEvidence({ analysis, featureId, rows, onSeek }: { analysis: AnalysisResult; featureId: string; rows: ReadonlyMap<string, MeasuredLaneRow>; onSeek: (t: number) => void }) {
@@ -22,7 +22,7 @@ export function MeasuredEvidence({ analysis, featureId, rows, onSeek }: { analys
             <li key={i}><span className="measured-swatch" aria-hidden="true" />Measured: {intervalParts(iv).map((p, k) => (
               <span key={k}>{k > 0 ? ' · ' : ''}{k === 1 ? <button type="button" className="onset" onClick={() => onSeek(iv.startS)}>{p}</button> : p}</span>))}</li>))}</ul>
         : <p className="measured-none">Measured from the pose: no interval.</p>}
-      {agreement?.agreement === 'disagree' && <p className="measured-disagree" role="status" data-testid={`disagree-${featureId}`}><strong>⚠ {DISAGREE_TEXT}.</strong> {agreement.text}</p>}
+      {agreement?.agreement === 'disagree' && <p className="measured-disagree" role="status" id={disagreeNoteId(featureId)} tabIndex={-1} data-testid={`disagree-${featureId}`}><strong>⚠ {DISAGREE_TEXT}.</strong> {agreement.text}</p>}
       {agreement && agreement.agreement !== 'disagree' && <p className={`measured-agreement agreement-${agreement.agreement}`}>{agreement.text}</p>}
     </div>
   );

@@ -26,7 +26,7 @@ import { faster, slower } from './playbackRates.ts';
 import { shownPercent } from '../start/ProgressPanel.tsx';
 import { Timeline } from './Timeline.tsx';
 import { timelineLanes } from './timelineLanes.ts';
-import { measuredLaneRows } from './measuredEvidence.ts';
+import { laneDisagreements, measuredLaneRows } from './measuredEvidence.ts';
 import { SignalPlots } from './SignalPlots.tsx';
 import { VideoStage, type ViewUpdate } from './VideoStage.tsx';
 import { IDENTITY, PAN_STEP, ZOOM_STEP, clampView, contentFraction, pan, zoomAt, type View } from './viewTransform.ts';
@@ -80,6 +80,7 @@ export function ReviewScreen({ analysis, mediaUrl, videoPath, reopened = false, 
   const groups = useMemo(() => timelineLanes(analysis, catalogue.features), [analysis, catalogue]);
   const onsets = useMemo(() => findingOnsets(analysis), [analysis]);
   const measured = useMemo(() => measuredLaneRows(analysis.measuredSigns), [analysis]);
+  const disagreements = useMemo(() => laneDisagreements(analysis, measured), [analysis, measured]);
 
   const seek = useCallback((t: number) => {
     const v = videoRef.current;
@@ -188,7 +189,8 @@ export function ReviewScreen({ analysis, mediaUrl, videoPath, reopened = false, 
           <Controls timeS={timeS} fps={fps} playing={playing} rate={rate} loop={loop !== null} showSkeleton={showSkeleton} showFace={showFace} view={view} picture={picture}
             goToRef={goToRef} run={run} onGoTo={seek} onPicture={setPicture} />
           {!analysis.enhancement && <p className="note">No pose data in this analysis (pose was off): the skeleton and face box have nothing to show.</p>}
-          <Timeline groups={groups} groupLabels={catalogue.groupLabels} durationS={durationS} timeS={timeS} onSeek={seek} clinician={marks} measured={measured} />
+          <Timeline groups={groups} groupLabels={catalogue.groupLabels} durationS={durationS} timeS={timeS} onSeek={seek} clinician={marks} measured={measured}
+            masked={analysis.measuredSigns?.careIntervention} disagreements={disagreements} />
           <SignalPlots measured={analysis.measuredSigns} durationS={durationS} timeS={timeS} onSeek={seek} />
           {videoPath || !analysis.recording.hasAudio
             ? <AudioLane videoRef={videoRef} audio={analysis.audio} peaks={peaks} durationS={durationS} timeS={timeS} onSeek={seek} />

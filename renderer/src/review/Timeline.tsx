@@ -3,16 +3,28 @@
  * Pressing on the ruler or a lane's track seeks there and dragging scrubs (pointer capture, so the drag may
  * leave the lanes); a click on a segment still seeks to the segment's start, unless the press became a drag.
  * The ruler is also a keyboard slider (Home / End / Page keys here; the arrows step frames everywhere).
+ * With measured signs, each measured lane has a second row; a lane whose model finding and measurement
+ * disagree is flagged, and its flag takes the focus to the finding's note in the findings panel.
  */
 import type { KeyboardEvent, PointerEvent } from 'react';
 import { useRef, useState } from 'react';
 import { Lane } from './Lane.tsx';
+import type { MaskedSpan } from './MeasuredRow.tsx';
 import type { LaneGroup } from './timelineLanes.ts';
 import type { ClinicianMark } from './reviewLog.ts';
-import type { MeasuredLaneRow } from './measuredEvidence.ts';
+import { disagreeNoteId, type MeasuredLaneRow } from './measuredEvidence.ts';
 
 /** Pixels a press on a segment must travel before it scrubs instead of clicking. */
 const DRAG_SLOP_PX = 4;
+const NO_SPANS: readonly MaskedSpan[] = [];
+
+/** The focus moves to the finding's disagreement note (which selects the finding), scrolled into view. */
+function reviewDisagreement(featureId: string): void {
+  const note = document.getElementById(disagreeNoteId(featureId));
+  if (!note) return;
+  note.focus({ preventScroll: true });
+  note.scrollIntoView({ block: 'center' });
+}
 
 interface Scrub {
   id: number;
@@ -22,7 +34,21 @@ interface Scrub {
   active: boolean;
 }
 
-export function Timeline({ groups, groupLabels, durationS, timeS, onSeek, clinician, measured }: { groups: LaneGroup[]; groupLabels: Record<string, string>; durationS: number; timeS: number; onSeek: (t: number) => void; clinician?: ReadonlyMap<string, ClinicianMark>; measured?: ReadonlyMap<string, MeasuredLaneRow> }) {
+export interface TimelineProps {
+  groups: LaneGroup[];
+  groupLabels: Record<string, string>;
+  durationS: number;
+  timeS: number;
+  onSeek: (t: number) => void;
+  clinician?: ReadonlyMap<string, ClinicianMark>;
+  measured?: ReadonlyMap<string, MeasuredLaneRow>;
+  /** Spans masked while another person overlapped the patient (analysis.measuredSigns.careIntervention). */
+  masked?: readonly MaskedSpan[];
+  /** Features whose model finding and measurement disagree, with the sentence saying why (measuredEvidence.ts laneDisagreements). */
+  disagreements?: ReadonlyMap<string, string>;
+}
+
+export function Timeline({ groups, groupLabels, durationS, timeS, onSeek, clinician, measured, masked = NO_SPANS, disagreements }: TimelineProps) {
   const rulerRef = useRef<HTMLDivElement>(null);
   const scrub = useRef<Scrub | null>(null);
   const swallowClick = useRef(false);
@@ -88,7 +114,9 @@ export function Timeline({ groups, groupLabels, durationS, timeS, onSeek, clinic
         <span><i className="swatch pattern-hollow status-absent" /> absent</span>
         <span><i className="swatch pattern-dotted status-not_assessed" /> not assessed</span>
         <span><i className="swatch pattern-crosshatch status-failed" /> failed</span>
-        {measured && measured.size > 0 && <span><i className="swatch measured" /> measured from the pose (second row)</span>}
+        {measured && measured.size > 0 && <span><i className="swatch measured" /> measured from the pose (L, R, L+R: the patient&apos;s side)</span>}
+        {measured && measured.size > 0 && masked.length > 0 && <span><i className="swatch masked" /> masked: another person overlapped the patient</span>}
+        {disagreements && disagreements.size > 0 && <span><i className="legend-disagree" aria-hidden="true">⚠</i> model and measurement disagree</span>}
       </div>
       <div className={`lanes${scrubbing ? ' scrubbing' : ''}`} onPointerDown={onPointerDown} onPointerMove={onPointerMove} onPointerUp={onPointerEnd} onPointerCancel={onPointerEnd} onClickCapture={onClickCapture}>
         <div className="ruler-row"><span className="lane-label" /><div ref={rulerRef} className="ruler" data-testid="ruler" title="Click or drag to seek"
@@ -100,7 +128,8 @@ export function Timeline({ groups, groupLabels, durationS, timeS, onSeek, clinic
         {groups.map((g) => (
           <div key={g.group} className="lane-group" role="group" aria-label={groupLabels[g.group] ?? g.group}>
             <h3>{groupLabels[g.group] ?? g.group}</h3>
-            {g.lanes.map((lane) => <Lane key={lane.featureId} lane={lane} durationS={durationS} onSeek={onSeek} clinician={clinician?.get(lane.featureId)} measured={measured?.get(lane.featureId)} />)}
+            {g.lanes.map((lane) => <Lane key={lane.featureId} lane={lane} durationS={durationS} onSeek={onSeek} clinician={clinician?.get(lane.featureId)}
+              measured={measured?.get(lane.featureId)} masked={masked} disagreement={disagreements?.get(lane.featureId)} onReviewDisagreement={reviewDisagreement} />)}
           </div>
         ))}
         <div className="playhead-track" aria-hidden="true"><div className="playhead" data-testid="playhead" style={{ left }} /></div>

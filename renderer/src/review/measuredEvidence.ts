@@ -2,7 +2,8 @@
  * The measured signs (analysis.measuredSigns, from the signals layer) as the review screen shows them, pure:
  * the second row of each measured feature's lane (intervals with a tooltip: the patient's side, onset,
  * duration, frequency, evidence strength), the words for a finding's measured evidence, and whether the
- * model and the measurement agree. The model's finding is never changed: a disagreement is only flagged.
+ * model and the measurement agree, with the lanes to flag. The model's finding is never changed: a
+ * disagreement is only flagged.
  * The renderer imports only types from the engine, so the measured feature list is repeated here (checked
  * against contract/measuredSigns.ts in tests/unit/renderer/measuredEvidence.test.ts).
  */
@@ -152,4 +153,19 @@ export function findingAgreement(analysis: AnalysisResult, featureId: string, ro
   const finding = analysis.findings.find((f) => f.featureId === featureId);
   const recorded = analysis.measurementAgreement?.find((e) => e.featureId === featureId);
   return recorded ? fromRecorded(recorded) : computeAgreement(finding, analysis.segments, rows.get(featureId));
+}
+
+/** The features whose model finding and measurement disagree, each with the findings panel's sentence: their lanes are flagged too. */
+export function laneDisagreements(analysis: AnalysisResult, rows: ReadonlyMap<string, MeasuredLaneRow>): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const featureId of rows.keys()) {
+    const a = findingAgreement(analysis, featureId, rows);
+    if (a?.agreement === 'disagree') out.set(featureId, a.text);
+  }
+  return out;
+}
+
+/** The element id of a finding's disagreement note in the findings panel, which a lane's flag moves the focus to. */
+export function disagreeNoteId(featureId: string): string {
+  return `measured-disagree-${featureId}`;
 }

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { MEASURED_FEATURE_IDS } from '../../../native-models/contract/measuredSigns.ts';
 import {
-  MEASURED_FEATURES, computeAgreement, findingAgreement, frequencyText, intervalTitle, measuredLaneRows, notMeasurableText,
+  MEASURED_FEATURES, computeAgreement, disagreeNoteId, findingAgreement, frequencyText, intervalTitle, laneDisagreements, measuredLaneRows, notMeasurableText,
 } from '../../../renderer/src/review/measuredEvidence.ts';
 import { analysisSkeleton, findingOf } from '../../helpers/analysisFixture.ts';
 import { focalMeasuredSigns } from '../../helpers/measuredSignsFixture.ts';
@@ -92,5 +92,19 @@ describe('measuredEvidence', () => {
       assert.equal(findingAgreement(a, 'figure4', rows)?.agreement, 'disagree', 'a feature the record lacks is computed');
       assert.equal(findingAgreement({ ...a, measuredSigns: null }, 'clonic', rows), null, 'no measured signs: nothing to compare');
     });
+  });
+
+  it('the lanes to flag are exactly the findings the panel flags, each with the panel\'s sentence', () => {
+    const a = analysisSkeleton('rec.mp4', [findingOf('clonic', 'present'), findingOf('figure4', 'present'), findingOf('arm_flexion', 'absent'), findingOf('tonic', 'failed')]);
+    a.segments = [{ index: 0, startS: 0, endS: 30 }];
+    a.measuredSigns = focalMeasuredSigns({ signs: [{ featureId: 'clonic', startS: 10, endS: 20, side: 'left', confidence: 0.7, segments: ['left_arm'], measures: {} },
+      { featureId: 'arm_flexion', startS: 12, endS: 15, side: 'right', confidence: 0.4, segments: ['right_arm'], measures: {} },
+      { featureId: 'tonic', startS: 2, endS: 6, side: 'bilateral', confidence: 0.5, segments: ['left_arm'], measures: {} }] });
+    const rows = measuredLaneRows(a.measuredSigns);
+    const flagged = laneDisagreements(a, rows);
+    assert.deepEqual([...flagged.keys()].sort(), ['arm_flexion', 'figure4']);
+    for (const [id, text] of flagged) assert.equal(text, findingAgreement(a, id, rows)!.text);
+    assert.equal(laneDisagreements({ ...a, measuredSigns: null }, measuredLaneRows(null)).size, 0);
+    assert.notEqual(disagreeNoteId('figure4'), disagreeNoteId('arm_flexion'));
   });
 });
