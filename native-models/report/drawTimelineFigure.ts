@@ -68,7 +68,13 @@ export function figureHeight(analysis: Pick<AnalysisResult, 'measuredSigns'>): n
   const groups = GROUP_ORDER.filter((g) => FEATURES.some((f) => f.group === g)).length;
   const measured = FEATURES.filter((f) => measuredLanes(analysis).has(f.id)).length;
   return SEG_ROW_H + groups * GROUP_H + FEATURES.length * (LANE_H + LANE_GAP) + measured * (MEASURED_ROW_H + MEASURED_ROW_GAP) +
-    AXIS_H + LEGEND_H * (measured ? 2 : 1) + CAPTION_H + (measured ? 10 : 0);
+    AXIS_H + LEGEND_H * legendLines(analysis) + CAPTION_H + (measured ? 10 : 0);
+}
+
+/** Legend lines: the model's; the measured row's; masked spans on a line of their own (one line would run past the margin). */
+function legendLines(analysis: Pick<AnalysisResult, 'measuredSigns'>): number {
+  if (!measuredLanes(analysis).size) return 1;
+  return analysis.measuredSigns?.careIntervention.length ? 3 : 2;
 }
 
 export const TIMELINE_HEADING = 'Timeline of model answers';
@@ -193,9 +199,8 @@ export function drawTimelineFigure(doc: PDFKit.PDFDocument, ctx: ReportContext):
   ]);
   if (measuredSigns && withMeasured.size) {
     doc.font(FONT.bold).fontSize(7).fillColor(COLOURS.muted).text('measured', box.left + 6, y, { lineBreak: false });
-    const items: Item[] = [['measured from the pose; L, R, L+R: the patient\'s side', (x, yy) => { drawMeasuredBlock(doc, x, yy + 0.5, 14, 6); }]];
-    if (measuredSigns.careIntervention.length) items.push(['masked (another person overlapped the patient)', (x, yy) => { drawMaskedBlock(doc, x, yy + 0.5, 14, 6); }]);
-    drawLegendLine(items);
+    drawLegendLine([['measured from the pose; L, R, L+R: the patient\'s side', (x, yy) => { drawMeasuredBlock(doc, x, yy + 0.5, 14, 6); }]]);
+    if (legendLines(analysis) === 3) drawLegendLine([['masked (another person overlapped the patient)', (x, yy) => { drawMaskedBlock(doc, x, yy + 0.5, 14, 6); }]]);
   }
   const caption = `Each block is one segment's answer (${analysis.sampling.segmentS} s segments overlapping by ${analysis.sampling.overlapS} s); ` +
     'where segments overlap a yes is drawn over a no. Audio features are asked per segment, on that segment\'s sound.' +
