@@ -9,7 +9,7 @@ import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { writeReportPdf } from '../../../native-models/report/writeReportPdf.ts';
 import { EVIDENCE_NOTE, MEASURED_SIGNS_HEADING, NOT_MEASURABLE_HEADING, NO_MEASURED_SIGNS_TEXT, measureText } from '../../../native-models/report/drawMeasuredSigns.ts';
-import { CLINICIAN_SEQUENCE_LABEL } from '../../../native-models/report/drawSequenceSection.ts';
+import { CLINICIAN_SEQUENCE_LABEL, UNREVIEWED_SEQUENCE_NOTE } from '../../../native-models/report/drawSequenceSection.ts';
 import { buildAnalysisFixture, reviewOf } from '../../helpers/analysisFixture.ts';
 import { checkReportPdf } from '../../helpers/checkReportPdf.ts';
 import { focalMeasuredSigns } from '../../helpers/measuredSignsFixture.ts';
@@ -64,6 +64,19 @@ describe('drawMeasuredSigns', () => {
     assert.match(r.flatText, /Tonic stiffening ✔ confirmed 1:21 right \(patient's\)/);
     // The model's proposal and findings are unchanged: the model's clonic onset is still 1:31.
     assert.match(r.flatText, /Model's proposal[^:]*:.*clonic jerking \(1:31\)/);
+  });
+
+  test('unreviewed: the sequence takes the measured onset and side (the clinician set none) and says which', async () => {
+    const dir = path.join(root, 'unreviewed');
+    const analysis = await buildAnalysisFixture(dir, { decisions: false, measuredSigns: focalMeasuredSigns() });
+    const pdf = path.join(dir, 'report.pdf');
+    await writeReportPdf(analysis, pdf, FIXED);
+    const r = await checkReportPdf(pdf, analysis, { mustContain: [UNREVIEWED_SEQUENCE_NOTE] });
+    assert.ok(!r.flatText.includes(CLINICIAN_SEQUENCE_LABEL));
+    const seq = r.flatText.slice(r.flatText.indexOf(UNREVIEWED_SEQUENCE_NOTE) + UNREVIEWED_SEQUENCE_NOTE.length, r.flatText.indexOf('Measured from the pose (not set')).trim();
+    // Head turning, tonic and clonic at their measured onsets and sides; the rest at the model's onsets.
+    assert.equal(seq, 'onset from sleep (0:02) → blank stare (0:12) → oral automatisms (0:31) → head turning, right (0:57) → tonic stiffening, bilateral (1:19) → ictal vocalization (1:23) → figure-4 sign (1:24) → clonic jerking, left (1:29)');
+    assert.match(r.flatText, /Measured from the pose \(not set by the clinician\): onset and side of head turning; onset and side of tonic stiffening; onset and side of clonic jerking\./);
   });
 
   test('an analysis whose pose was off says no signs were measured; one made before the signals layer has no section', async () => {

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { Finding } from '../../../native-models/contract/analysisSchema.ts';
-import { formatSequenceLine, sequenceOfSigns } from '../../../native-models/report/sequenceOfSigns.ts';
+import { formatSequenceLine, proposedSequence, sequenceOfSigns } from '../../../native-models/report/sequenceOfSigns.ts';
 import { formatClock, formatSpan } from '../../../native-models/media/formatClock.ts';
 import { getFeature } from '../../../native-models/semiology/featureCatalogue.ts';
 
@@ -66,4 +66,17 @@ test('clinician\'s sequence: onset and side from the clinician first, then measu
     ['clonic', 89.5, 'measured', 'left', 'measured'],
   ]);
   assert.deepEqual(reviewedSequence(findings, review.current).map((s) => s.onsetS), [12, 81, 91, null], 'without measured signs: the clinician\'s, else the model\'s');
+});
+
+test('proposed sequence: measured onset and side where a measured interval backs a present finding, reordered by them; else the model\'s onset', () => {
+  const findings = [finding('clonic', 'present', 91), finding('head_turning', 'present', 58), finding('tonic', 'present', 80), finding('figure4', 'absent', null)];
+  const measured = (id: string) => id === 'clonic' ? { onsetS: 52, side: 'left' as const } : id === 'tonic' ? { onsetS: 79, side: null } : id === 'figure4' ? { onsetS: 10, side: 'right' as const } : null;
+  const signs = proposedSequence(findings, measured);
+  assert.deepEqual(signs.map((s) => [s.featureId, s.onsetS, s.side, s.onsetBy, s.sideBy]), [
+    ['clonic', 52, 'left', 'measured', 'measured'],
+    ['head_turning', 58, null, 'model', null],
+    ['tonic', 79, null, 'measured', null],
+  ], 'an absent finding stays out even when something was measured');
+  assert.equal(formatSequenceLine(signs), `${getFeature('clonic').label.toLowerCase()}, left (0:52) → ${getFeature('head_turning').label.toLowerCase()} (0:58) → ${getFeature('tonic').label.toLowerCase()} (1:19)`);
+  assert.deepEqual(proposedSequence(findings).map((s) => s.onsetS), [58, 80, 91], 'without measurements: the model\'s onsets');
 });
