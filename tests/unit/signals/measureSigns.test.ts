@@ -158,6 +158,18 @@ describe('measureSigns on synthetic keypoint tracks', () => {
     assert.equal(only(out, 'clonic').length, 0);
   });
 
+  it('a joint the pose finds rarely (an ankle in 20% of frames, later 0.6 torso lengths from where it was) is no tonic posture', () => {
+    const o: SynthOptions = {
+      durationS: 60, fps: 15,
+      move: (t, p) => { if (t >= 30) { p.left_ankle.x += 0.6 * 112; p.left_ankle.y -= 20; } },
+      dropout: (t, n) => n === 'left_ankle' && !((t >= 2 && t < 8) || (t >= 40 && t < 46)),
+    };
+    assert.deepEqual(only(run(o), 'tonic'), []);
+    // The same displacement of an ankle found throughout is measured.
+    const seen = only(run({ ...o, dropout: undefined }), 'tonic');
+    assert.deepEqual(seen.map((s) => s.side), ['left'], JSON.stringify(seen));
+  });
+
   it('head turning to the patient\'s right for 10 s, with its angle; mirrored says left', () => {
     const o: SynthOptions = { durationS: 40, fps: 15, move: (t, p) => { if (t >= 15 && t < 25) turnHead(p, -60); } };
     const h = only(run(o), 'head_turning');
