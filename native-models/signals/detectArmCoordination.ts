@@ -1,18 +1,37 @@
 /**
- * Both arms at once: arms_move_simultaneously where both arms move (faster than a still person's jitter, or
- * rhythmically) for >= 2 s together, with the onset difference between them; asynchronous_movement where, in
+ * Both arms at once: arms_move_simultaneously where both arms move (faster than the recording's own jitter and
+ * not a mere echo of the other arm, or rhythmically) for >= 2 s together, with the onset difference between them; asynchronous_movement where, in
  * that overlap, their rhythms differ in frequency or are not phase-locked, or only one of them is rhythmic.
  * Phase locking is the mean resultant length of the phase difference at the common frequency over the windows
  * (1 = locked), each wrist's movement projected on its main axis.
  */
 import type { MeasuredSign } from '../contract/measuredSigns.ts';
+import { limbRhythms } from './detectClonic.ts';
 import { heldIntervals } from './heldIntervals.ts';
 import { median } from './keypointTracks.ts';
 import { dft, prepareWindow, rhythmGrid, RHYTHM_WINDOW_S } from './shortTimeRhythm.ts';
 import { clamp01, patientSegment, r2, rhythmicMask, type SignalContext } from './signalContext.ts';
 
-/** An arm "moves" above this RMS speed (torso lengths/s). Our heuristic: ~3x MoveNet's jitter on a still person. */
+/** An arm "moves" above this RMS speed (torso lengths/s) at least. Our heuristic: ~3x MoveNet's jitter on a still person filling the frame. */
 export const ARM_ACTIVE_MIN_MOTION = 0.25;
+/**
+ * The recording's own jitter floor of an arm: this quantile of its speed over the recording (an EMU recording
+ * shows the patient at rest for more than a quarter of it). Our heuristic.
+ */
+export const ARM_JITTER_QUANTILE = 0.25;
+/**
+ * ... and above this many times that floor. Our heuristic, measured with real MoveNet: on the bench's stand-in
+ * recording (a person ~38 px of torso in the 448-px pose frame, drifting) the arms' jitter speed has a 25th
+ * percentile of 0.15 and a median of 0.2 torso lengths/s, and 3x the floor still let 8 stretches of jitter
+ * count as movement outside the scripted shake, 4x none.
+ */
+export const ARM_ACTIVE_JITTER_FACTOR = 4;
+/**
+ * An arm moving at under this share of the other arm's speed, not rhythmically, is the pose model's echo of the
+ * other arm (the same 0.3 as CROSSTALK_MAX_RATIO in measureSigns.ts: a forearm jerking at 1.3 torso lengths/s
+ * moved the still arm's keypoints at 0.24-0.33, tests/integration/signals).
+ */
+export const ARM_ECHO_MAX_RATIO = 0.3;
 /** Shortest stretch of arm movement that counts (s). Our heuristic. */
 export const ARM_ACTIVE_MIN_S = 1;
 /** Both arms moving together at least this long (s). Our heuristic. */
@@ -26,9 +45,15 @@ export const SYNC_MIN_WINDOWS = 3;
 
 export function detectArmCoordination(ctx: SignalContext): MeasuredSign[] {
   const t = ctx.tracks;
-  const active = (seg: 'left_arm' | 'right_arm') => heldIntervals(
-    rhythmicMask(ctx, seg).map((rhythmic, i) => rhythmic || ctx.motion[seg][i]! >= ARM_ACTIVE_MIN_MOTION),
-    t.startS, t.rateHz, ARM_ACTIVE_MIN_S);
+  const active = (seg: 'left_arm' | 'right_arm') => {
+    const other = ctx.motion[seg === 'left_arm' ? 'right_arm' : 'left_arm'];
+    const floor = Math.max(ARM_ACTIVE_MIN_MOTION, ARM_ACTIVE_JITTER_FACTOR * quantile(ctx.motion[seg], ARM_JITTER_QUANTILE));
+    const moving = (i: number) => { const m = ctx.motion[seg][i]!; return m >= floor && !(m < ARM_ECHO_MAX_RATIO * other[i]!); };
+    // Inside one of the arm's rhythm runs (their keypoint gaps bridged) the arm moves throughout.
+    const runs = limbRhythms(ctx, seg);
+    const inRun = (i: number) => { const ts = t.startS + i / t.rateHz; return runs.some((r) => ts >= r.startS && ts <= r.endS); };
+    return heldIntervals(rhythmicMask(ctx, seg).map((rhythmic, i) => rhythmic || inRun(i) || moving(i)), t.startS, t.rateHz, ARM_ACTIVE_MIN_S);
+  };
   const L = active('left_arm'), R = active('right_arm');
   const segments = [patientSegment(ctx, 'left_arm'), patientSegment(ctx, 'right_arm')].sort();
   const out: MeasuredSign[] = [];
@@ -58,6 +83,12 @@ export function detectArmCoordination(ctx: SignalContext): MeasuredSign[] {
     if (asynchronous) out.push({ featureId: 'asynchronous_movement', startS: r2(s), endS: r2(e), side: null, segments, confidence: r2(clamp01(0.3 + 0.7 * asyncEvidence)), measures });
   }
   return out;
+}
+
+/** The q-quantile of the finite values (0 when there are none). */
+function quantile(v: Float64Array, q: number): number {
+  const s = Array.from(v).filter(Number.isFinite).sort((a, b) => a - b);
+  return s.length ? s[Math.floor(q * (s.length - 1))]! : 0;
 }
 
 /** Mean resultant length of the wrists' phase difference over the given windows. */

@@ -4,16 +4,19 @@
  * trend (clonic jerks slow before they stop: a negative trend), amplitude in torso lengths.
  */
 import type { MeasuredSign } from '../contract/measuredSigns.ts';
-import { MIN_PEAK_RATIO, MIN_RHYTHM_AMPLITUDE } from './shortTimeRhythm.ts';
+import { MIN_PEAK_PROMINENCE, MIN_RHYTHM_AMPLITUDE } from './shortTimeRhythm.ts';
 import { rhythmicIntervals, type RhythmicInterval } from './rhythmicIntervals.ts';
 import { clamp01, patientSegment, r2, type SignalContext } from './signalContext.ts';
 import type { LabelSegment } from './segmentSignals.ts';
 
 export const LIMBS: readonly LabelSegment[] = ['left_arm', 'right_arm', 'left_leg', 'right_leg'];
 
-/** Evidence strength of a rhythmic run: peak prominence x amplitude margin x coverage (not a probability). */
+/**
+ * Evidence strength of a rhythmic run: peak prominence x amplitude margin x coverage (not a probability).
+ * The prominence counts on a log scale, full at 10x the threshold.
+ */
 export function rhythmEvidence(iv: RhythmicInterval): number {
-  const prominence = clamp01((iv.peakRatio - MIN_PEAK_RATIO) / (2 * MIN_PEAK_RATIO));
+  const prominence = clamp01(Math.log(iv.prominence / MIN_PEAK_PROMINENCE) / Math.log(10));
   const size = clamp01(iv.amplitude / (3 * MIN_RHYTHM_AMPLITUDE));
   return r2(clamp01((0.3 + 0.7 * prominence) * (0.5 + 0.5 * size) * iv.coverage));
 }
@@ -23,7 +26,7 @@ export function rhythmMeasures(iv: RhythmicInterval): Record<string, number> {
     frequencyHz: r2(iv.frequencyHz),
     frequencyTrendHzPerS: Math.round(iv.frequencyTrendHzPerS * 1000) / 1000,
     amplitudeTorso: Math.round(iv.amplitude * 1000) / 1000,
-    peakRatio: r2(iv.peakRatio),
+    prominence: Math.round(iv.prominence),
     durationS: r2(iv.endS - iv.startS),
   };
 }

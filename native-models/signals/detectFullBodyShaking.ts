@@ -26,7 +26,7 @@ export function fullBodyWindows(ctx: SignalContext): RhythmWindow[] {
     out.push({
       centreS: ws[0]!.centreS, scored: scored.length > 0, rhythmic: yes,
       frequencyHz: yes ? median(rhythmic.map((w) => w.frequencyHz!)) : null,
-      peakRatio: yes ? median(rhythmic.map((w) => w.peakRatio))! : 0,
+      prominence: yes ? median(rhythmic.map((w) => w.prominence))! : 0,
       amplitude: yes ? median(rhythmic.map((w) => w.amplitude))! : 0,
     });
   }

@@ -15,6 +15,14 @@ import type { LabelSegment } from './segmentSignals.ts';
 export const TONIC_MIN_DISPLACEMENT = 0.25;
 /** "Little movement": RMS speed under this (torso lengths/s). Our heuristic, ~3x MoveNet's jitter on a still person. */
 export const TONIC_MAX_MOTION = 0.15;
+/**
+ * A limb whose distal joint the pose model finds in less than this share of the recording is not measured:
+ * such a joint (covered, or hard to see) is placed at different spots when it is found, which looks like a
+ * changed posture. Our heuristic, measured: on the bench's stand-in recording the footballer's left ankle is
+ * found in 24% of the frames, first beside his knee and later 0.6 torso lengths away (a 'tonic' interval
+ * with no movement at all); every joint that is really in view is found in >= 70%.
+ */
+export const TONIC_MIN_SEEN_SHARE = 0.5;
 
 const JOINTS: Record<string, readonly [KeypointName, KeypointName, KeypointName]> = {
   left_arm: ['left_shoulder', 'left_elbow', 'left_wrist'], right_arm: ['right_shoulder', 'right_elbow', 'right_wrist'],
@@ -34,6 +42,8 @@ export function detectTonic(ctx: SignalContext): MeasuredSign[] {
   const out: MeasuredSign[] = [];
   const { startS, rateHz, length } = ctx.tracks;
   for (const seg of LIMBS) {
+    const distal = JOINTS[seg]![2];
+    if (seenShare(ctx, distal) < TONIC_MIN_SEEN_SHARE) continue;
     const posture = limbPosture(ctx, seg);
     const base = posture.map((p) => baselineOf(ctx, p));
     if (base.some((b) => b === null)) continue;
@@ -55,4 +65,11 @@ export function detectTonic(ctx: SignalContext): MeasuredSign[] {
     }
   }
   return out;
+}
+
+function seenShare(ctx: SignalContext, joint: KeypointName): number {
+  const x = ctx.tracks.x[joint];
+  let n = 0;
+  for (let i = 0; i < x.length; i++) if (Number.isFinite(x[i]!)) n++;
+  return x.length ? n / x.length : 0;
 }

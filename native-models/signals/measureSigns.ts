@@ -23,6 +23,14 @@ import { torsoLength } from './torsoLength.ts';
 
 export type { OtherPeopleFrame } from './careInterventionMask.ts';
 
+/**
+ * Revision of how signs are measured from the same keypoints (the output format is MEASURED_SIGNS_VERSION).
+ * Measured signs cached under an older revision are stale: the cache key of measured signs should carry it.
+ * 2: rhythm by prominence, drift and persistence; arm movement above the recording's jitter; tonic only for
+ * joints found in most frames.
+ */
+export const MEASURE_SIGNS_REVISION = 2;
+
 /** Rhythm needs pose at least this fast: 10 fps resolves jerks up to 5 Hz, the top of the clonic range. */
 export const MIN_RHYTHM_FPS = 10;
 /** Default rate of the layer (the issue: 15 fps resolves jerks up to 7.5 Hz). */

@@ -1,13 +1,30 @@
 /**
- * Runs of rhythmic windows as intervals: consecutive rhythmic windows (one missing window tolerated) make a
- * core (unscored windows, where keypoints were missing for up to ~2 s, are bridged); onset and offset are then placed on the movement envelope, where it crosses a share of its level in
- * the core, which is finer than the 3 s window. The interval carries the median frequency and its linear trend.
+ * Runs of rhythmic windows as intervals: consecutive rhythmic windows (one missing window tolerated) that keep
+ * their frequency make a core (unscored windows, where keypoints were missing for up to ~2 s, are bridged); a
+ * core counts only when it spans windows that share no data, so the rhythm was seen twice, independently, at
+ * the same frequency: a real rhythm keeps its frequency from window to window, a noise peak jumps or fades.
+ * Onset and offset are then placed on the movement envelope, where it crosses a share of its level in the
+ * core, which is finer than the 3 s window. The interval carries the median frequency and its linear trend.
  */
 import { RHYTHM_WINDOW_S, type RhythmWindow } from './shortTimeRhythm.ts';
 import { median } from './keypointTracks.ts';
 
 /** At least this many rhythmic windows (0.5 s apart) make an interval: ~2 s of rhythm. Our heuristic. */
 export const MIN_RHYTHMIC_WINDOWS = 3;
+/**
+ * A run's first and last rhythmic windows must be at least this far apart (s): one window length, so they
+ * share no samples. Our heuristic, measured on the bench's stand-in recording (a photo drifting on a grey
+ * room, real MoveNet): with the window test reduced to amplitude and drift, 10 rhythm signs outside the
+ * scripted shake, 0 with this rule; with the prominence test also 0 (two independent guards).
+ */
+export const MIN_RUN_SPAN_S = RHYTHM_WINDOW_S;
+/**
+ * Largest frequency change between consecutive rhythmic windows of a run (Hz per window step, 0.5 s), so that
+ * the windows MIN_RUN_SPAN_S apart saw the same rhythm. Our heuristic: clonic jerks slow over seconds (the
+ * 4 -> 1.5 Hz of the tests in 20 s is 0.06 Hz a step) and a 3 s window's refined peak is good to ~0.1 Hz.
+ * On the bench recording it changed no count by itself (the span rule did the work).
+ */
+export const MAX_FREQ_STEP_HZ = 0.3;
 /** Non-rhythmic windows tolerated inside a run. Our heuristic. */
 export const MAX_WINDOW_GAP = 1;
 /**
@@ -25,7 +42,8 @@ export interface RhythmicInterval {
   frequencyHz: number;
   frequencyTrendHzPerS: number;
   amplitude: number;
-  peakRatio: number;
+  /** Median prominence of the rhythmic windows. */
+  prominence: number;
   /** Rhythmic windows over all windows between the first and last rhythmic one. */
   coverage: number;
 }
@@ -37,7 +55,8 @@ export function rhythmicIntervals(windows: readonly RhythmWindow[], envelope: Fl
     if (!w.rhythmic) return;
     const between = windows.slice(last + 1, i);
     const bridged = between.filter((x) => x.scored).length <= MAX_WINDOW_GAP && between.filter((x) => !x.scored).length <= MAX_UNSCORED_GAP;
-    if (a >= 0 && bridged) { last = i; return; }
+    const steady = a >= 0 && Math.abs(w.frequencyHz! - windows[last]!.frequencyHz!) <= MAX_FREQ_STEP_HZ * (i - last);
+    if (a >= 0 && bridged && steady) { last = i; return; }
     if (a >= 0) runs.push([a, last]);
     a = i; last = i;
   });
@@ -46,8 +65,8 @@ export function rhythmicIntervals(windows: readonly RhythmWindow[], envelope: Fl
   for (const [i0, i1] of runs) {
     const span = windows.slice(i0, i1 + 1);
     const rhythmic = span.filter((w) => w.rhythmic);
-    if (rhythmic.length < MIN_RHYTHMIC_WINDOWS) continue;
     const c0 = span[0]!.centreS, c1 = span[span.length - 1]!.centreS;
+    if (rhythmic.length < MIN_RHYTHMIC_WINDOWS || c1 - c0 < MIN_RUN_SPAN_S - 1e-9) continue;
     const [on, off] = placeEdges(envelope, startS, rateHz, c0, c1, c0 - RHYTHM_WINDOW_S / 2, c1 + RHYTHM_WINDOW_S / 2);
     const freqs = rhythmic.map((w) => w.frequencyHz!);
     out.push({
@@ -55,7 +74,7 @@ export function rhythmicIntervals(windows: readonly RhythmWindow[], envelope: Fl
       frequencyHz: median(freqs)!,
       frequencyTrendHzPerS: slope(rhythmic.map((w) => w.centreS), freqs),
       amplitude: median(rhythmic.map((w) => w.amplitude))!,
-      peakRatio: median(rhythmic.map((w) => w.peakRatio))!,
+      prominence: median(rhythmic.map((w) => w.prominence))!,
       coverage: rhythmic.length / Math.max(1, span.filter((w) => w.scored).length),
     });
   }

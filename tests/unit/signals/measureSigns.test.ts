@@ -1,7 +1,7 @@
 /**
  * measureSigns on synthetic keypoint tracks (no video): each sign's interval, side and measures come out of a
  * scripted patient, with keypoint jitter, dropouts, momentary left/right label swaps and a second person
- * overlapping the patient; a still patient gives no sign; mirroring flips the side; a delay shifts onsets; the
+ * overlapping the patient; a still or drifting patient with MoveNet-like noise gives no sign; mirroring flips the side; a delay shifts onsets; the
  * frequency holds at 15, 25 and 30 fps. The output always matches the contract schema.
  */
 import assert from 'node:assert/strict';
@@ -55,6 +55,39 @@ describe('measureSigns on synthetic keypoint tracks', () => {
     assert.ok(out.torsoLengthPx! > 100 && out.torsoLengthPx! < 125, `torso ${out.torsoLengthPx}`);
     assert.equal(out.bodyFrame.labelsSwapped, false);
     assert.ok(out.bodyFrame.patientLeft!.x > 0.99, 'the patient\'s left is the image\'s right for a supine patient seen from above');
+  });
+
+  // MoveNet-like noise (syntheticPatient.ts MOVENET_NOISE, measured on real pose): the noise floor of the rhythm
+  // criteria. Several seeds, since one lucky seed would prove little.
+  const SEEDS = [1, 2, 3, 4, 5, 6];
+  const RHYTHM_SIGNS = ['clonic', 'pelvic_thrusting', 'arms_move_simultaneously', 'asynchronous_movement', 'full_body_shaking'];
+
+  it('a still patient with MoveNet-like jitter, shared shifts, dropout runs and outliers produces no sign', () => {
+    for (const seed of SEEDS) {
+      const out = run({ durationS: 120, fps: 15, poseNoise: 'movenet', seed });
+      assert.deepEqual(out.signs, [], `seed ${seed}: ${JSON.stringify(out.signs)}`);
+    }
+  });
+
+  it('a patient drifting like the bench recording, with MoveNet-like noise, produces no rhythm, coordination or posture sign', () => {
+    for (const seed of SEEDS) {
+      const out = run({ durationS: 180, fps: 15, poseNoise: 'movenet', drift: true, seed });
+      assert.deepEqual(out.signs, [], `seed ${seed}: ${out.signs.filter((s) => RHYTHM_SIGNS.includes(s.featureId)).length} rhythm signs: ${JSON.stringify(out.signs)}`);
+    }
+  });
+
+  it('the slowing clonic holds under MoveNet-like noise and drift, with no other sign', () => {
+    // The jerking wrist stays in view (its gaps are the subject of the dropout test below); the other wrist and
+    // the ankles drop out in runs.
+    for (const seed of SEEDS.slice(0, 3)) {
+      const out = run({ durationS: 35, fps: 15, move: slowingClonic(), poseNoise: 'movenet', drift: true, seed, dropoutRuns: (n) => /left_wrist|ankle/.test(n) });
+      const c = only(out, 'clonic');
+      assert.equal(c.length, 1, `seed ${seed}: ${JSON.stringify(out.signs)}`);
+      assert.equal(c[0]!.side, 'right');
+      assert.ok(Math.abs(c[0]!.startS - 5) <= 1 && Math.abs(c[0]!.endS - 25) <= 1, `seed ${seed}: ${c[0]!.startS}-${c[0]!.endS}`);
+      assert.ok(Math.abs(c[0]!.measures.frequencyHz! - 2.75) <= 0.25 && c[0]!.measures.frequencyTrendHzPerS! < 0, JSON.stringify(c[0]!.measures));
+      assert.deepEqual(out.signs.filter((s) => s.featureId !== 'clonic').map((s) => s.featureId), [], `seed ${seed}`);
+    }
   });
 
   it('clonic of the right arm slowing from 4 to 1.5 Hz: interval, side, median frequency and negative trend', () => {
@@ -123,6 +156,18 @@ describe('measureSigns on synthetic keypoint tracks', () => {
     assert.ok(Math.abs(tonic[0]!.startS - 15) <= 1 && Math.abs(tonic[0]!.endS - 25) <= 1, JSON.stringify(tonic[0]));
     assert.ok(tonic[0]!.measures.displacementTorso! >= 0.25);
     assert.equal(only(out, 'clonic').length, 0);
+  });
+
+  it('a joint the pose finds rarely (an ankle in 20% of frames, later 0.6 torso lengths from where it was) is no tonic posture', () => {
+    const o: SynthOptions = {
+      durationS: 60, fps: 15,
+      move: (t, p) => { if (t >= 30) { p.left_ankle.x += 0.6 * 112; p.left_ankle.y -= 20; } },
+      dropout: (t, n) => n === 'left_ankle' && !((t >= 2 && t < 8) || (t >= 40 && t < 46)),
+    };
+    assert.deepEqual(only(run(o), 'tonic'), []);
+    // The same displacement of an ankle found throughout is measured.
+    const seen = only(run({ ...o, dropout: undefined }), 'tonic');
+    assert.deepEqual(seen.map((s) => s.side), ['left'], JSON.stringify(seen));
   });
 
   it('head turning to the patient\'s right for 10 s, with its angle; mirrored says left', () => {

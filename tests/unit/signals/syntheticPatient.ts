@@ -1,7 +1,10 @@
 /**
  * Synthetic pose frame records for the signals tests (no video): a patient lying on their back seen from above,
  * head up, so the patient's left is the image's right (+x); torso ~112 px. Movements are functions of time
- * that edit the joints; keypoint jitter is seeded noise; dropouts and label swaps can be injected.
+ * that edit the joints; keypoint jitter is seeded noise; dropouts and label swaps can be injected. `poseNoise:
+ * 'movenet'` replaces the plain jitter by what real MoveNet does to a person drifting slowly on a grey room
+ * (measured on the bench's stand-in recording, see MOVENET_NOISE), and `drift` moves the whole patient the way
+ * that recording does.
  */
 import type { EnhancedFrameRecord, KeypointName } from '../../../native-models/contract/analysisSchema.ts';
 import { KEYPOINT_NAMES } from '../../../native-models/contract/analysisSchema.ts';
@@ -34,12 +37,47 @@ export interface SynthOptions {
   dropout?: (tS: number, name: KeypointName) => boolean;
   /** Times (script s) of frames whose left/right labels are all swapped. */
   swapAt?: (tS: number) => boolean;
+  /** 'movenet': MOVENET_NOISE's jitter, shared shifts, dropout runs and one-frame outliers instead of `noisePx`. */
+  poseNoise?: 'plain' | 'movenet';
+  /** The whole patient drifts as on the bench's stand-in recording (DRIFT_TORSO). */
+  drift?: boolean;
+  /** With poseNoise 'movenet': the joints that drop out in runs (default every wrist and ankle). */
+  dropoutRuns?: (name: KeypointName) => boolean;
 }
+
+/** Torso length of the resting pose (px), the unit of the measured noise below. */
+export const TORSO_PX = 112;
+
+/**
+ * MoveNet's keypoint noise on a person moving slowly (a real photo drifting on a grey room, MoveNet on every
+ * frame at 15 fps, 448-px frames; the residual from a 7-sample local line), in torso lengths per axis:
+ * ~0.008-0.012 for the face, shoulders, hips, elbows and wrists, 0.012-0.015 for knees and ankles, 0.02 for a
+ * joint seen badly; joints of the trunk partly move together (residual correlation 0.3-0.8 between the two
+ * shoulders or hips), a wrist and its elbow do not. A badly seen wrist is missing (score < 0.3) ~25% of the
+ * time, an ankle 20-75%, in runs; a joint now and then lands elsewhere for a frame.
+ */
+export const MOVENET_NOISE = {
+  jitterTorso: 0.01,
+  distalJitterTorso: 0.014,
+  sharedTorso: 0.006,
+  /** Per-frame chance that a present distal joint (wrist, ankle) starts missing, and that a missing one returns. */
+  dropStart: 0.03,
+  dropEnd: 0.1,
+  /** Per-frame chance of a one-frame outlier of a joint, and its size (torso lengths). */
+  outlier: 0.004,
+  outlierTorso: 0.15,
+} as const;
+
+/** The bench recording's drift in torso lengths: 0.75 over a 47 s period in x, 0.25 over 31 s in y (120 and 40 px of a 161 px torso). */
+export const DRIFT_TORSO = { x: 0.75, periodXS: 47, y: 0.25, periodYS: 31 } as const;
 
 export function synthFrames(o: SynthOptions): EnhancedFrameRecord[] {
   const rnd = mulberry32(o.seed ?? 1);
   const gauss = () => Math.sqrt(-2 * Math.log(rnd() + 1e-12)) * Math.cos(2 * Math.PI * rnd());
   const noise = o.noisePx ?? 0.5;
+  const movenet = o.poseNoise === 'movenet';
+  const N = MOVENET_NOISE, T = TORSO_PX;
+  const missing = new Set<KeypointName>();
   const delay = o.delayS ?? 0;
   const frames: EnhancedFrameRecord[] = [];
   const total = Math.round((o.durationS + delay) * o.fps);
@@ -48,14 +86,28 @@ export function synthFrames(o: SynthOptions): EnhancedFrameRecord[] {
     const script = tS - delay;
     const p = restingPose();
     if (script >= 0) o.move?.(script, p);
+    if (o.drift) {
+      const dx = DRIFT_TORSO.x * T * Math.sin((2 * Math.PI * tS) / DRIFT_TORSO.periodXS), dy = DRIFT_TORSO.y * T * Math.sin((2 * Math.PI * tS) / DRIFT_TORSO.periodYS);
+      for (const q of Object.values(p)) { q.x += dx; q.y += dy; }
+    }
     const swapped = script >= 0 && o.swapAt?.(script);
+    const shared = movenet ? { x: N.sharedTorso * T * gauss(), y: N.sharedTorso * T * gauss() } : { x: 0, y: 0 };
     frames.push({
       tS: Math.round(tS * 1e6) / 1e6,
       keypoints: KEYPOINT_NAMES.map((name) => {
         const src = swapped ? other(name) : name;
         const q = p[src];
-        const drop = script >= 0 && o.dropout?.(script, name);
-        return { name, x: q.x + noise * gauss(), y: q.y + noise * gauss(), score: drop ? 0.05 : q.score };
+        let drop = script >= 0 && !!o.dropout?.(script, name);
+        if (!movenet) return { name, x: q.x + noise * gauss(), y: q.y + noise * gauss(), score: drop ? 0.05 : q.score };
+        const distal = /wrist|ankle/.test(name);
+        if (o.dropoutRuns ? o.dropoutRuns(name) : distal) {
+          if (missing.has(name) ? rnd() < N.dropEnd : rnd() < N.dropStart) { if (missing.has(name)) missing.delete(name); else missing.add(name); }
+          drop ||= missing.has(name);
+        }
+        const sd = (distal ? N.distalJitterTorso : N.jitterTorso) * T;
+        const jump = rnd() < N.outlier ? N.outlierTorso * T : 0;
+        const a = 2 * Math.PI * rnd();
+        return { name, x: q.x + shared.x + sd * gauss() + jump * Math.cos(a), y: q.y + shared.y + sd * gauss() + jump * Math.sin(a), score: drop ? 0.05 : q.score };
       }),
       face: null,
     });
