@@ -13,7 +13,8 @@ import type { AudioEnhancementOutput, EnhancedFrameRecord, EnhancementOutput } f
 import type { AnalysisPlanEvent, AnswerArrivedEvent } from '../contract/liveAnswers.ts';
 import { sampleEvery } from '../enhance/enhanceFrames.ts';
 import { KeypointCache } from '../enhance/keypointCache.ts';
-import { MEASURED_SIGNS_VERSION, type MeasuredSigns } from '../contract/measuredSigns.ts';
+import type { MeasuredSigns } from '../contract/measuredSigns.ts';
+import { measuredSignsKey } from './measuredSignsKey.ts';
 import { measureSigns } from '../signals/measureSigns.ts';
 import { compareMeasuredSigns } from './compareMeasuredSigns.ts';
 import { createPoseEstimator, poseModelInfo, type PoseEstimator } from '../enhance/poseEstimator.ts';
@@ -260,8 +261,7 @@ async function analyze(o: AnalyzeOptions): Promise<AnalysisResult> {
   const keyframes = o.outDir ? writeKeyframes(o.outDir, findings, segments, cache, sha256, samplingKey) : [];
   let measuredSigns: MeasuredSigns | null = null;
   if (enhancement) {
-    // Keyed like the answers: the pose track it was measured on, the layer's version and its settings.
-    const signsKey = `${poseKey};signs=v${MEASURED_SIGNS_VERSION};mirrored=${settings.mirrored};frames=${enhancement.frames.length}`;
+    const signsKey = measuredSignsKey({ poseKey, mirrored: settings.mirrored, frames: enhancement.frames.length });
     measuredSigns = cache.getArtifact<MeasuredSigns>(sha256, 'measuredSigns', signsKey);
     if (!measuredSigns) {
       measuredSigns = measureSigns(enhancement.frames, { fps: poseFps, mirrored: settings.mirrored });

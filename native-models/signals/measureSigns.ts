@@ -25,7 +25,7 @@ export type { OtherPeopleFrame } from './careInterventionMask.ts';
 
 /**
  * Revision of how signs are measured from the same keypoints (the output format is MEASURED_SIGNS_VERSION).
- * Measured signs cached under an older revision are stale: the cache key of measured signs should carry it.
+ * Measured signs cached under an older revision are measured again: the cache key carries it (pipeline/measuredSignsKey.ts).
  * 2: rhythm by prominence, drift and persistence; arm movement above the recording's jitter; tonic only for
  * joints found in most frames.
  */
