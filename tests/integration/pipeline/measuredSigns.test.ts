@@ -16,7 +16,8 @@ import { parseAnalysisJson } from '../../../native-models/contract/parseAnalysis
 import type { AnalysisResult } from '../../../native-models/contract/analysisSchema.ts';
 import { writeTinyModelPair } from '../../../native-models/demo/writeTinyModels.ts';
 import { onJsonLines, startCli } from '../../helpers/runCli.ts';
-import { ffmpeg, MESSI, requireFiles, tempDir } from '../enhance/testMedia.ts';
+import { MESSI, requireFiles, tempDir } from '../enhance/testMedia.ts';
+import { makeForearmVideo } from '../../helpers/photoPatientVideo.ts';
 
 const ON = 5, OFF = 25, F0 = 4, F1 = 1.5;
 const dir = tempDir('semioscope-measured-');
@@ -24,28 +25,10 @@ const db = path.join(dir, 'cache.sqlite');
 let omni: { model: string; mmproj: string };
 let video: string;
 
-/** The left forearm of the 548x342 photo rotated about the elbow, 20 deg amplitude, 4 Hz slowing to 1.5 Hz. */
-function makeVideo(file: string): void {
-  const cx = 224, cy = 71, side = 160, c = side / 2;
-  const ux = 0.972, uy = 0.233;
-  const mask = `if(gt((X-${c})*${ux}+(Y-${c})*${uy},-4)*lt((X-${c})*${ux}+(Y-${c})*${uy},78)*lt(abs(-(X-${c})*${uy}+(Y-${c})*${ux}),15),255,0)`;
-  const u = `(t-${ON})`;
-  const angle = `if(between(t,${ON},${OFF}),0.35*sin(2*PI*(${F0}*${u}+${(F1 - F0) / (2 * (OFF - ON))}*${u}*${u})),0)`;
-  const graph = [
-    `[0]format=rgba,split=3[base][a][b]`,
-    `[a]crop=${side}:${side}:${cx}:${cy},geq=r='r(X,Y)':g='g(X,Y)':b='b(X,Y)':a='${mask}'[arm]`,
-    `[b]boxblur=12,crop=${side}:${side}:${cx}:${cy},geq=r='r(X,Y)':g='g(X,Y)':b='b(X,Y)':a='${mask}'[fill]`,
-    `[base][fill]overlay=${cx}:${cy}[filled]`,
-    `[arm]rotate=a='${angle}':c=none:ow=${side}:oh=${side}[rot]`,
-    `[filled][rot]overlay=${cx}:${cy},format=yuv420p`,
-  ].join(';');
-  ffmpeg(['-loop', '1', '-framerate', '30', '-i', MESSI, '-t', '30', '-filter_complex', graph, '-c:v', 'libx264', '-preset', 'ultrafast', '-crf', '16', file]);
-}
-
 before(async () => {
   requireFiles(MESSI);
   video = path.join(dir, 'rec.mp4');
-  makeVideo(video);
+  makeForearmVideo(video, { onS: ON, offS: OFF, f0: F0, f1: F1, durationS: 30 });
   omni = await writeTinyModelPair('omni', path.join(dir, 'models'));
 });
 after(() => rmSync(dir, { recursive: true, force: true }));
