@@ -1,16 +1,22 @@
 /**
  * The seek-stills layer, between the <video> and the overlay in the stage's zoomed wrapper: on every seek
  * (whatever asked for it: a lane, the ruler, go-to, a frame step, a finding), the target frame's small JPEG
- * is decoded from the moment currentTime is set (the element's own setter is wrapped, so no path is missed
- * and no task is waited for; the `seeking` event covers any other seek) and drawn at once, letterboxed exactly like the video (object-fit: contain),
- * and the overlay is drawn for that frame's time; the still hides as soon as the video presents the frame
- * itself (requestVideoFrameCallback) or plays. Says what it shows in data attributes (frame, shown; preloaded:
- * the whole stills file is in memory).
+ * is drawn from the moment currentTime is set (the element's own setter is wrapped, so no path is missed; the
+ * `seeking` event covers any other seek), letterboxed exactly like the video (object-fit: contain), and the
+ * overlay is drawn for that frame's time; the still hides as soon as the video presents the frame itself
+ * (requestVideoFrameCallback) or plays. Once the still's bytes are in memory (stillCache.ts), all of it
+ * happens inside the setter: libjpeg-turbo (WebAssembly, jpegTurbo.ts) decodes the JPEG on this thread, so
+ * the still and its overlay are on the canvases before the setter returns, with no task or thread hop that
+ * a busy machine could delay; before that, the still is fetched and decoded asynchronously. Says what it
+ * shows in data attributes (frame, shown; decoder: wasm, cache or browser; preloaded: the whole stills file
+ * is in memory; sync: the synchronous decoder is loaded).
  */
 import { useEffect, useRef, type RefObject } from 'react';
 import { frameAt } from './frameClock.ts';
 import { containBox, fitCanvas } from './overlayGeometry.ts';
-import { StillCache, type Still } from './stillCache.ts';
+import type { JpegTurbo } from './jpegTurbo.ts';
+import { loadJpegTurbo } from './loadJpegTurbo.ts';
+import { StillCache } from './stillCache.ts';
 import type { ReadyStills } from './useSeekStills.ts';
 
 type FrameCallbackVideo = HTMLVideoElement & {
@@ -27,6 +33,9 @@ export interface StillLayerProps {
   drawOverlayAt: RefObject<((t: number) => void) | null>;
 }
 
+const stillWidth = (s: ImageBitmap | VideoFrame) => ('displayWidth' in s ? s.displayWidth : s.width);
+const stillHeight = (s: ImageBitmap | VideoFrame) => ('displayHeight' in s ? s.displayHeight : s.height);
+
 const STYLE = { position: 'absolute', inset: 0, width: '100%', height: '100%', pointerEvents: 'none' } as const;
 
 export function StillLayer({ videoRef, stills, filter, drawOverlayAt }: StillLayerProps) {
@@ -41,6 +50,13 @@ export function StillLayer({ videoRef, stills, filter, drawOverlayAt }: StillLay
     cache.preload().then((all) => { if (!cancelled) canvas.dataset.preloaded = String(all); }, () => { /* each still is then fetched on its own */ });
     let generation = 0;
     let cancelled = false;
+    let turbo: JpegTurbo | null = null;
+    canvas.dataset.sync = 'false';
+    loadJpegTurbo().then((t) => { if (!cancelled) { turbo = t; canvas.dataset.sync = 'true'; } },
+      (e: unknown) => { if (!cancelled) canvas.dataset.syncProblem = e instanceof Error ? e.message : String(e); });
+    /** The decoded still goes through this canvas (putImageData cannot scale): one still's pixels, reused. */
+    const scratch = document.createElement('canvas');
+    const scratchCtx = scratch.getContext('2d');
     let target = -1;
     /** The video has presented the target (or moved on): the still must not be shown for it. */
     let settled = true;
@@ -51,14 +67,16 @@ export function StillLayer({ videoRef, stills, filter, drawOverlayAt }: StillLay
       canvas.style.visibility = 'hidden';
       canvas.dataset.shown = 'false';
     };
-    const draw = (bitmap: Still, frame: number) => {
+    /** Draws a still of `iw x ih` pixels for `frame`, and the overlay for that frame. */
+    const draw = (image: CanvasImageSource, iw: number, ih: number, frame: number, decoder: 'wasm' | 'cache' | 'browser') => {
       const fitted = fitCanvas(canvas);
       if (!fitted) return;
       const { ctx, w, h } = fitted;
       ctx.clearRect(0, 0, w, h);
-      const box = containBox(w, h, video.videoWidth || ('displayWidth' in bitmap ? bitmap.displayWidth : bitmap.width), video.videoHeight || ('displayHeight' in bitmap ? bitmap.displayHeight : bitmap.height));
-      ctx.drawImage(bitmap, box.x, box.y, box.w, box.h);
+      const box = containBox(w, h, video.videoWidth || iw, video.videoHeight || ih);
+      ctx.drawImage(image, box.x, box.y, box.w, box.h);
       canvas.dataset.frame = String(frame);
+      canvas.dataset.decoder = decoder;
       canvas.dataset.shown = 'true';
       canvas.style.visibility = 'visible';
       // Frame i is shown from i/fps: the overlay for exactly that instant, as when the video presents it.
@@ -76,16 +94,30 @@ export function StillLayer({ videoRef, stills, filter, drawOverlayAt }: StillLay
       target = frame;
       settled = false;
       seeked = false;
-      const now = cache.peek(frame);
-      if (now) draw(now, frame);
-      else {
-        cache.get(frame).then((bitmap) => { if (mine === generation && !settled) draw(bitmap, frame); }, () => { /* no still: the video shows the frame when decoded */ });
-      }
-      // Frame steps go to a neighbour next: have them ready.
+      const known = cache.peek(frame);
+      if (known) draw(known, stillWidth(known), stillHeight(known), frame, 'cache');
+      else if (drawNow(frame)) return;
+      else cache.get(frame).then((still) => { if (mine === generation && !settled) draw(still, stillWidth(still), stillHeight(still), frame, 'browser'); }, () => { /* no still: the video shows the frame when decoded */ });
+      // Frame steps go to a neighbour next: have the ones that cannot be decoded at once ready.
       void Promise.allSettled([cache.get(frame)]).then(() => {
         if (mine !== generation) return;
-        for (const n of [frame + 1, frame - 1]) if (n >= 0 && n < cache.frames) cache.get(n).catch(() => {});
+        for (const n of [frame + 1, frame - 1]) if (n >= 0 && n < cache.frames && !(turbo && cache.bytes(n))) cache.get(n).catch(() => {});
       });
+    };
+    /** Decodes and draws the still of `frame` now, on this thread, when its bytes are in memory; false when they are not (or it cannot be decoded). */
+    const drawNow = (frame: number): boolean => {
+      const bytes = turbo && scratchCtx ? cache.bytes(frame) : null;
+      if (!bytes || !turbo || !scratchCtx) return false;
+      let pixels;
+      try {
+        pixels = turbo.decode(bytes);
+      } catch {
+        return false;
+      }
+      if (scratch.width !== pixels.width || scratch.height !== pixels.height) { scratch.width = pixels.width; scratch.height = pixels.height; }
+      scratchCtx.putImageData(new ImageData(pixels.rgba, pixels.width, pixels.height), 0, 0);
+      draw(scratch, pixels.width, pixels.height, frame, 'wasm');
+      return true;
     };
     const onSeeked = () => {
       seeked = true;
