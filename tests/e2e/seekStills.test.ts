@@ -172,16 +172,23 @@ describe('seek stills in the review app', () => {
       const still = document.querySelector('[data-testid=still]');
       const overlay = document.querySelector('[data-testid=overlay]');
       const before = { frame: still.dataset.frame, shown: still.dataset.shown };
+      const order = window.__order = [];
+      v.addEventListener('seeking', () => order.push('video seeking'), { once: true });
       v.currentTime = ${(target + 0.5) / FPS};
+      requestAnimationFrame(() => order.push('frame with the still'));
       return { before, frame: still.dataset.frame, shown: still.dataset.shown, decoder: still.dataset.decoder, overlayAt: overlay.dataset.drawnAt,
-        joints: overlay.dataset.joints, face: overlay.dataset.face, mean: (${MEAN_OF})(still) };
-    })()`) as { before: { frame?: string; shown: string }; frame: string; shown: string; decoder: string; overlayAt: string; joints: string; face: string; mean: number };
+        joints: overlay.dataset.joints, face: overlay.dataset.face, mean: (${MEAN_OF})(still), currentTime: v.currentTime, seeking: v.seeking };
+    })()`) as { before: { frame?: string; shown: string }; frame: string; shown: string; decoder: string; overlayAt: string; joints: string; face: string; mean: number; currentTime: number; seeking: boolean };
     assert.notEqual(now.before.frame, String(target), 'the still layer had not shown the target before');
     assert.deepEqual({ frame: now.frame, shown: now.shown, decoder: now.decoder, overlayAt: now.overlayAt, joints: now.joints, face: now.face },
       { frame: String(target), shown: 'true', decoder: 'wasm', overlayAt: (target / FPS).toFixed(3), joints: '1', face: 'true' },
       'the still and the overlay for the target frame, drawn within the assignment');
+    assert.equal(now.currentTime, (target + 0.5) / FPS, 'currentTime answers the time asked for at once');
     const byScript = await seekSeen(page);
     assertStillStoodIn(byScript, target);
+    // The video's own decode starts after the page rendered the still (it would take the cores that rendering needs).
+    assert.equal(now.seeking, false, 'the video is not seeking yet within the assignment');
+    assert.deepEqual(await page.evaluate('window.__order'), ['frame with the still', 'video seeking']);
     assert.ok(Math.abs(now.mean - byScript.presented.mean) < 4, `the still drawn in the assignment is the video's frame: mean ${now.mean.toFixed(1)} vs ${byScript.presented.mean.toFixed(1)}`);
     writeFileSync(path.join(SHOTS, 'still-with-overlay.png'), png(byScript.still.withOverlay));
 
@@ -195,6 +202,20 @@ describe('seek stills in the review app', () => {
     assertStillStoodIn(byGoTo, typed);
     writeFileSync(path.join(SHOTS, 'still-shown.png'), png(byGoTo.still.shot));
     await page.screenshot({ path: path.join(SHOTS, 'after-seek.png') });
+
+    // Play right after a seek (its video seek still waiting for the frame): play() starts that seek first, so playback starts from the new time.
+    const playFrom = 60;
+    const played = await page.evaluate(`new Promise((resolve) => {
+      const v = document.querySelector('[data-testid=player]');
+      v.muted = true;
+      v.currentTime = ${(playFrom + 0.5) / FPS};
+      const waiting = !v.seeking;
+      void v.play();
+      const seekingOnPlay = v.seeking;
+      v.requestVideoFrameCallback((_now, meta) => { v.pause(); resolve({ waiting, seekingOnPlay, first: Math.round(meta.mediaTime * ${FPS}) }); });
+    })`) as { waiting: boolean; seekingOnPlay: boolean; first: number };
+    assert.deepEqual({ waiting: played.waiting, seekingOnPlay: played.seekingOnPlay }, { waiting: true, seekingOnPlay: true }, 'the seek waited, and play() started it');
+    assert.ok(played.first >= playFrom && played.first < playFrom + 10, `the first frame played is ${played.first}, from ${playFrom} on (it was at ${typed})`);
     assert.deepEqual(problems, [], 'no page errors or CSP violations');
     await page.close();
   });

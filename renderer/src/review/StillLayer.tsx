@@ -7,7 +7,8 @@
  * (requestVideoFrameCallback) or plays. Once the still's bytes are in memory (stillCache.ts), all of it
  * happens inside the setter: libjpeg-turbo (WebAssembly, jpegTurbo.ts) decodes the JPEG on this thread, so
  * the still and its overlay are on the canvases before the setter returns, with no task or thread hop that
- * a busy machine could delay; before that, the still is fetched and decoded asynchronously. Says what it
+ * a busy machine could delay, and (paused) the video's own seek starts once the page has rendered them;
+ * before that, the still is fetched and decoded asynchronously. Says what it
  * shows in data attributes (frame, shown; decoder: wasm, cache or browser; preloaded: the whole stills file
  * is in memory; sync: the synchronous decoder is loaded).
  */
@@ -35,6 +36,9 @@ export interface StillLayerProps {
 
 const stillWidth = (s: ImageBitmap | VideoFrame) => ('displayWidth' in s ? s.displayWidth : s.width);
 const stillHeight = (s: ImageBitmap | VideoFrame) => ('displayHeight' in s ? s.displayHeight : s.height);
+
+/** Longest wait for the frame with the still before the video's own seek starts anyway (frames stop in a hidden window). */
+const PENDING_MAX_MS = 100;
 
 const STYLE = { position: 'absolute', inset: 0, width: '100%', height: '100%', pointerEvents: 'none' } as const;
 
@@ -82,10 +86,14 @@ export function StillLayer({ videoRef, stills, filter, drawOverlayAt }: StillLay
       // Frame i is shown from i/fps: the overlay for exactly that instant, as when the video presents it.
       drawOverlayAt.current?.(frame / stills.fps);
     };
-    /** `to`: the time being set (the setter runs this before the element's own seek, which can take milliseconds). */
-    const onSeekAsked = (to?: number) => {
+    /** The still (frame) a seek to `to` shows; without `to`, the video's own current time. */
+    const frameOfSeek = (to?: number) => {
       const t = typeof to === 'number' && Number.isFinite(to) ? Math.min(Math.max(0, to), video.duration || Infinity) : video.currentTime;
-      const frame = Math.min(cache.frames - 1, frameAt(t, stills.fps));
+      return Math.min(cache.frames - 1, frameAt(t, stills.fps));
+    };
+    /** `to`: the time being set (the setter runs this before the element's own seek). */
+    const onSeekAsked = (to?: number) => {
+      const frame = frameOfSeek(to);
       // The setter already started this one (the `seeking` event follows a task later).
       if (frame === target && !settled) return;
       // The video shows that very frame already.
@@ -136,11 +144,43 @@ export function StillLayer({ videoRef, stills, filter, drawOverlayAt }: StillLay
     };
     if (video.requestVideoFrameCallback) handle = video.requestVideoFrameCallback(onFrame);
     const native = Object.getOwnPropertyDescriptor(HTMLMediaElement.prototype, 'currentTime');
+    const nativeSet = (t: number) => native?.set?.call(video, t);
+    // While paused, a seek whose still is drawn in the setter starts the video's own seek only once the page
+    // has rendered the frame with the still: started at once, the video's decode takes the cores that
+    // rendering needs (in the UI bench on 2 busy cores, the frame with the still came p95 70 ms after the seek
+    // instead of 20 ms; the full-resolution frame comes about a frame later). Meanwhile currentTime answers
+    // the time asked for; play() and a seek without a still start it at once; so does a timer where frames do
+    // not come (a hidden window).
+    let pending: number | null = null;
+    let pendingTimer: ReturnType<typeof setTimeout> | undefined;
+    const startPending = () => {
+      clearTimeout(pendingTimer);
+      const t = pending;
+      pending = null;
+      if (t !== null) nativeSet(t);
+    };
+    const startAfterFrame = () => {
+      requestAnimationFrame(() => {
+        const afterRendering = new MessageChannel();
+        afterRendering.port1.onmessage = () => { afterRendering.port1.close(); startPending(); };
+        afterRendering.port2.postMessage(null);
+      });
+      pendingTimer = setTimeout(startPending, PENDING_MAX_MS);
+    };
     if (native?.get && native.set) {
       Object.defineProperty(video, 'currentTime', { configurable: true, enumerable: true,
-        get() { return native.get!.call(video); },
-        set(t: number) { onSeekAsked(t); native.set!.call(video, t); } });
+        get() { return pending === null ? native.get!.call(video) : Math.min(Math.max(0, pending), video.duration || Infinity); },
+        set(t: number) {
+          onSeekAsked(t);
+          const onCanvas = canvas.dataset.shown === 'true' && canvas.dataset.frame === String(target) && target === frameOfSeek(t);
+          if (!(onCanvas && video.paused && Number.isFinite(t))) { clearTimeout(pendingTimer); pending = null; nativeSet(t); return; }
+          const first = pending === null;
+          pending = t;
+          if (first) startAfterFrame();
+        } });
     }
+    const nativePlay = HTMLMediaElement.prototype.play;
+    video.play = () => { startPending(); return nativePlay.call(video); };
     const onSeeking = () => onSeekAsked();
     video.addEventListener('seeking', onSeeking);
     video.addEventListener('seeked', onSeeked);
@@ -152,7 +192,9 @@ export function StillLayer({ videoRef, stills, filter, drawOverlayAt }: StillLay
       cache.stop();
       cache.clear();
       if (handle && video.cancelVideoFrameCallback) video.cancelVideoFrameCallback(handle);
+      startPending();
       delete (video as { currentTime?: number }).currentTime;
+      delete (video as { play?: unknown }).play;
       video.removeEventListener('seeking', onSeeking);
       video.removeEventListener('seeked', onSeeked);
       video.removeEventListener('play', onPlay);
