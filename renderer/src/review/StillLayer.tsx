@@ -56,8 +56,11 @@ export function StillLayer({ videoRef, stills, filter, drawOverlayAt }: StillLay
     let cancelled = false;
     let turbo: JpegTurbo | null = null;
     canvas.dataset.sync = 'false';
-    loadJpegTurbo().then((t) => { if (!cancelled) { turbo = t; canvas.dataset.sync = 'true'; } },
-      (e: unknown) => { if (!cancelled) canvas.dataset.syncProblem = e instanceof Error ? e.message : String(e); });
+    // Loaded when the page is idle (the review screen is up by then); the stills' bytes take longer to arrive anyway.
+    const idle = requestIdleCallback(() => {
+      loadJpegTurbo().then((t) => { if (!cancelled) { turbo = t; canvas.dataset.sync = 'true'; } },
+        (e: unknown) => { if (!cancelled) canvas.dataset.syncProblem = e instanceof Error ? e.message : String(e); });
+    }, { timeout: 2000 });
     /** The decoded still goes through this canvas (putImageData cannot scale): one still's pixels, reused. */
     const scratch = document.createElement('canvas');
     const scratchCtx = scratch.getContext('2d');
@@ -189,6 +192,7 @@ export function StillLayer({ videoRef, stills, filter, drawOverlayAt }: StillLay
     return () => {
       generation++;
       cancelled = true;
+      cancelIdleCallback(idle);
       cache.stop();
       cache.clear();
       if (handle && video.cancelVideoFrameCallback) video.cancelVideoFrameCallback(handle);
