@@ -3,7 +3,8 @@
  * ffmpeg), on a recording with one long GOP (the video must decode ~190 frames to show the end of it):
  * - once the stills are in memory, a seek draws the target frame's still, decoded by the WebAssembly JPEG
  *   decoder, and the overlay for that frame's time inside the currentTime assignment itself (read back in the
- *   same synchronous page script), and the same after a go-to typed by the user;
+ *   same synchronous page script), and the same after a go-to typed by the user; the video's own seek starts
+ *   after the page has rendered the still (currentTime answers the new time meanwhile), and play() starts it at once;
  * - before the stills are in memory (their preload refused here), the still comes asynchronously from the
  *   browser's own decoder;
  * either way the still comes before the video presents the frame, is the same picture as the video's frame
