@@ -11,8 +11,11 @@
  *   - seeks: N seeded random seeks (mid-frame targets), timed in the page from the currentTime assignment to
  *     the overlay canvas saying it drew for the new frame's time (data-drawn-at = frame/fps) while the new
  *     frame is on screen: its seek still (the still layer shows that frame) or the video's own frame,
- *     whichever came first (what the user sees), both overlays on. Also: seek -> still shown, seek -> the
- *     full-resolution frame presented, and the overlay drawn on it (the figure without stills).
+ *     whichever came first (what the user sees), both overlays on. A canvas call is not yet a paint, so
+ *     also: seek -> the first animation frame after that draw (the rendering that can take it to the screen)
+ *     and -> the first task after that rendering; seek -> still shown (and which decoder made it), the
+ *     currentTime assignment's own duration, seek -> the full-resolution frame presented, and the overlay
+ *     drawn on it (the figure without stills).
  *     Baseline in the same run, on the same targets (alternating blocks): a bare <video> of the same file at
  *     the same size in the same page, to its own frame presented (requestVideoFrameCallback), no overlay,
  *     no app. The app seeks are split: seeked event, frame presented, frame callback, the overlay's draw, the
@@ -82,13 +85,23 @@ const progress = (stage: string, percent: number, note = '') =>
   process.stderr.write(`[bench:ui] ${stage} ${Math.round(percent)} %${note ? ` · ${note}` : ''}\n`);
 
 /** One seek of the bare-video baseline, or null when no frame came within the wait. */
-interface BaselineSeek { ms: number; mediaTime: number }
+/**
+ * setterMs: the bare element's own currentTime assignment (what the app's assignment costs besides the still);
+ * animationFrameMs: seek -> the next animation frame (as the app's figure after its draw); idleFrameMs: after
+ * the seek is over and a seeded wait, the wait for an animation frame without any seek (the machine's own).
+ */
+interface BaselineSeek { ms: number; mediaTime: number; setterMs: number; animationFrameMs: number | null; idleFrameMs: number | null }
 /**
  * One seek of the app, every time from the currentTime assignment (ms); null fields did not happen within the wait.
  * overlayMs: the overlay drawn for the new frame with the new frame on screen (its still or the video's frame);
- * videoOverlayMs: the overlay drawn once the video presented the frame (what the app did without stills).
+ * overlayFrameMs: the first animation frame after that (requestAnimationFrame: the frame whose rendering can
+ * take those pixels to the screen); overlayPaintMs: the first task after that frame's rendering (style, layout,
+ * paint and commit done); setterMs: the currentTime assignment itself (with stills in memory, the still's
+ * decode and both draws happen inside it); decoder: what decoded the still shown (wasm: on the page's thread
+ * inside the seek; cache: decoded earlier; browser: asynchronously); videoOverlayMs: the overlay drawn once
+ * the video presented the frame (what the app did without stills).
  */
-interface AppSeek { overlayMs: number | null; via: 'still' | 'video' | null; stillMs: number | null; stillFetchMs: number | null; stillDecodeStartMs: number | null; stillDecodeMs: number | null; videoOverlayMs: number | null;
+interface AppSeek { overlayMs: number | null; via: 'still' | 'video' | null; overlayFrameMs: number | null; overlayFrameBeginMs: number | null; overlayDrawStartMs: number | null; overlayPaintMs: number | null; setterMs: number | null; decoder: string | null; stillMs: number | null; stillFetchMs: number | null; stillDecodeStartMs: number | null; stillDecodeMs: number | null; videoOverlayMs: number | null;
   seekedMs: number | null; presentedMs: number | null; frameCallbackMs: number | null; drawMs: number | null; mediaTime: number | null; joints: number; face: boolean }
 
 // The functions below run in the page (page.evaluate serialises them): tsx names functions with a __name
@@ -161,7 +174,7 @@ async function runSeeks(a: SeekPlan): Promise<{ base: Array<BaselineSeek | null>
   const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
   // The overlay's draw starts with clearRect on its context (the same object for every getContext call).
-  const records: Array<{ value: string | undefined; t: number; drawStart: number; stillFrame: number | null }> = [];
+  const records: Array<{ value: string | undefined; t: number; drawStart: number; stillFrame: number | null; decoder: string | null }> = [];
   const ctx = canvas.getContext('2d')!;
   let lastClear = 0;
   const clearRect = ctx.clearRect.bind(ctx);
@@ -178,7 +191,7 @@ async function runSeeks(a: SeekPlan): Promise<{ base: Array<BaselineSeek | null>
   if (decoderProto && decode) decoderProto.decode = function (this: unknown, ...args: unknown[]) { const start = performance.now(); return decode.apply(this, args).then((r) => { decodes.push({ start, end: performance.now() }); return r; }); };
   const observer = new MutationObserver(() => {
     const stillFrame = still?.dataset.shown === 'true' ? Number(still.dataset.frame) : null;
-    records.push({ value: canvas.dataset.drawnAt, t: performance.now(), drawStart: lastClear, stillFrame });
+    records.push({ value: canvas.dataset.drawnAt, t: performance.now(), drawStart: lastClear, stillFrame, decoder: stillFrame === null ? null : still?.dataset.decoder ?? null });
     onRecord?.();
   });
   observer.observe(canvas, { attributes: true, attributeFilter: ['data-drawn-at'] });
@@ -187,22 +200,30 @@ async function runSeeks(a: SeekPlan): Promise<{ base: Array<BaselineSeek | null>
 
   const baseSeek = (target: SeekTarget) => new Promise<BaselineSeek | null>((resolve) => {
     let t0 = 0;
+    let setterMs = 0;
     const timer = setTimeout(() => resolve(null), a.timeoutMs);
-    bare.requestVideoFrameCallback((_now, meta) => { clearTimeout(timer); resolve({ ms: performance.now() - t0, mediaTime: meta.mediaTime }); });
+    let animationFrameMs: number | null = null;
+    bare.requestVideoFrameCallback((_now, meta) => { clearTimeout(timer); resolve({ ms: performance.now() - t0, mediaTime: meta.mediaTime, setterMs, animationFrameMs, idleFrameMs: null }); });
     t0 = performance.now();
     bare.currentTime = target.timeS;
+    setterMs = performance.now() - t0;
+    requestAnimationFrame(() => { animationFrameMs = performance.now() - t0; });
   });
+  const idleFrame = () => new Promise<number>((resolve) => { const t0 = performance.now(); requestAnimationFrame(() => resolve(performance.now() - t0)); });
   const appSeek = (target: SeekTarget) => new Promise<AppSeek>((resolve) => {
     records.length = 0;
     decodes.length = 0;
     stillShown = null;
     performance.clearResourceTimings();
     let t0 = 0;
-    const s: AppSeek = { overlayMs: null, via: null, stillMs: null, stillFetchMs: null, stillDecodeStartMs: null, stillDecodeMs: null, videoOverlayMs: null, seekedMs: null, presentedMs: null, frameCallbackMs: null, drawMs: null, mediaTime: null, joints: 0, face: false };
+    const s: AppSeek = { overlayMs: null, via: null, overlayFrameMs: null, overlayFrameBeginMs: null, overlayDrawStartMs: null, overlayPaintMs: null, setterMs: null, decoder: null, stillMs: null, stillFetchMs: null, stillDecodeStartMs: null, stillDecodeMs: null, videoOverlayMs: null, seekedMs: null, presentedMs: null, frameCallbackMs: null, drawMs: null, mediaTime: null, joints: 0, face: false };
     const frameTime = (target.frame / a.fps).toFixed(3);
     let presentedAt: number | null = null;
     const onSeeked = () => { s.seekedMs = performance.now() - t0; };
+    let done = false;
     const finish = () => {
+      if (done) return;
+      done = true;
       clearTimeout(timer);
       player.removeEventListener('seeked', onSeeked);
       onRecord = null;
@@ -222,13 +243,24 @@ async function runSeeks(a: SeekPlan): Promise<{ base: Array<BaselineSeek | null>
         if (onScreen && s.overlayMs === null) {
           s.overlayMs = x.t - t0;
           s.via = onScreen;
+          if (onScreen === 'still') s.decoder = x.decoder;
+          // The pixels reach the screen with the next rendering of the page: timed at its animation frame callbacks and after it.
+          s.overlayDrawStartMs = x.drawStart >= t0 ? x.drawStart - t0 : null;
+          requestAnimationFrame((frameTime) => {
+            s.overlayFrameMs = performance.now() - t0;
+            // The frame's own time (its begin-frame signal): a late callback after an early frame time is a busy main thread.
+            s.overlayFrameBeginMs = frameTime - t0;
+            const after = new MessageChannel();
+            after.port1.onmessage = () => { s.overlayPaintMs = performance.now() - t0; after.port1.close(); match(); };
+            after.port2.postMessage(null);
+          });
           s.drawMs = x.drawStart >= t0 ? x.t - x.drawStart : null;
           s.joints = Number(canvas.dataset.joints);
           s.face = canvas.dataset.face === 'true';
         }
         if (presentedAt !== null && x.t >= presentedAt && s.videoOverlayMs === null) s.videoOverlayMs = x.t - t0;
       }
-      if (s.overlayMs !== null && s.videoOverlayMs !== null) finish();
+      if (s.overlayMs !== null && s.videoOverlayMs !== null && s.overlayPaintMs !== null) finish();
     };
     onRecord = match;
     player.addEventListener('seeked', onSeeked);
@@ -242,6 +274,7 @@ async function runSeeks(a: SeekPlan): Promise<{ base: Array<BaselineSeek | null>
     });
     t0 = performance.now();
     player.currentTime = target.timeS;
+    s.setterMs = performance.now() - t0;
   });
 
   try {
@@ -256,7 +289,13 @@ async function runSeeks(a: SeekPlan): Promise<{ base: Array<BaselineSeek | null>
       const block = a.targets.slice(from, from + a.block);
       bare.style.visibility = 'visible';
       await nextFrame();
-      for (const [i, t] of block.entries()) { await sleep(a.gapsMs[from + i] ?? 0); base.push(await baseSeek(t)); }
+      for (const [i, t] of block.entries()) {
+        await sleep(a.gapsMs[from + i] ?? 0);
+        const b = await baseSeek(t);
+        await sleep(20 + (a.gapsMs[from + i] ?? 0));
+        if (b) b.idleFrameMs = await idleFrame();
+        base.push(b);
+      }
       bare.style.visibility = 'hidden';
       if (!a.app) continue;
       await nextFrame();
@@ -399,6 +438,15 @@ export async function runBenchUi(o: BenchUiOptions, signal: AbortSignal, onBrows
     progress('decode check', 100);
 
     const overlay = stats(finite(app.map((s) => s.overlayMs)));
+    const overlayFrame = stats(finite(app.map((s) => s.overlayFrameMs)));
+    const overlayPaint = stats(finite(app.map((s) => s.overlayPaintMs)));
+    const setter = stats(finite(app.map((s) => s.setterMs)));
+    const baseSetter = stats(finite(base.map((s) => s?.setterMs)));
+    const baseFrame = stats(finite(base.map((s) => s?.animationFrameMs)));
+    const idleFrame = stats(finite(base.map((s) => s?.idleFrameMs)));
+    const frameBegin = stats(finite(app.map((s) => s.overlayFrameBeginMs)));
+    const drawStart = stats(finite(app.map((s) => s.overlayDrawStartMs)));
+    const decoders = Object.fromEntries(['wasm', 'cache', 'browser'].map((d) => [d, app.filter((s) => s.via === 'still' && s.decoder === d).length]));
     const videoOverlay = stats(finite(app.map((s) => s.videoOverlayMs)));
     const stillShown = stats(finite(app.map((s) => s.stillMs)));
     const stillFetch = stats(finite(app.map((s) => s.stillFetchMs)));
@@ -420,10 +468,11 @@ export async function runBenchUi(o: BenchUiOptions, signal: AbortSignal, onBrows
 
     const result = {
       p50Ms: ms1(overlay.p50), p95Ms: ms1(overlay.p95), openMs: ms1(openMs), openFirstMs: ms1(opens[0]!),
+      toAnimationFrameP50Ms: ms1(overlayFrame.p50), toAnimationFrameP95Ms: ms1(overlayFrame.p95), toRenderedP50Ms: ms1(overlayPaint.p50), toRenderedP95Ms: ms1(overlayPaint.p95),
       fullFrameP50Ms: ms1(presented.p50), fullFrameP95Ms: ms1(presented.p95),
       withoutStillsP50Ms: ms1(videoOverlay.p50), withoutStillsP95Ms: ms1(videoOverlay.p95),
       stills: { buildS: ms1(stillsBuild.buildMs / 1000), megabytes: ms1(stillsBuild.bytes / 1e6), frames: stillsBuild.frames, width: stillsBuild.width, height: stillsBuild.height,
-        seeksShownByStill: viaStill, stillShownP50Ms: ms1(stillShown.p50), stillShownP95Ms: ms1(stillShown.p95), stillFetchP50Ms: ms1(stillFetch.p50), stillFetchP95Ms: ms1(stillFetch.p95), stillFetches: stillFetch.n,
+        seeksShownByStill: viaStill, decodedBy: decoders, setterP50Ms: ms1(setter.p50), setterP95Ms: ms1(setter.p95), stillShownP50Ms: ms1(stillShown.p50), stillShownP95Ms: ms1(stillShown.p95), stillFetchP50Ms: ms1(stillFetch.p50), stillFetchP95Ms: ms1(stillFetch.p95), stillFetches: stillFetch.n,
         decodeStartP50Ms: ms1(stillDecodeStart.p50), decodeStartP95Ms: ms1(stillDecodeStart.p95), decodeP50Ms: ms1(stillDecode.p50), decodeP95Ms: ms1(stillDecode.p95) },
       baselineP50Ms: ms1(baseline.p50), baselineP95Ms: ms1(baseline.p95),
       addedP50Ms: ms1(overlay.p50 - baseline.p50), addedP95Ms: ms1(overlay.p95 - baseline.p95),
@@ -432,6 +481,9 @@ export async function runBenchUi(o: BenchUiOptions, signal: AbortSignal, onBrows
       breakdown: {
         seekedP50Ms: ms1(seeked.p50), seekedP95Ms: ms1(seeked.p95), presentedP50Ms: ms1(presented.p50), presentedP95Ms: ms1(presented.p95),
         frameCallbackP50Ms: ms1(frameCb.p50), frameCallbackP95Ms: ms1(frameCb.p95),
+        overlayDrawStartP50Ms: ms1(drawStart.p50), overlayDrawStartP95Ms: ms1(drawStart.p95), baselineSetterP50Ms: ms1(baseSetter.p50), baselineSetterP95Ms: ms1(baseSetter.p95),
+        animationFrameTimeP50Ms: ms1(frameBegin.p50), animationFrameTimeP95Ms: ms1(frameBegin.p95),
+        baselineAnimationFrameP50Ms: ms1(baseFrame.p50), baselineAnimationFrameP95Ms: ms1(baseFrame.p95), idleAnimationFrameP50Ms: ms1(idleFrame.p50), idleAnimationFrameP95Ms: ms1(idleFrame.p95),
         overlayAfterFrameP50Ms: ms1(afterFrame.p50), overlayAfterFrameP95Ms: ms1(afterFrame.p95), drawP50Ms: ms1(draw.p50), drawP95Ms: ms1(draw.p95),
       },
       seeks: o.seeks, overlayTimeouts: o.seeks - overlay.n, baselineTimeouts: o.seeks - baseline.n, wrongFrame, seeksWithSkeleton: posed, seeksWithFace: withFace,
@@ -466,12 +518,15 @@ function printTable(r: Record<string, any>): void {
   out('                                                   p50 ms  p95 ms');
   out(`  baseline: bare <video>, to its frame callback    ${f(r.baselineP50Ms)}  ${f(r.baselineP95Ms)}`);
   out(`  app: seek -> overlay drawn for the new frame     ${f(r.p50Ms)}  ${f(r.p95Ms)}   target p95 <= ${r.targets.p95Ms} ms (${r.stills.seeksShownByStill} of ${r.seeks} first shown by their still)`);
+  out(`    -> the next animation frame after that draw     ${f(r.toAnimationFrameP50Ms)}  ${f(r.toAnimationFrameP95Ms)}   (when the pixels can go to the screen)`);
+  out(`    -> that frame rendered (paint, commit done)     ${f(r.toRenderedP50Ms)}  ${f(r.toRenderedP95Ms)}`);
   out(`  app: seek -> full-resolution frame presented     ${f(r.fullFrameP50Ms)}  ${f(r.fullFrameP95Ms)}`);
   out(`  app: overlay drawn on the video's frame          ${f(r.withoutStillsP50Ms)}  ${f(r.withoutStillsP95Ms)}   (what the app showed without stills)`);
   out(`  app minus baseline                               ${f(r.addedP50Ms)}  ${f(r.addedP95Ms)}`);
   const st = r.stills;
   out(`  seek stills: built in ${st.buildS} s, ${st.megabytes} MB, ${st.frames} stills of ${st.width}x${st.height}; seek -> still shown ${f(st.stillShownP50Ms)} / ${f(st.stillShownP95Ms)} ms (p50 / p95)`);
-  out(`    of which: seek -> its decode starts ${f(st.decodeStartP50Ms)} / ${f(st.decodeStartP95Ms)}, JPEG decode (ImageDecoder) ${f(st.decodeP50Ms)} / ${f(st.decodeP95Ms)}; Range fetches on the seek path: ${st.stillFetches}${st.stillFetches ? ` (${f(st.stillFetchP50Ms)} / ${f(st.stillFetchP95Ms)})` : ''}`);
+  out(`    stills decoded by: libjpeg-turbo (wasm) in the seek ${st.decodedBy.wasm}, decoded earlier ${st.decodedBy.cache}, the browser (async) ${st.decodedBy.browser}; the currentTime assignment itself ${f(st.setterP50Ms)} / ${f(st.setterP95Ms)} ms`);
+  out(`    async decodes: seek -> its decode starts ${f(st.decodeStartP50Ms)} / ${f(st.decodeStartP95Ms)}, JPEG decode (ImageDecoder) ${f(st.decodeP50Ms)} / ${f(st.decodeP95Ms)}; Range fetches on the seek path: ${st.stillFetches}${st.stillFetches ? ` (${f(st.stillFetchP50Ms)} / ${f(st.stillFetchP95Ms)})` : ''}`);
   const d = r.decodeCheck;
   out(`  decode check, bare <video> on the first ${d.excerptS} s re-encoded all-intra (every frame a keyframe):`);
   out(`    1080p                                          ${f(d.allIntraP50Ms)}  ${f(d.allIntraP95Ms)}`);
@@ -481,8 +536,13 @@ function printTable(r: Record<string, any>): void {
   out(`    frame presented (presentationTime)             ${f(b.presentedP50Ms)}  ${f(b.presentedP95Ms)}`);
   out(`    frame callback                                 ${f(b.frameCallbackP50Ms)}  ${f(b.frameCallbackP95Ms)}`);
   out(`    overlay drawn minus frame presented            ${f(b.overlayAfterFrameP50Ms)}  ${f(b.overlayAfterFrameP95Ms)}`);
-  out(`    the overlay's draw itself (drawOverlay)        ${f(b.drawP50Ms)}  ${f(b.drawP95Ms)}`);
-  if (r.overlayTimeouts || r.baselineTimeouts || r.wrongFrame) out(`  timeouts: app ${r.overlayTimeouts}, baseline ${r.baselineTimeouts}; frames other than the target: ${r.wrongFrame}`);
+  out(`    the overlay's draw start -> seen drawn         ${f(b.drawP50Ms)}  ${f(b.drawP95Ms)}   (with a still in the seek: also the rest of the assignment)`);
+  out(`    seek -> the overlay's draw starts              ${f(b.overlayDrawStartP50Ms)}  ${f(b.overlayDrawStartP95Ms)}   (with a still in the seek: its decode and draw)`);
+  out(`    the bare <video>'s own currentTime assignment  ${f(b.baselineSetterP50Ms)}  ${f(b.baselineSetterP95Ms)}`);
+  out(`    seek -> that animation frame's own time        ${f(b.animationFrameTimeP50Ms)}  ${f(b.animationFrameTimeP95Ms)}   (its begin-frame time; the callback ran later when the thread was busy)`);
+  out(`    bare <video>: seek -> next animation frame     ${f(b.baselineAnimationFrameP50Ms)}  ${f(b.baselineAnimationFrameP95Ms)}`);
+  out(`    no seek: wait for an animation frame           ${f(b.idleAnimationFrameP50Ms)}  ${f(b.idleAnimationFrameP95Ms)}   (the machine's own frame delay)`);
+  out(`  timeouts: app ${r.overlayTimeouts}, baseline ${r.baselineTimeouts}; frames other than the target: ${r.wrongFrame}`);
   out(`pass: ${r.pass ? 'yes' : 'no'}`);
 }
 

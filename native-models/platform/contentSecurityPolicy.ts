@@ -2,12 +2,16 @@
  * The renderer's Content-Security-Policy and security headers, written once for both shells: sent as headers
  * by the desktop app's protocol handler and by the loopback review bridge, and present as a meta tag in
  * renderer/index.html (a test keeps the two equal). Scripts, styles and fonts from
- * the app only (inline styles allowed, inline scripts not), media and images from the app (recordings come
- * through its protocol) or blob:, fetches only to the app itself (in the browser transport, 'self' is the loopback review bridge), no plugins, frames or forms.
+ * the app only (inline styles allowed; inline scripts and JS eval not; WebAssembly compilation allowed),
+ * media and images from the app (recordings come through its protocol) or blob:, fetches only to the app itself (in the browser transport, 'self' is the loopback review bridge), no plugins, frames or forms.
  */
 const META_DIRECTIVES: ReadonlyArray<readonly [string, string]> = [
   ['default-src', "'self'"],
-  ['script-src', "'self'"],
+  // 'wasm-unsafe-eval': the page may compile WebAssembly, for the seek stills' JPEG decoder (libjpeg-turbo,
+  // which decodes synchronously inside a seek; the browser's own decoders answer a task later, which a busy
+  // machine delays). Narrower than 'unsafe-eval': no JS eval, Function() or string timers. Only the app's own
+  // scripts run and they fetch only from the app (connect-src), so the only WebAssembly is the app's.
+  ['script-src', "'self' 'wasm-unsafe-eval'"],
   // Inline styles: React style props and the <style> elements that wavesurfer.js puts in its shadow root. Scripts stay 'self' only.
   ['style-src', "'self' 'unsafe-inline'"],
   ['img-src', "'self' data: blob:"],

@@ -1,11 +1,12 @@
 /**
- * The seek stills the still layer has fetched, most recently used last: each still is one HTTP Range request
- * (206) for its bytes of the stills file, decoded off the main thread by createImageBitmap. A few decoded
- * stills are kept, so stepping back and forth or scrubbing over the same place fetches nothing again. A
- * stills file up to PRELOAD_MAX_BYTES (a 3-min 1080p30 recording's is about 35 MB) is also read whole in the
- * background, a few MB per Range request: a request (and its trip through the network stack, 10-20 ms on a
- * busy machine) is then no longer on the seek's path, only the JPEG's decode is (WebCodecs' ImageDecoder on
- * the bytes where present, else createImageBitmap).
+ * The seek stills' bytes and the stills decoded by the browser. A stills file up to PRELOAD_MAX_BYTES (a
+ * 3-min 1080p30 recording's is about 35 MB) is read whole in the background, a few MB per Range request, and
+ * kept as JPEG bytes: once a still's bytes are here (`bytes`), the still layer decodes it synchronously in
+ * the seek itself (jpegTurbo.ts), so no request (10-20 ms through the network stack on a busy machine) and no
+ * decoder task is on the seek's path. Before that, or for a larger file, `get` fetches one still per HTTP
+ * Range request (206) and decodes it asynchronously (WebCodecs' ImageDecoder on the bytes where present, else
+ * createImageBitmap); a few of those decoded stills are kept, most recently used last, so stepping back and
+ * forth over the same place fetches nothing again.
  */
 /** Largest stills file read whole into memory (about 13 min at 30 fps); larger ones are fetched still by still. */
 export const PRELOAD_MAX_BYTES = 96 * 1024 * 1024;
@@ -62,8 +63,9 @@ export class StillCache {
     this.#stopped = true;
   }
 
-  /** The JPEG of still `i` if it is preloaded. */
-  #preloaded(i: number): Uint8Array<ArrayBuffer> | null {
+  /** The JPEG of still `i` if it is in memory already (a view of the preloaded bytes), else null. */
+  bytes(i: number): Uint8Array<ArrayBuffer> | null {
+    if (!(i >= 0 && i < this.frames)) return null;
     const c = this.#chunks.find((x) => i >= x.from && i < x.to);
     if (!c) return null;
     const base = this.offsets[c.from]!;
@@ -90,7 +92,7 @@ export class StillCache {
     const start = this.offsets[i];
     const end = this.offsets[i + 1];
     if (start === undefined || end === undefined) return Promise.reject(new RangeError(`No still for frame ${i}.`));
-    const local = this.#preloaded(i);
+    const local = this.bytes(i);
     const p = (local ? decodeJpeg(local) : fetch(this.url, { headers: { range: `bytes=${start}-${end - 1}` }, credentials: 'same-origin' })
       .then(async (res) => {
         if (res.status !== 206 && res.status !== 200) throw new Error(`The still of frame ${i} answered HTTP ${res.status}.`);

@@ -129,7 +129,7 @@ describe('startReviewBridge', () => {
     const csp = String(page.headers['content-security-policy']);
     assert.equal(csp, RENDERER_CSP_HEADER, 'the same policy as the desktop app');
     assert.match(csp, /default-src 'self'/);
-    assert.match(csp, /script-src 'self'(;|$)/);
+    assert.match(csp, /script-src 'self' 'wasm-unsafe-eval'(;|$)/);
     assert.match(csp, /connect-src 'self'/);
     const cookie = String(page.headers['set-cookie']);
     assert.match(cookie, new RegExp(`^semioscope_${bridge.port}=${bridge.token};`));
