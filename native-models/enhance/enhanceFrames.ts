@@ -46,8 +46,10 @@ export interface EnhanceFramesOptions {
   /** Reuse / store patient keypoints. */
   cache?: { store: KeypointCache; recordingSha256: string; samplingKey: string };
   /**
-   * Carry the patient's keypoints over frames where nothing moved in the tracked region (motionGate.ts):
-   * MoveNet runs only on frames that changed. Default on; `false` runs MoveNet on every frame.
+   * Carry the patient's keypoints over frames where nothing moved in the tracked region, or where its whole
+   * content slid (the keypoints then move with it; motionGate.ts): MoveNet runs only on frames where something
+   * moved against the rest. Default on; `{ followShift: false }` holds unchanged regions only; `false` runs
+   * MoveNet on every frame.
    */
   motionGate?: MotionGateOptions | false;
   /** Frames decoded ahead of the one being estimated. Default 6. */
@@ -130,9 +132,11 @@ async function* poseStage(frames: AsyncIterable<TimedFrame> | Iterable<TimedFram
         // The region follows the patient but holds still through small moves, so a still patient gets the
         // same crop frame after frame (steady keypoints) and a shaking one is seen moving inside a fixed crop.
         region = holdRegion(region, squareAround(box, 1.25));
-        if (gate && lastTracked && gate.still(frame, region, frame.tS)) {
+        const shift = gate && lastTracked ? gate.hold(frame, region, frame.tS) : null;
+        if (shift && lastTracked) {
+          // Nothing moved, or the whole region slid: MoveNet's last keypoints, moved with the region's content.
           held = true;
-          patient = tracker.update(frame.tS, [lastTracked], frame.width, frame.height);
+          patient = tracker.update(frame.tS, [shiftPose(lastTracked, shift.dx, shift.dy)], frame.width, frame.height);
         } else {
           const p = await estimator.estimateInRegion(frame, region, signal);
           if (p.score >= minTrackScore) patient = tracker.update(frame.tS, [p], frame.width, frame.height);
@@ -170,6 +174,12 @@ async function* poseStage(frames: AsyncIterable<TimedFrame> | Iterable<TimedFram
     };
     yield { tS: frame.tS, frame, patient, faceBox, record, peopleInView, fromCache, ...(held ? { held } : {}) };
   }
+}
+
+/** The pose moved by (dx, dy) frame pixels. */
+export function shiftPose(p: PersonPose, dx: number, dy: number): PersonPose {
+  if (dx === 0 && dy === 0) return p;
+  return { ...p, keypoints: p.keypoints.map((k) => ({ ...k, x: k.x + dx, y: k.y + dy })), box: { ...p.box, x: p.box.x + dx, y: p.box.y + dy } };
 }
 
 /**
