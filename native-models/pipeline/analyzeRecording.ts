@@ -170,15 +170,22 @@ async function analyze(o: AnalyzeOptions): Promise<AnalysisResult> {
   let remaining = totalToAsk;
   if (totalToAsk > 0 || poseToRun) {
     progress.stage('model', 'Preparing the inputs');
-    let audio: AudioSources | null = null;
+    // The audio (denoising, voice activity, a transcript) is prepared while the video is decoded and its pose
+    // estimated below, so both kinds of work keep the cores busy; audio questions wait for it, nothing else does.
+    // A failure of the video side stops it (audioStop) rather than leaving it running.
+    const audioStop = new AbortController();
+    let audioReady: Promise<AudioSources> | null = null;
     if (needs.audio) {
       const audioBackend = o.audioBackend ?? o.backend;
-      const prepared = await prepareAudio({ videoPath: o.videoPath, signal,
-        asr: needs.transcript ? { transcribe: modelAsr(audioBackend), model: audioBackend.info.name } : undefined });
-      audio = prepared.sources;
-      // A transcript is kept only when it was asked for; otherwise an earlier one stays valid.
-      if (prepared.output.transcript || !audioOutput) audioOutput = prepared.output;
-      cache.putArtifact(sha256, 'audio', 'rnnoise+silero', audioOutput);
+      audioReady = prepareAudio({ videoPath: o.videoPath, signal: signal ? AbortSignal.any([signal, audioStop.signal]) : audioStop.signal,
+        asr: needs.transcript ? { transcribe: modelAsr(audioBackend), model: audioBackend.info.name } : undefined })
+        .then((prepared) => {
+          // A transcript is kept only when it was asked for; otherwise an earlier one stays valid.
+          if (prepared.output.transcript || !audioOutput) audioOutput = prepared.output;
+          cache.putArtifact(sha256, 'audio', 'rnnoise+silero', audioOutput);
+          return prepared.sources;
+        });
+      audioReady.catch(() => {}); // awaited by the audio questions and before the findings
     }
 
     // A pool of servers takes as many requests at once as its servers together.
@@ -204,7 +211,24 @@ async function analyze(o: AnalyzeOptions): Promise<AnalysisResult> {
       const selected = selectSegmentFrames(frames, s.startS, s.endS, sampling.maxFrames);
       for (const group of groupPlans(plansHere)) {
         const feature = getFeature(group.plans[0]!.featureId);
-        const evidence = feature.modality === 'audio' ? audioEvidence(s, group.variant, audio!) : visualEvidence(s, group.variant, selected, variantImages);
+        if (feature.modality === 'audio') {
+          // Waits for the audio without holding up the decoding; takes a slot once its evidence is ready.
+          const task: Promise<void> = (async () => {
+            const evidence = audioEvidence(s, group.variant, await audioReady!);
+            const slot = await pool.acquire();
+            try {
+              if (failure) return;
+              throwIfAborted();
+              await askGroup({ segment: s, variant: group.variant, backend: backendFor(feature), plans: group.plans, evidence },
+                { cache, keyFor, mode, slot, signal, onAnswer });
+            } finally {
+              pool.release(slot);
+            }
+          })().catch((e) => { failure ??= e; }).finally(() => { inFlight.delete(task); });
+          inFlight.add(task);
+          continue;
+        }
+        const evidence = visualEvidence(s, group.variant, selected, variantImages);
         const mid = evidence.frames?.[Math.floor(evidence.frames.length / 2)];
         if (mid) cache.putKeyframe(sha256, s.startS, s.endS, group.variant, samplingKey, mid.tS, mid.jpeg);
         const slot = await pool.acquire();
@@ -247,10 +271,15 @@ async function analyze(o: AnalyzeOptions): Promise<AnalysisResult> {
       } else {
         for (const s of segments) if (todo.has(s.index)) await askSegment(s, []);
       }
+    } catch (e) {
+      audioStop.abort();
+      throw e;
     } finally {
       while (inFlight.size) await Promise.allSettled([...inFlight]);
+      if (audioReady) await audioReady.catch(() => {});
     }
     if (failure) throw failure;
+    if (audioReady) await audioReady;
   }
 
   progress.stage('write', 'Aggregating findings');
