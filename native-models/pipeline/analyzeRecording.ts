@@ -14,7 +14,7 @@ import type { AnalysisPlanEvent, AnswerArrivedEvent } from '../contract/liveAnsw
 import { sampleEvery } from '../enhance/enhanceFrames.ts';
 import { KeypointCache } from '../enhance/keypointCache.ts';
 import { MEASURED_SIGNS_VERSION, type MeasuredSigns } from '../contract/measuredSigns.ts';
-import { measureSigns } from '../signals/measureSigns.ts';
+import { measureSigns, type OtherPeopleFrame } from '../signals/measureSigns.ts';
 import { compareMeasuredSigns } from './compareMeasuredSigns.ts';
 import { createPoseEstimator, poseModelInfo, type PoseEstimator } from '../enhance/poseEstimator.ts';
 import { hashFile } from '../media/hashFile.ts';
@@ -91,6 +91,9 @@ export async function analyzeRecording(o: AnalyzeOptions): Promise<AnalysisResul
   }
 }
 
+/** Version of the other-people boxes stored with a pose track (part of its cache key). */
+const OTHERS_VERSION = 1;
+
 async function analyze(o: AnalyzeOptions): Promise<AnalysisResult> {
   const t0 = Date.now();
   const { cache, signal, settings } = o;
@@ -120,6 +123,9 @@ async function analyze(o: AnalyzeOptions): Promise<AnalysisResult> {
   const listedPoseFps = Math.max(settings.poseFps ?? sampling.fps, sampling.fps);
   const poseFps = Math.max(listedPoseFps, settings.signalsFps);
   const poseKey = `${poseModelInfo().id};fps=${poseFps};size=${sampling.frameSize}`;
+  // The stored track (keypoints and other people, per frame) and what is measured on it: other people's boxes
+  // came with this key, so tracks stored before them are made again (the answers keep poseKey).
+  const trackKey = `${poseKey};others=${OTHERS_VERSION}`;
   const backendFor = (f: FeatureDefinition) => (f.modality === 'audio' && o.audioBackend ? o.audioBackend : o.backend);
   const keyFor = (p: FeaturePlan, s: SegmentInfo): AnswerKey => ({
     recordingSha: sha256, segmentStartS: s.startS, segmentEndS: s.endS, featureId: p.featureId, variant: p.variant,
@@ -161,7 +167,8 @@ async function analyze(o: AnalyzeOptions): Promise<AnalysisResult> {
     overlay: todoPlans.some((p) => p.variant === 'pose'),
     transcript: todoPlans.some((p) => p.variant === 'transcript'),
   };
-  let enhancement: EnhancementOutput | null = poseOn ? cache.getArtifact<EnhancementOutput>(sha256, 'enhancement', poseKey) : null;
+  let enhancement: EnhancementOutput | null = poseOn ? cache.getArtifact<EnhancementOutput>(sha256, 'enhancement', trackKey) : null;
+  let otherPeople: OtherPeopleFrame[] = enhancement ? cache.getArtifact<OtherPeopleFrame[]>(sha256, 'otherPeople', trackKey) ?? [] : [];
   // The measured signs need the whole recording's track: without one, pose runs over every segment.
   const poseToRun = poseOn && !(enhancement && coversSegments(enhancement, segments, sampling.fps));
   let audioOutput: AudioEnhancementOutput | null = probe.hasAudio ? cache.getArtifact<AudioEnhancementOutput>(sha256, 'audio', 'rnnoise+silero') : null;
@@ -246,13 +253,15 @@ async function analyze(o: AnalyzeOptions): Promise<AnalysisResult> {
       if (needs.vision || poseToRun) {
         let estimator: PoseEstimator | null = null;
         const records: EnhancedFrameRecord[] = [];
+        const others: OtherPeopleFrame[] = [];
         try {
           let pose: PoseStage | undefined;
           if (poseOn) {
             progress.stage('model', 'Loading the pose model');
             estimator = await createPoseEstimator({ worker: true });
-            pose = { estimator, fps: poseFps, crop: needs.crop, overlay: needs.overlay, onRecord: (r) => records.push(r),
-              cache: { store: new KeypointCache(cache.db), recordingSha256: sha256, samplingKey: poseKey } };
+            pose = { estimator, fps: poseFps, crop: needs.crop, overlay: needs.overlay,
+              onRecord: (r, e) => { records.push(r); if (e.othersRecord.length) others.push({ tS: r.tS, boxes: e.othersRecord }); },
+              cache: { store: new KeypointCache(cache.db), recordingSha256: sha256, samplingKey: trackKey } };
           }
           const pending = poseToRun ? segments : segments.filter((s) => todo.has(s.index));
           for await (const { segment, frames } of streamSegmentFrames({ videoPath: o.videoPath, probe, segments: pending,
@@ -262,8 +271,9 @@ async function analyze(o: AnalyzeOptions): Promise<AnalysisResult> {
           if (estimator) {
             // Keep the longest track seen: a partial rerun (resumed segments) must not shrink the stored one.
             const fresh: EnhancementOutput = { pose: estimator.info, poseFps, frames: records };
-            if (!enhancement || fresh.frames.length >= enhancement.frames.length) enhancement = fresh;
-            cache.putArtifact(sha256, 'enhancement', poseKey, enhancement);
+            if (!enhancement || fresh.frames.length >= enhancement.frames.length) { enhancement = fresh; otherPeople = others; }
+            cache.putArtifact(sha256, 'enhancement', trackKey, enhancement);
+            cache.putArtifact(sha256, 'otherPeople', trackKey, otherPeople);
           }
         } finally {
           await estimator?.dispose();
@@ -290,10 +300,11 @@ async function analyze(o: AnalyzeOptions): Promise<AnalysisResult> {
   let measuredSigns: MeasuredSigns | null = null;
   if (enhancement) {
     // Keyed like the answers: the pose track it was measured on, the layer's version and its settings.
-    const signsKey = `${poseKey};signs=v${MEASURED_SIGNS_VERSION};mirrored=${settings.mirrored};frames=${enhancement.frames.length}`;
+    const signsKey = `${trackKey};signs=v${MEASURED_SIGNS_VERSION};mirrored=${settings.mirrored};frames=${enhancement.frames.length}`;
     measuredSigns = cache.getArtifact<MeasuredSigns>(sha256, 'measuredSigns', signsKey);
     if (!measuredSigns) {
-      measuredSigns = measureSigns(enhancement.frames, { fps: poseFps, mirrored: settings.mirrored });
+      // Spans where another person overlapped the patient are masked and reported (careIntervention).
+      measuredSigns = measureSigns(enhancement.frames, { fps: poseFps, mirrored: settings.mirrored, otherPeople });
       cache.putArtifact(sha256, 'measuredSigns', signsKey, measuredSigns);
     }
   }
