@@ -122,16 +122,26 @@ function blockMeans(frame: RgbImage): { means: Float32Array; cols: number; rows:
   const { width: W, height: H, data } = frame;
   const cell = Math.max(2, Math.round(Math.max(W, H) / BLOCKS_LONG_SIDE));
   const cols = Math.ceil(W / cell), rows = Math.ceil(H / cell);
-  const sums = new Float32Array(cols * rows), counts = new Float32Array(cols * rows);
-  for (let y = 0; y < H; y += 2) {
-    const r = Math.floor(y / cell) * cols;
-    let p = y * W * 3;
-    for (let x = 0; x < W; x += 2, p += 6) {
-      const i = r + Math.floor(x / cell);
-      sums[i] = sums[i]! + ((data[p]! + 2 * data[p + 1]! + data[p + 2]!) >> 2);
-      counts[i] = counts[i]! + 1;
+  const means = new Float32Array(cols * rows);
+  const sums = new Float64Array(cols);
+  for (let r = 0; r < rows; r++) {
+    sums.fill(0);
+    const y1 = Math.min(H, (r + 1) * cell);
+    let samplesPerRow = 0;
+    for (let y = r * cell; y < y1; y += 2) {
+      samplesPerRow++;
+      const row = y * W * 3;
+      for (let c = 0; c < cols; c++) {
+        const x1 = Math.min(W, (c + 1) * cell);
+        let s = 0;
+        for (let p = row + c * cell * 3, end = row + x1 * 3; p < end; p += 6) s += (data[p]! + 2 * data[p + 1]! + data[p + 2]!) >> 2;
+        sums[c] = sums[c]! + s;
+      }
+    }
+    for (let c = 0; c < cols; c++) {
+      const n = samplesPerRow * Math.ceil((Math.min(W, (c + 1) * cell) - c * cell) / 2);
+      means[r * cols + c] = n > 0 ? sums[c]! / n : 0;
     }
   }
-  for (let i = 0; i < sums.length; i++) sums[i] = counts[i]! > 0 ? sums[i]! / counts[i]! : 0;
-  return { means: sums, cols, rows, cell };
+  return { means, cols, rows, cell };
 }
