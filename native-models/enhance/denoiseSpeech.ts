@@ -11,10 +11,11 @@ export const DENOISER_NAME = 'RNNoise (@echogarden/rnnoise-wasm 0.2.0)';
 const RATE = 48000;
 const FRAME = 480;
 /**
- * Frames between two turns of the event loop: 1 s of audio, ~20 ms of work, so video decoding and the pose
- * worker, fed from the same thread while the analysis runs audio and video together, never wait long.
+ * Frames between two turns of the event loop: 0.2 s of audio, ~5 ms of work, so video decoding and the pose
+ * worker, fed from the same thread while the analysis runs audio and video together, never wait long (on the
+ * bench stand-in, 100 frames per turn left the decode ~1-2 s behind).
  */
-const YIELD_FRAMES = 100;
+const YIELD_FRAMES = 20;
 
 interface RnnoiseModule {
   _rnnoise_create(model: number): number;
