@@ -1,7 +1,7 @@
 /**
  * Resampling of packed rgb24 images: a region (fractional pixel box, may extend past the edges, which read as
- * black) to an output size. Bilinear when enlarging or mildly shrinking; box-averaged when shrinking by more
- * than 2x, so thin detail does not alias.
+ * black) to an output size. Bilinear when enlarging or mildly shrinking (computed separably: along x once per
+ * source row, then between rows); box-averaged when shrinking by more than 2x, so thin detail does not alias.
  */
 import type { RgbImage } from '../media/frameTypes.ts';
 import type { Box } from './poseTypes.ts';
@@ -46,37 +46,29 @@ function bilinear(src: RgbImage, r: Box, ow: number, oh: number, out: Buffer): v
   };
   const X = axis(ow, r.x, r.w / ow, W);
   const Y = axis(oh, r.y, r.h / oh, H);
-  // Column byte offsets (-1: black), so the inner loop only adds.
-  const xa3 = new Int32Array(ow), xb3 = new Int32Array(ow);
-  for (let i = 0; i < ow; i++) {
-    xa3[i] = X.i0[i]! >= 0 ? X.i0[i]! * 3 : -1;
-    xb3[i] = X.i1[i]! >= 0 ? X.i1[i]! * 3 : -1;
-  }
-  let o = 0;
-  for (let j = 0; j < oh; j++) {
-    const ya = Y.i0[j]!, yb = Y.i1[j]!, wy = Y.w[j]!;
-    const rowA = ya >= 0 ? ya * W * 3 : -1, rowB = yb >= 0 ? yb * W * 3 : -1;
-    for (let i = 0; i < ow; i++, o += 3) {
-      const xa = xa3[i]!, xb = xb3[i]!, wx = X.w[i]!;
-      const w00 = (1 - wx) * (1 - wy), w10 = wx * (1 - wy), w01 = (1 - wx) * wy, w11 = wx * wy;
-      if (rowA >= 0 && rowB >= 0 && xa >= 0 && xb >= 0) {
-        // All four neighbours inside (nearly every pixel): the same sum as below without the black terms.
-        const p00 = rowA + xa, p10 = rowA + xb, p01 = rowB + xa, p11 = rowB + xb;
-        out[o] = data[p00]! * w00 + data[p10]! * w10 + data[p01]! * w01 + data[p11]! * w11 + 0.5;
-        out[o + 1] = data[p00 + 1]! * w00 + data[p10 + 1]! * w10 + data[p01 + 1]! * w01 + data[p11 + 1]! * w11 + 0.5;
-        out[o + 2] = data[p00 + 2]! * w00 + data[p10 + 2]! * w10 + data[p01 + 2]! * w01 + data[p11 + 2]! * w11 + 0.5;
-        continue;
-      }
-      const p00 = rowA >= 0 && xa >= 0 ? rowA + xa : -1;
-      const p10 = rowA >= 0 && xb >= 0 ? rowA + xb : -1;
-      const p01 = rowB >= 0 && xa >= 0 ? rowB + xa : -1;
-      const p11 = rowB >= 0 && xb >= 0 ? rowB + xb : -1;
-      for (let c = 0; c < 3; c++) {
-        const v = (p00 >= 0 ? data[p00 + c]! * w00 : 0) + (p10 >= 0 ? data[p10 + c]! * w10 : 0)
-          + (p01 >= 0 ? data[p01 + c]! * w01 : 0) + (p11 >= 0 ? data[p11 + c]! * w11 : 0);
-        out[o + c] = v + 0.5;
+  // Separable: each source row an output row needs is first interpolated along x (once, however many output
+  // rows use it: a face crop enlarges ~25 source rows to 336), then each output pixel between two such rows.
+  const rowCache = new Map<number, Float32Array>();
+  const alongX = (y: number): Float32Array => {
+    let r = rowCache.get(y);
+    if (r) return r;
+    r = new Float32Array(ow * 3);
+    if (y >= 0) {
+      const row = y * W * 3;
+      for (let i = 0, o = 0; i < ow; i++, o += 3) {
+        const xa = X.i0[i]!, xb = X.i1[i]!, wx = X.w[i]!;
+        const pa = xa >= 0 ? row + xa * 3 : -1, pb = xb >= 0 ? row + xb * 3 : -1;
+        for (let c = 0; c < 3; c++) r[o + c] = (pa >= 0 ? data[pa + c]! * (1 - wx) : 0) + (pb >= 0 ? data[pb + c]! * wx : 0);
       }
     }
+    rowCache.set(y, r);
+    return r;
+  };
+  let o = 0;
+  for (let j = 0; j < oh; j++) {
+    const wy = Y.w[j]!;
+    const top = alongX(Y.i0[j]!), bottom = alongX(Y.i1[j]!);
+    for (let k = 0; k < ow * 3; k++) out[o++] = top[k]! * (1 - wy) + bottom[k]! * wy + 0.5;
   }
 }
 
