@@ -2,8 +2,10 @@
  * A recording in, 20 findings out. One decode pass streams frames (through pose when enhancement needs it);
  * each segment's questions are grouped by what the model is shown and asked on a server slot; every answer is
  * cached as it arrives, so an interrupted run resumes and a finished one reopens without a model call.
- * Pose runs at the signals rate in the same decode (the model's frames a subset); the measured signs are
- * computed once from the whole track, cached, and set against each finding (agreement, flagged disagreement).
+ * Pose runs at the signals rate in the same decode (the model's frames a subset), with other people's boxes
+ * (enhance/otherPeopleWatch.ts); the audio is prepared alongside. The measured signs are computed once from the
+ * whole track, spans where someone else overlapped the patient masked (care interventions), cached, and set
+ * against each finding (agreement, flagged disagreement).
  */
 import path from 'node:path';
 import { asCancellation, throwIfCancelled } from '../errors.ts';
@@ -272,8 +274,9 @@ async function analyze(o: AnalyzeOptions): Promise<AnalysisResult> {
             // Keep the longest track seen: a partial rerun (resumed segments) must not shrink the stored one.
             const fresh: EnhancementOutput = { pose: estimator.info, poseFps, frames: records };
             if (!enhancement || fresh.frames.length >= enhancement.frames.length) { enhancement = fresh; otherPeople = others; }
-            cache.putArtifact(sha256, 'enhancement', trackKey, enhancement);
+            // Other people first: a stored track always has its other people stored with it.
             cache.putArtifact(sha256, 'otherPeople', trackKey, otherPeople);
+            cache.putArtifact(sha256, 'enhancement', trackKey, enhancement);
           }
         } finally {
           await estimator?.dispose();
