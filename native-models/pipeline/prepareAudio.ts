@@ -26,7 +26,8 @@ export async function prepareAudio(o: PrepareAudioOptions): Promise<{ sources: A
     extractAudioPcm(o.videoPath, { sampleRate: AUDIO_RATE, signal: o.signal }),
     extractAudioPcm(o.videoPath, { sampleRate: DENOISE_RATE, signal: o.signal }),
   ]);
-  const enhanced = await enhanceAudio(full, DENOISE_RATE, { denoise: true, asr: o.asr, signal: o.signal });
+  // In a worker thread: the analysis decodes the video and runs pose meanwhile, fed from this thread.
+  const enhanced = await enhanceAudio(full, DENOISE_RATE, { denoise: true, asr: o.asr, signal: o.signal, worker: true });
   const transcript = enhanced.output.transcript;
   return {
     output: enhanced.output,
