@@ -2,17 +2,38 @@
  * The pose models converted to ONNX (tfjsGraphToOnnx.ts), kept on disk in the per-user cache so that an
  * analysis does not convert them again at every start (~1 CPU-s on two cores: reading, widening float16
  * weights, serialising). The file is named after what it was made from (the graph, its weights, the outputs
- * asked for and the converter's version), and checked against the hash stored beside it when read: a stale,
- * damaged or half-written file is converted again, never used. Model files only: nothing of a recording.
+ * asked for, and the converter: its source file, or the bundle it was built into), and checked against the
+ * hash stored beside it when read: a stale, damaged or half-written file is converted again, never used (so
+ * the converter's tests never run on a model an older converter made). Model files only: nothing of a
+ * recording.
  */
 import { createHash, randomUUID } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { cacheRoot } from '../platform/paths.ts';
 import type { ConvertedModel } from './tfjsGraphToOnnx.ts';
 
-/** Bump when the converter's output changes for the same input. */
+/** Part of every key, with the converter's code (`converterFingerprint`). */
 export const CONVERTER_VERSION = 1;
+
+let fingerprint: string | null = null;
+
+/**
+ * A hash of the converter's code: its source file when running from source, else the bundle this module was
+ * built into (any app update converts again), else only CONVERTER_VERSION.
+ */
+function converterFingerprint(): string {
+  if (fingerprint !== null) return fingerprint;
+  for (const url of [new URL('./tfjsGraphToOnnx.ts', import.meta.url), new URL(import.meta.url)]) {
+    try {
+      fingerprint = sha256(readFileSync(fileURLToPath(url)));
+      return fingerprint;
+    } catch { /* not on disk: try the next */ }
+  }
+  fingerprint = '';
+  return fingerprint;
+}
 
 /** Folder of the converted models: `<cache>/pose-onnx`. */
 export function convertedModelsDir(): string {
@@ -53,7 +74,7 @@ export async function loadConvertedModel(jsonPath: string, outputs?: string[]): 
 function sourceKey(jsonPath: string, outputs?: string[]): string {
   const h = createHash('sha256');
   const json = readFileSync(jsonPath);
-  h.update(`semioscope-onnx-v${CONVERTER_VERSION}\0${JSON.stringify(outputs ?? null)}\0`).update(json);
+  h.update(`semioscope-onnx-v${CONVERTER_VERSION}\0${converterFingerprint()}\0${JSON.stringify(outputs ?? null)}\0`).update(json);
   const manifest = (JSON.parse(json.toString('utf8')) as { weightsManifest?: Array<{ paths: string[] }> }).weightsManifest ?? [];
   for (const p of manifest.flatMap((g) => g.paths)) h.update(readFileSync(path.join(path.dirname(jsonPath), p)));
   return h.digest('hex');
