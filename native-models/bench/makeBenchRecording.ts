@@ -30,6 +30,18 @@ function findPhotos(): { patient: string; visitor: string | null } {
   return { patient, visitor: s6 && existsSync(s6) ? s6 : null };
 }
 
+/** What happens in the stand-in recording, recording seconds: the 3 Hz shaking episode and the visitor's visit. */
+export interface BenchRecordingScript {
+  shaking: { startS: number; endS: number };
+  visitor: { startS: number; endS: number };
+}
+
+export function benchRecordingScript(durationS: number): BenchRecordingScript {
+  const shakeA = Math.round(durationS / 3);
+  const visitA = Math.round(durationS * 0.55);
+  return { shaking: { startS: shakeA, endS: shakeA + 20 }, visitor: { startS: visitA, endS: visitA + 40 } };
+}
+
 export function makeBenchRecording(options: BenchRecordingOptions = {}): string {
   const durationS = options.durationS ?? 180;
   const dir = options.dir ?? path.join(os.tmpdir(), 'semioscope-bench');
@@ -40,10 +52,9 @@ export function makeBenchRecording(options: BenchRecordingOptions = {}): string 
   const { patient, visitor } = findPhotos();
   const speech = path.join(dir, 'speech.wav');
   execFileSync('espeak-ng', ['-w', speech, 'Hello, can you hear me? Squeeze my hand. What is your name? Stay with me, the nurse is coming.']);
-  const shakeA = Math.round(durationS / 3);
-  const shakeB = shakeA + 20;
-  const visitA = Math.round(durationS * 0.55);
-  const visitB = visitA + 40;
+  const script = benchRecordingScript(durationS);
+  const [shakeA, shakeB] = [script.shaking.startS, script.shaking.endS];
+  const [visitA, visitB] = [script.visitor.startS, script.visitor.endS];
   // The patient drifts slowly (breathing, bed adjustments) and shakes at 3 Hz between shakeA and shakeB.
   const x = `560+120*sin(2*PI*t/47)+if(between(t,${shakeA},${shakeB}),16*sin(2*PI*3*t),0)`;
   const y = `200+40*sin(2*PI*t/31)`;

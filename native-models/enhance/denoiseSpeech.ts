@@ -10,6 +10,12 @@ import { throwIfCancelled } from '../errors.ts';
 export const DENOISER_NAME = 'RNNoise (@echogarden/rnnoise-wasm 0.2.0)';
 const RATE = 48000;
 const FRAME = 480;
+/**
+ * Frames between two turns of the event loop: 0.2 s of audio, ~5 ms of work, so video decoding and the pose
+ * worker, fed from the same thread while the analysis runs audio and video together, never wait long (on the
+ * bench stand-in, 100 frames per turn left the decode ~1-2 s behind).
+ */
+const YIELD_FRAMES = 20;
 
 interface RnnoiseModule {
   _rnnoise_create(model: number): number;
@@ -44,7 +50,7 @@ export async function denoiseSpeech(pcm: Float32Array, sampleRate: number, optio
   const outPtr = m._malloc(FRAME * 4);
   try {
     for (let f = 0; f < frames; f++) {
-      if (f % 500 === 0) {
+      if (f % YIELD_FRAMES === 0) {
         throwIfCancelled(options.signal);
         if (f > 0) await new Promise((r) => setImmediate(r)); // let the event loop breathe (pipes, workers)
       }

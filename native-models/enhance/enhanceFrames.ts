@@ -1,7 +1,8 @@
 /**
  * Per-recording frame enhancement: for each decoded frame, the patient's pose (people detected every
  * `detectEveryS`, the patient followed in between with MoveNet on its own region), the smoothed face region,
- * and on request the `crop` and `pose` variant images. Keypoints and face boxes come out in source-video
+ * other people's boxes (detected again when something large moves outside the patient's region:
+ * otherPeopleWatch.ts), and on request the `crop` and `pose` variant images. Keypoints and face boxes come out in source-video
  * pixels for analysis.json; images in the frame's pixels. Frames are read ahead while pose runs, so decoding
  * overlaps inference when the estimator runs in a worker.
  */
@@ -16,6 +17,7 @@ import { PatientTracker, type PatientTrackerOptions } from './patientTracker.ts'
 import type { PoseEstimator } from './poseEstimator.ts';
 import { squareAround } from './poseEstimator.ts';
 import { MotionGate, type MotionGateOptions } from './motionGate.ts';
+import { OtherPeopleWatch } from './otherPeopleWatch.ts';
 import { KEYPOINT_NAMES, type Box, type Keypoint, type PersonPose } from './poseTypes.ts';
 import { readAhead } from './readAhead.ts';
 import { resizeLongSide } from './resampleRegion.ts';
@@ -46,10 +48,17 @@ export interface EnhanceFramesOptions {
   /** Reuse / store patient keypoints. */
   cache?: { store: KeypointCache; recordingSha256: string; samplingKey: string };
   /**
-   * Carry the patient's keypoints over frames where nothing moved in the tracked region (motionGate.ts):
-   * MoveNet runs only on frames that changed. Default on; `false` runs MoveNet on every frame.
+   * Carry the patient's keypoints over frames where nothing moved in the tracked region, or where its whole
+   * content slid (the keypoints then move with it; motionGate.ts): MoveNet runs only on frames where something
+   * moved against the rest. Default on; `{ followShift: false }` holds unchanged regions only; `false` runs
+   * MoveNet on every frame.
    */
   motionGate?: MotionGateOptions | false;
+  /**
+   * Follow other people (their boxes in every frame, for the care-intervention mask of the measured signs):
+   * the detector runs again when something large moves outside the patient's region. Default true.
+   */
+  watchOthers?: boolean;
   /** Frames decoded ahead of the one being estimated. Default 6. */
   readAhead?: number;
   signal?: AbortSignal;
@@ -71,6 +80,12 @@ export interface EnhancedFrame {
   overlay?: RgbImage;
   /** People found at the last detection. */
   peopleInView: number;
+  /** Other people's boxes (frame pixels), as last detected; empty when nobody else is in view. */
+  others: Box[];
+  /** The same in source-video pixels, as the signals layer takes them. */
+  othersRecord: FaceBoxRecord[];
+  /** The person detector ran on this frame: to find the patient, or to follow other people. */
+  detected?: 'patient' | 'others';
   fromCache: boolean;
   /** The keypoints were carried over from an earlier frame (nothing moved in the patient's region). */
   held?: boolean;
@@ -110,6 +125,7 @@ async function* poseStage(frames: AsyncIterable<TimedFrame> | Iterable<TimedFram
   const gate = options.motionGate === false ? null : new MotionGate(options.motionGate);
   // The patient's last pose from MoveNet on the tracking region: what a still frame carries over.
   let lastTracked: PersonPose | null = null;
+  const watch = options.watchOthers === false ? null : new OtherPeopleWatch();
 
   for await (const frame of readAhead(frames, options.readAhead ?? 6)) {
     if (signal?.aborted) throw new CancelledError();
@@ -118,10 +134,13 @@ async function* poseStage(frames: AsyncIterable<TimedFrame> | Iterable<TimedFram
     let patient: PersonPose | null = null;
     let fromCache = false;
     let held = false;
+    let detected: EnhancedFrame['detected'];
+    let others: Box[] = [];
     const cached = cache ? cache.store.get(cache.recordingSha256, frame.tS, estimator.modelId, cache.samplingKey) : undefined;
     if (cached !== undefined) {
       fromCache = true;
-      patient = cached && cached.length ? poseFromRecords(cached, 1 / sx, 1 / sy) : null;
+      patient = cached.keypoints.length ? poseFromRecords(cached.keypoints, 1 / sx, 1 / sy) : null;
+      others = cached.others.map((b) => ({ x: b.x / sx, y: b.y / sy, w: b.w / sx, h: b.h / sy }));
       tracker.update(frame.tS, patient ? [patient] : [], frame.width, frame.height);
     } else {
       const box = tracker.patientBox();
@@ -130,9 +149,11 @@ async function* poseStage(frames: AsyncIterable<TimedFrame> | Iterable<TimedFram
         // The region follows the patient but holds still through small moves, so a still patient gets the
         // same crop frame after frame (steady keypoints) and a shaking one is seen moving inside a fixed crop.
         region = holdRegion(region, squareAround(box, 1.25));
-        if (gate && lastTracked && gate.still(frame, region, frame.tS)) {
+        const shift = gate && lastTracked ? gate.hold(frame, region, frame.tS) : null;
+        if (shift && lastTracked) {
+          // Nothing moved, or the whole region slid: MoveNet's last keypoints, moved with the region's content.
           held = true;
-          patient = tracker.update(frame.tS, [lastTracked], frame.width, frame.height);
+          patient = tracker.update(frame.tS, [shiftPose(lastTracked, shift.dx, shift.dy)], frame.width, frame.height);
         } else {
           const p = await estimator.estimateInRegion(frame, region, signal);
           if (p.score >= minTrackScore) patient = tracker.update(frame.tS, [p], frame.width, frame.height);
@@ -144,6 +165,7 @@ async function* poseStage(frames: AsyncIterable<TimedFrame> | Iterable<TimedFram
       if (!patient && (due || frame.tS - lastDetectT >= redetectAfterMissS)) {
         // Detect everyone, let the tracker pick the patient by box, then estimate the patient's pose only.
         const people = await estimator.detectPeople(frame, signal);
+        detected = 'patient';
         lastDetectT = frame.tS;
         region = null;
         lastTracked = null;
@@ -151,6 +173,7 @@ async function* poseStage(frames: AsyncIterable<TimedFrame> | Iterable<TimedFram
         peopleInView = people.length;
         const boxes: PersonPose[] = people.map((d) => ({ keypoints: [], score: d.score, box: d.box, detectionScore: d.score }));
         const chosen = tracker.update(frame.tS, boxes, frame.width, frame.height);
+        watch?.seen(frame.tS, people, chosen?.box ?? null);
         if (chosen) {
           const p = await estimator.estimateInRegion(frame, squareAround(chosen.box, 1.2), signal);
           if (p.score >= minTrackScore) patient = { ...p, box: chosen.box, detectionScore: chosen.detectionScore };
@@ -160,7 +183,21 @@ async function* poseStage(frames: AsyncIterable<TimedFrame> | Iterable<TimedFram
           if (p.score >= minTrackScore) patient = tracker.update(frame.tS, [p], frame.width, frame.height);
         }
       }
-      if (cache) cache.store.put(cache.recordingSha256, frame.tS, estimator.modelId, cache.samplingKey, patient ? toRecords(patient.keypoints, sx, sy) : []);
+      if (watch) {
+        // Other people: carried from the last detection, detected again when something large moved outside
+        // the patient's region (not on a frame the patient's detection just ran on: it saw them already).
+        const moved = watch.moved(frame, region ?? (patient ? squareAround(patient.box, 1.25) : null));
+        if (!detected && watch.due(frame.tS, moved)) {
+          const people = await estimator.detectPeople(frame, signal);
+          detected = 'others';
+          watch.seen(frame.tS, people, patient?.box ?? tracker.patientBox(), true);
+        }
+        others = watch.boxes.map((b) => ({ ...b }));
+      }
+      if (cache) {
+        cache.store.put(cache.recordingSha256, frame.tS, estimator.modelId, cache.samplingKey, patient ? toRecords(patient.keypoints, sx, sy) : [],
+          others.map((b) => toFaceRecord(b, sx, sy)));
+      }
     }
     const faceBox = faces.update(frame.tS, patient?.keypoints ?? null);
     const record: EnhancedFrameRecord = {
@@ -168,8 +205,15 @@ async function* poseStage(frames: AsyncIterable<TimedFrame> | Iterable<TimedFram
       keypoints: patient ? toRecords(patient.keypoints, sx, sy) : [],
       face: faceBox ? toFaceRecord(faceBox, sx, sy) : null,
     };
-    yield { tS: frame.tS, frame, patient, faceBox, record, peopleInView, fromCache, ...(held ? { held } : {}) };
+    const othersRecord = others.map((b) => toFaceRecord(b, sx, sy));
+    yield { tS: frame.tS, frame, patient, faceBox, record, peopleInView, others, othersRecord, fromCache, ...(held ? { held } : {}), ...(detected ? { detected } : {}) };
   }
+}
+
+/** The pose moved by (dx, dy) frame pixels. */
+export function shiftPose(p: PersonPose, dx: number, dy: number): PersonPose {
+  if (dx === 0 && dy === 0) return p;
+  return { ...p, keypoints: p.keypoints.map((k) => ({ ...k, x: k.x + dx, y: k.y + dy })), box: { ...p.box, x: p.box.x + dx, y: p.box.y + dy } };
 }
 
 /**

@@ -2,10 +2,18 @@
  * Patient keypoints per sampled frame, stored in the engine's SQLite cache file (its own table), keyed like
  * answers: recording sha256, frame time (ms), pose model id, and a sampling key (e.g. `fps2-ls448`: frame
  * times and scale depend on it). An empty array means "no patient found in this frame", which is also cached.
+ * Other people's boxes seen in the frame (enhance/otherPeopleWatch.ts) are stored beside them, so a resumed
+ * analysis masks care interventions as a fresh one does.
  */
 import type { Database } from 'better-sqlite3';
-import type { KeypointRecord } from '../contract/analysisSchema.ts';
+import type { FaceBoxRecord, KeypointRecord } from '../contract/analysisSchema.ts';
 import { KEYPOINT_NAMES } from './poseTypes.ts';
+
+/** One cached frame: the patient's keypoints ([] = no patient) and other people's boxes (source pixels). */
+export interface CachedPoseFrame {
+  keypoints: KeypointRecord[];
+  others: FaceBoxRecord[];
+}
 
 export class KeypointCache {
   private readonly getStmt;
@@ -22,33 +30,52 @@ export class KeypointCache {
       created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now')),
       PRIMARY KEY (recording_sha256, pose_model, sampling_key, frame_ms)
     ) WITHOUT ROWID`);
-    this.getStmt = db.prepare<[string, number, string, string], { keypoints: Buffer }>(
-      'SELECT keypoints FROM pose_keypoints WHERE recording_sha256 = ? AND frame_ms = ? AND pose_model = ? AND sampling_key = ?');
-    this.putStmt = db.prepare<[string, number, string, string, Buffer]>(
-      'INSERT OR REPLACE INTO pose_keypoints (recording_sha256, frame_ms, pose_model, sampling_key, keypoints) VALUES (?, ?, ?, ?, ?)');
-    this.rangeStmt = db.prepare<[string, string, string], { frame_ms: number; keypoints: Buffer }>(
-      'SELECT frame_ms, keypoints FROM pose_keypoints WHERE recording_sha256 = ? AND pose_model = ? AND sampling_key = ? ORDER BY frame_ms');
+    // Caches made before other people were stored: add the column (their rows have other sampling keys).
+    const columns = db.prepare<[], { name: string }>('PRAGMA table_info(pose_keypoints)').all().map((c) => c.name);
+    if (!columns.includes('others')) db.exec('ALTER TABLE pose_keypoints ADD COLUMN others BLOB');
+    this.getStmt = db.prepare<[string, number, string, string], { keypoints: Buffer; others: Buffer | null }>(
+      'SELECT keypoints, others FROM pose_keypoints WHERE recording_sha256 = ? AND frame_ms = ? AND pose_model = ? AND sampling_key = ?');
+    this.putStmt = db.prepare<[string, number, string, string, Buffer, Buffer | null]>(
+      'INSERT OR REPLACE INTO pose_keypoints (recording_sha256, frame_ms, pose_model, sampling_key, keypoints, others) VALUES (?, ?, ?, ?, ?, ?)');
+    this.rangeStmt = db.prepare<[string, string, string], { frame_ms: number; keypoints: Buffer; others: Buffer | null }>(
+      'SELECT frame_ms, keypoints, others FROM pose_keypoints WHERE recording_sha256 = ? AND pose_model = ? AND sampling_key = ? ORDER BY frame_ms');
   }
 
-  /** Keypoints (source pixels) for a frame, `[]` when cached as "no patient", undefined when not cached. */
-  get(recordingSha256: string, tS: number, poseModel: string, samplingKey: string): KeypointRecord[] | undefined {
+  /** A frame's keypoints (source pixels; `[]` when cached as "no patient") and other people, or undefined when not cached. */
+  get(recordingSha256: string, tS: number, poseModel: string, samplingKey: string): CachedPoseFrame | undefined {
     const row = this.getStmt.get(recordingSha256, Math.round(tS * 1000), poseModel, samplingKey);
-    return row ? decodeKeypoints(row.keypoints) : undefined;
+    return row ? { keypoints: decodeKeypoints(row.keypoints), others: decodeBoxes(row.others) } : undefined;
   }
 
-  put(recordingSha256: string, tS: number, poseModel: string, samplingKey: string, keypoints: readonly KeypointRecord[]): void {
-    this.putStmt.run(recordingSha256, Math.round(tS * 1000), poseModel, samplingKey, encodeKeypoints(keypoints));
+  put(recordingSha256: string, tS: number, poseModel: string, samplingKey: string, keypoints: readonly KeypointRecord[], others: readonly FaceBoxRecord[] = []): void {
+    this.putStmt.run(recordingSha256, Math.round(tS * 1000), poseModel, samplingKey, encodeKeypoints(keypoints), others.length ? encodeBoxes(others) : null);
   }
 
   /** Every cached frame of a recording for one model and sampling, in time order. */
-  all(recordingSha256: string, poseModel: string, samplingKey: string): Array<{ tS: number; keypoints: KeypointRecord[] }> {
-    return this.rangeStmt.all(recordingSha256, poseModel, samplingKey).map((r) => ({ tS: r.frame_ms / 1000, keypoints: decodeKeypoints(r.keypoints) }));
+  all(recordingSha256: string, poseModel: string, samplingKey: string): Array<{ tS: number } & CachedPoseFrame> {
+    return this.rangeStmt.all(recordingSha256, poseModel, samplingKey)
+      .map((r) => ({ tS: r.frame_ms / 1000, keypoints: decodeKeypoints(r.keypoints), others: decodeBoxes(r.others) }));
   }
 
   /** Store many frames in one transaction. */
-  putMany(recordingSha256: string, poseModel: string, samplingKey: string, frames: ReadonlyArray<{ tS: number; keypoints: readonly KeypointRecord[] }>): void {
-    this.db.transaction(() => { for (const f of frames) this.put(recordingSha256, f.tS, poseModel, samplingKey, f.keypoints); })();
+  putMany(recordingSha256: string, poseModel: string, samplingKey: string, frames: ReadonlyArray<{ tS: number; keypoints: readonly KeypointRecord[]; others?: readonly FaceBoxRecord[] }>): void {
+    this.db.transaction(() => { for (const f of frames) this.put(recordingSha256, f.tS, poseModel, samplingKey, f.keypoints, f.others); })();
   }
+}
+
+/** Boxes as little-endian float32 (x, y, w, h), 16 bytes each. */
+export function encodeBoxes(boxes: readonly FaceBoxRecord[]): Buffer {
+  const b = Buffer.alloc(boxes.length * 16);
+  boxes.forEach((x, i) => { b.writeFloatLE(x.x, i * 16); b.writeFloatLE(x.y, i * 16 + 4); b.writeFloatLE(x.w, i * 16 + 8); b.writeFloatLE(x.h, i * 16 + 12); });
+  return b;
+}
+
+export function decodeBoxes(b: Buffer | null): FaceBoxRecord[] {
+  if (!b) return [];
+  const r = (v: number) => Math.round(v * 10) / 10;
+  return Array.from({ length: Math.floor(b.length / 16) }, (_, i) => ({
+    x: r(b.readFloatLE(i * 16)), y: r(b.readFloatLE(i * 16 + 4)), w: r(b.readFloatLE(i * 16 + 8)), h: r(b.readFloatLE(i * 16 + 12)),
+  }));
 }
 
 /** 17 x (x, y, score) as little-endian float32 (204 bytes); empty buffer for "no patient". */

@@ -5,7 +5,7 @@
  * chosen it is kept: another track takes over only if the patient track has been lost for `lostAfterS`, or
  * keeps a clearly better score for `switchAfterS`.
  */
-import { iou } from './personDetector.ts';
+import { boxSimilarity } from './personDetector.ts';
 import type { Box, PersonPose } from './poseTypes.ts';
 
 export interface PatientTrackerOptions {
@@ -77,7 +77,7 @@ export class PatientTracker {
   private associate(tS: number, poses: readonly PersonPose[], W: number, H: number): Array<{ track: Track; pose: PersonPose }> {
     const pairs: Array<{ t: Track; p: PersonPose; s: number }> = [];
     for (const t of this.tracks) for (const p of poses) {
-      const s = similarity(t.box, p.box);
+      const s = boxSimilarity(t.box, p.box);
       if (s > 0.1) pairs.push({ t, p, s });
     }
     pairs.sort((a, b) => b.s - a.s);
@@ -144,12 +144,4 @@ export class PatientTracker {
       for (const t of this.tracks) t.betterSinceT = null;
     }
   }
-}
-
-/** IoU, lifted for boxes whose centres are close relative to their size (region poses vs detector boxes). */
-function similarity(a: Box, b: Box): number {
-  const d = Math.hypot(a.x + a.w / 2 - (b.x + b.w / 2), a.y + a.h / 2 - (b.y + b.h / 2));
-  const size = Math.max(1, Math.sqrt(Math.max(a.w * a.h, b.w * b.h)));
-  const near = Math.max(0, 1 - d / (0.5 * size));
-  return Math.max(iou(a, b), 0.8 * near);
 }

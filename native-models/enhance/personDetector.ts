@@ -60,6 +60,14 @@ export function iou(a: Box, b: Box): number {
   return union > 0 ? inter / union : 0;
 }
 
+/** IoU, lifted for boxes whose centres are close relative to their size (region poses vs detector boxes). */
+export function boxSimilarity(a: Box, b: Box): number {
+  const d = Math.hypot(a.x + a.w / 2 - (b.x + b.w / 2), a.y + a.h / 2 - (b.y + b.h / 2));
+  const size = Math.max(1, Math.sqrt(Math.max(a.w * a.h, b.w * b.h)));
+  const near = Math.max(0, 1 - d / (0.5 * size));
+  return Math.max(iou(a, b), 0.8 * near);
+}
+
 export function nonMaxSuppression(dets: PersonDetection[], iouThreshold: number, max: number): PersonDetection[] {
   const sorted = [...dets].sort((a, b) => b.score - a.score);
   const kept: PersonDetection[] = [];

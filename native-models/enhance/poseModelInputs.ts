@@ -19,23 +19,32 @@ export function moveNetInput(frame: RgbImage, sq: Box, visible: Box, size: numbe
   const c1 = Math.min(size, Math.ceil(((visible.x + visible.w - sq.x) / sq.w) * size));
   const r0 = Math.max(0, Math.floor(((visible.y - sq.y) / sq.h) * size));
   const r1 = Math.min(size, Math.ceil(((visible.y + visible.h - sq.y) / sq.h) * size));
-  // Per output column: source columns and weight; -1 = outside the frame (black).
+  // Per output column: byte offsets of the two source columns and the weight; -1 = outside the frame (black).
   const x0 = new Int32Array(size), x1 = new Int32Array(size), xw = new Float32Array(size);
   for (let i = 0; i < size; i++) {
     const fx = sq.x + i * sq.w * step;
     if (fx < 0 || fx > W - 1) { x0[i] = -1; continue; }
-    x0[i] = Math.floor(fx);
-    x1[i] = Math.ceil(fx);
-    xw[i] = fx - x0[i]!;
+    const a = Math.floor(fx);
+    x0[i] = a * 3;
+    x1[i] = Math.ceil(fx) * 3;
+    xw[i] = fx - a;
   }
   for (let r = r0; r < r1; r++) {
     const fy = sq.y + r * sq.h * step;
     if (fy < 0 || fy > H - 1) continue;
     const ya = Math.floor(fy), yb = Math.ceil(fy), wy = fy - ya;
     const rowA = ya * W * 3, rowB = yb * W * 3;
-    for (let i = c0; i < c1; i++) {
-      if (x0[i]! < 0) continue;
-      blend(data, rowA + x0[i]! * 3, rowA + x1[i]! * 3, rowB + x0[i]! * 3, rowB + x1[i]! * 3, xw[i]!, wy, out, (r * size + i) * 3);
+    for (let i = c0, o = (r * size + c0) * 3; i < c1; i++, o += 3) {
+      const a = x0[i]!;
+      if (a < 0) continue;
+      const b = x1[i]!, wx = xw[i]!;
+      // TF's order: top row, bottom row, then between them; the int32 store truncates like TF's cast.
+      for (let c = 0; c < 3; c++) {
+        const tl = data[rowA + a + c]!, bl = data[rowB + a + c]!;
+        const top = tl + (data[rowA + b + c]! - tl) * wx;
+        const bottom = bl + (data[rowB + b + c]! - bl) * wx;
+        out[o + c] = top + (bottom - top) * wy;
+      }
     }
   }
   return out;
@@ -49,29 +58,24 @@ export function centerNetInput(frame: RgbImage, size: number): Float32Array {
   const x0 = new Int32Array(size), x1 = new Int32Array(size), xw = new Float32Array(size);
   for (let i = 0; i < size; i++) {
     const fx = i * sx;
-    x0[i] = Math.floor(fx);
-    x1[i] = Math.min(W - 1, Math.ceil(fx));
-    xw[i] = fx - x0[i]!;
+    const a = Math.floor(fx);
+    x0[i] = a * 3;
+    x1[i] = Math.min(W - 1, Math.ceil(fx)) * 3;
+    xw[i] = fx - a;
   }
-  for (let r = 0; r < size; r++) {
+  for (let r = 0, o = 0; r < size; r++) {
     const fy = r * sy;
     const ya = Math.floor(fy), yb = Math.min(H - 1, Math.ceil(fy)), wy = fy - ya;
     const rowA = ya * W * 3, rowB = yb * W * 3;
-    for (let i = 0; i < size; i++) {
-      blend(data, rowA + x0[i]! * 3, rowA + x1[i]! * 3, rowB + x0[i]! * 3, rowB + x1[i]! * 3, xw[i]!, wy, out, (r * size + i) * 3);
+    for (let i = 0; i < size; i++, o += 3) {
+      const a = x0[i]!, b = x1[i]!, wx = xw[i]!;
+      for (let c = 0; c < 3; c++) {
+        const tl = data[rowA + a + c]!, bl = data[rowB + a + c]!;
+        const top = tl + (data[rowA + b + c]! - tl) * wx;
+        const bottom = bl + (data[rowB + b + c]! - bl) * wx;
+        out[o + c] = top + (bottom - top) * wy;
+      }
     }
   }
   return out;
-}
-
-/**
- * One rgb pixel interpolated from four source pixels (byte offsets), top row first then bottom, as TF does;
- * an Int32Array output truncates like TF's cast to int32.
- */
-function blend(data: Uint8Array, tl: number, tr: number, bl: number, br: number, wx: number, wy: number, out: Int32Array | Float32Array, o: number): void {
-  for (let c = 0; c < 3; c++) {
-    const top = data[tl + c]! + (data[tr + c]! - data[tl + c]!) * wx;
-    const bottom = data[bl + c]! + (data[br + c]! - data[bl + c]!) * wx;
-    out[o + c] = top + (bottom - top) * wy;
-  }
 }

@@ -1,15 +1,17 @@
 /**
  * The two pose-stack networks (MoveNet Lightning, CenterNet person detector) behind one interface, on either
- * runtime: `onnx` (default) converts @vladmandic/human's TF.js graph models to ONNX in memory at start-up
- * (`tfjsGraphToOnnx.ts`, ~0.3 s a model) and runs them on onnxruntime-node's native CPU kernels; `tfjs`
+ * runtime: `onnx` (default) converts @vladmandic/human's TF.js graph models to ONNX (`tfjsGraphToOnnx.ts`,
+ * ~0.3 s a model), once: the result is kept in the per-user cache (`convertedPoseModel.ts`), and runs them on
+ * onnxruntime-node's native CPU kernels; `tfjs`
  * runs the original graphs on TF.js's WASM backend (single-threaded in Node; kept as the reference the
  * converted models are tested against). Inputs come from `poseModelInputs.ts`, so both see the same tensors.
  */
 import os from 'node:os';
 import path from 'node:path';
 import { asCancellation, InputError, throwIfCancelled } from '../errors.ts';
+import { loadConvertedModel } from './convertedPoseModel.ts';
 import { createOrtSession, loadOrt } from './onnxRuntime.ts';
-import { humanModelsDir } from './tfjsRuntime.ts';
+import { humanModelsDir } from './humanModels.ts';
 
 export type PoseRuntime = 'onnx' | 'tfjs';
 
@@ -47,12 +49,11 @@ export async function createPoseModelRunner(options: PoseModelRunnerOptions = {}
 
 async function createOnnxRunner(dir: string, threads: number, signal?: AbortSignal): Promise<PoseModelRunner> {
   const ort = await loadOrt();
-  const { convertTfjsGraph } = await import('./tfjsGraphToOnnx.ts');
   const open = async (file: string, outputs?: string[]) => {
     throwIfCancelled(signal);
     let converted;
     try {
-      converted = convertTfjsGraph(path.join(dir, file), outputs);
+      converted = await loadConvertedModel(path.join(dir, file), outputs);
     } catch (e) {
       throw new InputError(`The pose model ${file} could not be prepared (${(e as Error).message}). Reinstall the app's packages (scripts/setup.sh).`);
     }

@@ -1,7 +1,7 @@
 /**
  * Resampling of packed rgb24 images: a region (fractional pixel box, may extend past the edges, which read as
- * black) to an output size. Bilinear when enlarging or mildly shrinking; box-averaged when shrinking by more
- * than 2x, so thin detail does not alias.
+ * black) to an output size. Bilinear when enlarging or mildly shrinking (computed separably: along x once per
+ * source row, then between rows); box-averaged when shrinking by more than 2x, so thin detail does not alias.
  */
 import type { RgbImage } from '../media/frameTypes.ts';
 import type { Box } from './poseTypes.ts';
@@ -46,23 +46,29 @@ function bilinear(src: RgbImage, r: Box, ow: number, oh: number, out: Buffer): v
   };
   const X = axis(ow, r.x, r.w / ow, W);
   const Y = axis(oh, r.y, r.h / oh, H);
-  let o = 0;
-  for (let j = 0; j < oh; j++) {
-    const ya = Y.i0[j]!, yb = Y.i1[j]!, wy = Y.w[j]!;
-    const rowA = ya * W * 3, rowB = yb * W * 3;
-    for (let i = 0; i < ow; i++) {
-      const xa = X.i0[i]!, xb = X.i1[i]!, wx = X.w[i]!;
-      const w00 = (1 - wx) * (1 - wy), w10 = wx * (1 - wy), w01 = (1 - wx) * wy, w11 = wx * wy;
-      const p00 = ya >= 0 && xa >= 0 ? rowA + xa * 3 : -1;
-      const p10 = ya >= 0 && xb >= 0 ? rowA + xb * 3 : -1;
-      const p01 = yb >= 0 && xa >= 0 ? rowB + xa * 3 : -1;
-      const p11 = yb >= 0 && xb >= 0 ? rowB + xb * 3 : -1;
-      for (let c = 0; c < 3; c++) {
-        const v = (p00 >= 0 ? data[p00 + c]! * w00 : 0) + (p10 >= 0 ? data[p10 + c]! * w10 : 0)
-          + (p01 >= 0 ? data[p01 + c]! * w01 : 0) + (p11 >= 0 ? data[p11 + c]! * w11 : 0);
-        out[o++] = v + 0.5;
+  // Separable: each source row an output row needs is first interpolated along x (once, however many output
+  // rows use it: a face crop enlarges ~25 source rows to 336), then each output pixel between two such rows.
+  const rowCache = new Map<number, Float32Array>();
+  const alongX = (y: number): Float32Array => {
+    let r = rowCache.get(y);
+    if (r) return r;
+    r = new Float32Array(ow * 3);
+    if (y >= 0) {
+      const row = y * W * 3;
+      for (let i = 0, o = 0; i < ow; i++, o += 3) {
+        const xa = X.i0[i]!, xb = X.i1[i]!, wx = X.w[i]!;
+        const pa = xa >= 0 ? row + xa * 3 : -1, pb = xb >= 0 ? row + xb * 3 : -1;
+        for (let c = 0; c < 3; c++) r[o + c] = (pa >= 0 ? data[pa + c]! * (1 - wx) : 0) + (pb >= 0 ? data[pb + c]! * wx : 0);
       }
     }
+    rowCache.set(y, r);
+    return r;
+  };
+  let o = 0;
+  for (let j = 0; j < oh; j++) {
+    const wy = Y.w[j]!;
+    const top = alongX(Y.i0[j]!), bottom = alongX(Y.i1[j]!);
+    for (let k = 0; k < ow * 3; k++) out[o++] = top[k]! * (1 - wy) + bottom[k]! * wy + 0.5;
   }
 }
 

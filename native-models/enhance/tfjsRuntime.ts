@@ -33,19 +33,7 @@ export function initTfjs(): Promise<typeof tf> {
   return ready;
 }
 
-function humanRoot(): string {
-  // The package's exports hide package.json; its Node entry lives in dist/.
-  return path.dirname(path.dirname(require.resolve('@vladmandic/human')));
-}
-
-/** Folder holding @vladmandic/human's model files (movenet-lightning, centernet, blazeface, ...). */
-export function humanModelsDir(): string {
-  return path.join(humanRoot(), 'models');
-}
-
-export function humanVersion(): string {
-  return (JSON.parse(readFileSync(path.join(humanRoot(), 'package.json'), 'utf8')) as { version: string }).version;
-}
+export { humanModelsDir, humanVersion } from './humanModels.ts';
 
 interface ModelJson {
   modelTopology: unknown;

@@ -2,8 +2,10 @@
  * A recording in, 20 findings out. One decode pass streams frames (through pose when enhancement needs it);
  * each segment's questions are grouped by what the model is shown and asked on a server slot; every answer is
  * cached as it arrives, so an interrupted run resumes and a finished one reopens without a model call.
- * Pose runs at the signals rate in the same decode (the model's frames a subset); the measured signs are
- * computed once from the whole track, cached, and set against each finding (agreement, flagged disagreement).
+ * Pose runs at the signals rate in the same decode (the model's frames a subset), with other people's boxes
+ * (enhance/otherPeopleWatch.ts); the audio is prepared alongside. The measured signs are computed once from the
+ * whole track, spans where someone else overlapped the patient masked (care interventions), cached, and set
+ * against each finding (agreement, flagged disagreement).
  */
 import path from 'node:path';
 import { asCancellation, throwIfCancelled } from '../errors.ts';
@@ -15,7 +17,7 @@ import { sampleEvery } from '../enhance/enhanceFrames.ts';
 import { KeypointCache } from '../enhance/keypointCache.ts';
 import type { MeasuredSigns } from '../contract/measuredSigns.ts';
 import { measuredSignsKey } from './measuredSignsKey.ts';
-import { measureSigns } from '../signals/measureSigns.ts';
+import { measureSigns, type OtherPeopleFrame } from '../signals/measureSigns.ts';
 import { compareMeasuredSigns } from './compareMeasuredSigns.ts';
 import { createPoseEstimator, poseModelInfo, type PoseEstimator } from '../enhance/poseEstimator.ts';
 import { hashFile } from '../media/hashFile.ts';
@@ -92,6 +94,9 @@ export async function analyzeRecording(o: AnalyzeOptions): Promise<AnalysisResul
   }
 }
 
+/** Version of the other-people boxes stored with a pose track (part of its cache key). */
+const OTHERS_VERSION = 1;
+
 async function analyze(o: AnalyzeOptions): Promise<AnalysisResult> {
   const t0 = Date.now();
   const { cache, signal, settings } = o;
@@ -121,6 +126,9 @@ async function analyze(o: AnalyzeOptions): Promise<AnalysisResult> {
   const listedPoseFps = Math.max(settings.poseFps ?? sampling.fps, sampling.fps);
   const poseFps = Math.max(listedPoseFps, settings.signalsFps);
   const poseKey = `${poseModelInfo().id};fps=${poseFps};size=${sampling.frameSize}`;
+  // The stored track (keypoints and other people, per frame) and what is measured on it: other people's boxes
+  // came with this key, so tracks stored before them are made again (the answers keep poseKey).
+  const trackKey = `${poseKey};others=${OTHERS_VERSION}`;
   const backendFor = (f: FeatureDefinition) => (f.modality === 'audio' && o.audioBackend ? o.audioBackend : o.backend);
   const keyFor = (p: FeaturePlan, s: SegmentInfo): AnswerKey => ({
     recordingSha: sha256, segmentStartS: s.startS, segmentEndS: s.endS, featureId: p.featureId, variant: p.variant,
@@ -162,7 +170,8 @@ async function analyze(o: AnalyzeOptions): Promise<AnalysisResult> {
     overlay: todoPlans.some((p) => p.variant === 'pose'),
     transcript: todoPlans.some((p) => p.variant === 'transcript'),
   };
-  let enhancement: EnhancementOutput | null = poseOn ? cache.getArtifact<EnhancementOutput>(sha256, 'enhancement', poseKey) : null;
+  let enhancement: EnhancementOutput | null = poseOn ? cache.getArtifact<EnhancementOutput>(sha256, 'enhancement', trackKey) : null;
+  let otherPeople: OtherPeopleFrame[] = enhancement ? cache.getArtifact<OtherPeopleFrame[]>(sha256, 'otherPeople', trackKey) ?? [] : [];
   // The measured signs need the whole recording's track: without one, pose runs over every segment.
   const poseToRun = poseOn && !(enhancement && coversSegments(enhancement, segments, sampling.fps));
   let audioOutput: AudioEnhancementOutput | null = probe.hasAudio ? cache.getArtifact<AudioEnhancementOutput>(sha256, 'audio', 'rnnoise+silero') : null;
@@ -171,15 +180,22 @@ async function analyze(o: AnalyzeOptions): Promise<AnalysisResult> {
   let remaining = totalToAsk;
   if (totalToAsk > 0 || poseToRun) {
     progress.stage('model', 'Preparing the inputs');
-    let audio: AudioSources | null = null;
+    // The audio (denoising, voice activity, a transcript) is prepared while the video is decoded and its pose
+    // estimated below, so both kinds of work keep the cores busy; audio questions wait for it, nothing else does.
+    // A failure of the video side stops it (audioStop) rather than leaving it running.
+    const audioStop = new AbortController();
+    let audioReady: Promise<AudioSources> | null = null;
     if (needs.audio) {
       const audioBackend = o.audioBackend ?? o.backend;
-      const prepared = await prepareAudio({ videoPath: o.videoPath, signal,
-        asr: needs.transcript ? { transcribe: modelAsr(audioBackend), model: audioBackend.info.name } : undefined });
-      audio = prepared.sources;
-      // A transcript is kept only when it was asked for; otherwise an earlier one stays valid.
-      if (prepared.output.transcript || !audioOutput) audioOutput = prepared.output;
-      cache.putArtifact(sha256, 'audio', 'rnnoise+silero', audioOutput);
+      audioReady = prepareAudio({ videoPath: o.videoPath, signal: signal ? AbortSignal.any([signal, audioStop.signal]) : audioStop.signal,
+        asr: needs.transcript ? { transcribe: modelAsr(audioBackend), model: audioBackend.info.name } : undefined })
+        .then((prepared) => {
+          // A transcript is kept only when it was asked for; otherwise an earlier one stays valid.
+          if (prepared.output.transcript || !audioOutput) audioOutput = prepared.output;
+          cache.putArtifact(sha256, 'audio', 'rnnoise+silero', audioOutput);
+          return prepared.sources;
+        });
+      audioReady.catch(() => {}); // awaited by the audio questions and before the findings
     }
 
     // A pool of servers takes as many requests at once as its servers together.
@@ -205,7 +221,24 @@ async function analyze(o: AnalyzeOptions): Promise<AnalysisResult> {
       const selected = selectSegmentFrames(frames, s.startS, s.endS, sampling.maxFrames);
       for (const group of groupPlans(plansHere)) {
         const feature = getFeature(group.plans[0]!.featureId);
-        const evidence = feature.modality === 'audio' ? audioEvidence(s, group.variant, audio!) : visualEvidence(s, group.variant, selected, variantImages);
+        if (feature.modality === 'audio') {
+          // Waits for the audio without holding up the decoding; takes a slot once its evidence is ready.
+          const task: Promise<void> = (async () => {
+            const evidence = audioEvidence(s, group.variant, await audioReady!);
+            const slot = await pool.acquire();
+            try {
+              if (failure) return;
+              throwIfAborted();
+              await askGroup({ segment: s, variant: group.variant, backend: backendFor(feature), plans: group.plans, evidence },
+                { cache, keyFor, mode, slot, signal, onAnswer });
+            } finally {
+              pool.release(slot);
+            }
+          })().catch((e) => { failure ??= e; }).finally(() => { inFlight.delete(task); });
+          inFlight.add(task);
+          continue;
+        }
+        const evidence = visualEvidence(s, group.variant, selected, variantImages);
         const mid = evidence.frames?.[Math.floor(evidence.frames.length / 2)];
         if (mid) cache.putKeyframe(sha256, s.startS, s.endS, group.variant, samplingKey, mid.tS, mid.jpeg);
         const slot = await pool.acquire();
@@ -223,13 +256,15 @@ async function analyze(o: AnalyzeOptions): Promise<AnalysisResult> {
       if (needs.vision || poseToRun) {
         let estimator: PoseEstimator | null = null;
         const records: EnhancedFrameRecord[] = [];
+        const others: OtherPeopleFrame[] = [];
         try {
           let pose: PoseStage | undefined;
           if (poseOn) {
             progress.stage('model', 'Loading the pose model');
             estimator = await createPoseEstimator({ worker: true });
-            pose = { estimator, fps: poseFps, crop: needs.crop, overlay: needs.overlay, onRecord: (r) => records.push(r),
-              cache: { store: new KeypointCache(cache.db), recordingSha256: sha256, samplingKey: poseKey } };
+            pose = { estimator, fps: poseFps, crop: needs.crop, overlay: needs.overlay,
+              onRecord: (r, e) => { records.push(r); if (e.othersRecord.length) others.push({ tS: r.tS, boxes: e.othersRecord }); },
+              cache: { store: new KeypointCache(cache.db), recordingSha256: sha256, samplingKey: trackKey } };
           }
           const pending = poseToRun ? segments : segments.filter((s) => todo.has(s.index));
           for await (const { segment, frames } of streamSegmentFrames({ videoPath: o.videoPath, probe, segments: pending,
@@ -239,8 +274,10 @@ async function analyze(o: AnalyzeOptions): Promise<AnalysisResult> {
           if (estimator) {
             // Keep the longest track seen: a partial rerun (resumed segments) must not shrink the stored one.
             const fresh: EnhancementOutput = { pose: estimator.info, poseFps, frames: records };
-            if (!enhancement || fresh.frames.length >= enhancement.frames.length) enhancement = fresh;
-            cache.putArtifact(sha256, 'enhancement', poseKey, enhancement);
+            if (!enhancement || fresh.frames.length >= enhancement.frames.length) { enhancement = fresh; otherPeople = others; }
+            // Other people first: a stored track always has its other people stored with it.
+            cache.putArtifact(sha256, 'otherPeople', trackKey, otherPeople);
+            cache.putArtifact(sha256, 'enhancement', trackKey, enhancement);
           }
         } finally {
           await estimator?.dispose();
@@ -248,10 +285,15 @@ async function analyze(o: AnalyzeOptions): Promise<AnalysisResult> {
       } else {
         for (const s of segments) if (todo.has(s.index)) await askSegment(s, []);
       }
+    } catch (e) {
+      audioStop.abort();
+      throw e;
     } finally {
       while (inFlight.size) await Promise.allSettled([...inFlight]);
+      if (audioReady) await audioReady.catch(() => {});
     }
     if (failure) throw failure;
+    if (audioReady) await audioReady;
   }
 
   progress.stage('write', 'Aggregating findings');
@@ -261,10 +303,12 @@ async function analyze(o: AnalyzeOptions): Promise<AnalysisResult> {
   const keyframes = o.outDir ? writeKeyframes(o.outDir, findings, segments, cache, sha256, samplingKey) : [];
   let measuredSigns: MeasuredSigns | null = null;
   if (enhancement) {
-    const signsKey = measuredSignsKey({ poseKey, mirrored: settings.mirrored, frames: enhancement.frames.length });
+    // Keyed like the answers: the pose track it was measured on (with its other people), the layer's revision and its settings.
+    const signsKey = measuredSignsKey({ poseKey: trackKey, mirrored: settings.mirrored, frames: enhancement.frames.length });
     measuredSigns = cache.getArtifact<MeasuredSigns>(sha256, 'measuredSigns', signsKey);
     if (!measuredSigns) {
-      measuredSigns = measureSigns(enhancement.frames, { fps: poseFps, mirrored: settings.mirrored });
+      // Spans where another person overlapped the patient are masked and reported (careIntervention).
+      measuredSigns = measureSigns(enhancement.frames, { fps: poseFps, mirrored: settings.mirrored, otherPeople });
       cache.putArtifact(sha256, 'measuredSigns', signsKey, measuredSigns);
     }
   }

@@ -7,7 +7,7 @@ import { MEASURED_SIGNS_VERSION } from '../contract/measuredSigns.ts';
 import { MEASURE_SIGNS_REVISION } from '../signals/measureSigns.ts';
 
 export interface MeasuredSignsKeyParts {
-  /** The pose track's own key (model, rate, frame size). */
+  /** The pose track's own key (model, rate, frame size, the other people kept with it). */
   poseKey: string;
   mirrored: boolean;
   /** Pose frames measured. */

@@ -8,7 +8,8 @@ import { InputError } from '../errors.ts';
 import { decodeFrames, scaledSize } from '../media/decodeFrames.ts';
 import type { RgbImage, TimedFrame } from '../media/frameTypes.ts';
 import type { RecordingProbe } from '../media/probeRecording.ts';
-import { enhanceFrames, sampleEvery } from '../enhance/enhanceFrames.ts';
+import { enhanceFrames, sampleEvery, type EnhancedFrame } from '../enhance/enhanceFrames.ts';
+import type { MotionGateOptions } from '../enhance/motionGate.ts';
 import type { EnhancedFrameRecord } from '../contract/analysisSchema.ts';
 import type { KeypointCache } from '../enhance/keypointCache.ts';
 import type { PoseEstimator } from '../enhance/poseEstimator.ts';
@@ -30,8 +31,15 @@ export interface PoseStage {
   crop: boolean;
   overlay: boolean;
   cache?: { store: KeypointCache; recordingSha256: string; samplingKey: string };
-  /** Receives every frame's patient keypoints and face box (source-video pixels). */
-  onRecord: (r: EnhancedFrameRecord) => void;
+  /**
+   * Receives every frame's patient keypoints and face box (source-video pixels), with the frame's enhancement
+   * (other people's boxes, whether the keypoints were carried over).
+   */
+  onRecord: (r: EnhancedFrameRecord, frame: EnhancedFrame) => void;
+  /** Only for comparisons (the preprocessing bench): the motion gate's settings, or false to run MoveNet on every frame. */
+  motionGate?: MotionGateOptions | false;
+  /** Only for comparisons: false leaves other people to the patient's own detections (every 10 s). */
+  watchOthers?: boolean;
 }
 
 export interface StreamSegmentFramesOptions {
@@ -84,8 +92,9 @@ async function* withPose(decoded: AsyncIterable<TimedFrame>, pose: PoseStage, fp
   for await (const e of enhanceFrames(decoded, {
     estimator: pose.estimator, cropLongSide: pose.crop ? cropSide : undefined, overlay: pose.overlay,
     imagesFor: forModel, cache: pose.cache, signal,
+    ...(pose.motionGate !== undefined ? { motionGate: pose.motionGate } : {}), ...(pose.watchOthers !== undefined ? { watchOthers: pose.watchOthers } : {}),
   })) {
-    pose.onRecord(e.record);
+    pose.onRecord(e.record, e);
     if (!forModel(e.tS)) { yield null; continue; }
     yield Object.assign(e.frame, pose.crop ? { crop: e.crop ?? null } : {}, e.overlay ? { overlay: e.overlay } : {});
   }

@@ -1,7 +1,8 @@
 /**
  * Speech (espeak-ng) placed in 12 s of audio and mixed with low-frequency-weighted noise at 3 dB SNR:
  * RNNoise must raise SNR by at least 6 dB, Silero VAD must find the speech interval within 0.5 s, and the
- * transcript hook must get the speech chunk with its recording times. Also through a real recording file.
+ * transcript hook must get the speech chunk with its recording times. Also through a real recording file, and
+ * in the audio worker thread (the analysis's path): the same samples and segments, and an abort ends it.
  */
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
@@ -11,6 +12,7 @@ import { before, describe, it } from 'node:test';
 import { denoiseSpeech } from '../../../native-models/enhance/denoiseSpeech.ts';
 import { detectVoiceActivity } from '../../../native-models/enhance/detectVoiceActivity.ts';
 import { enhanceAudio } from '../../../native-models/enhance/enhanceAudio.ts';
+import { CancelledError } from '../../../native-models/errors.ts';
 import { encodeWav, extractAudioPcm } from '../../../native-models/media/extractAudio.ts';
 import { ffmpeg, requireFiles, tempDir } from './testMedia.ts';
 
@@ -87,4 +89,25 @@ describe('audio enhancement on synthetic speech in noise', () => {
     assert.match(res.output.denoiser ?? '', /RNNoise/);
     assert.match(res.output.vadModel, /Silero/);
   });
+
+  it('in the audio worker thread: the same denoised samples and voice activity; an abort ends it with CancelledError', async () => {
+    const pcm48 = resample16kTo48k(noisy);
+    const here = await enhanceAudio(pcm48, 48000);
+    const there = await enhanceAudio(pcm48, 48000, { worker: true });
+    assert.deepEqual(there.output, here.output);
+    assert.ok(Buffer.from(there.denoised!.buffer).equals(Buffer.from(here.denoised!.buffer)), 'the same denoised samples');
+    assert.ok(Buffer.from(there.speech16k.buffer).equals(Buffer.from(here.speech16k.buffer)), 'the same 16 kHz audio');
+    assert.equal(pcm48.length, here.denoised!.length, 'the caller keeps its PCM');
+    const stop = new AbortController();
+    const run = enhanceAudio(pcm48, 48000, { worker: true, signal: stop.signal });
+    setTimeout(() => stop.abort(), 50);
+    await assert.rejects(run, CancelledError);
+  });
 });
+
+/** 48 kHz copy of 16 kHz test audio (each sample three times: enough for RNNoise's frames and a comparison). */
+function resample16kTo48k(x: Float32Array): Float32Array {
+  const y = new Float32Array(x.length * 3);
+  for (let i = 0; i < y.length; i++) y[i] = x[Math.floor(i / 3)]!;
+  return y;
+}

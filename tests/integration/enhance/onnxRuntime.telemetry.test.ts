@@ -2,7 +2,7 @@
  * Patient-data safety: onnxruntime-node 1.29+ sends usage telemetry from its native library (a 1DS uploader
  * that looks up mobile.events.data.microsoft.com about 10 s after start and queues events under
  * ~/.cache/Microsoft/DeveloperTools/.onnxruntime/). This runs real pose estimation (in the worker thread) and
- * voice activity (main thread) for ~15 s in a child process under strace, with a temp HOME and none of the
+ * voice activity (main thread, and in the audio worker thread the analysis uses) for ~15 s in a child process under strace, with a temp HOME and none of the
  * CI variables that make onnxruntime hold back by itself, and checks: no connect() or addressed send to
  * anything but loopback or a local socket, no DNS lookup (port 53, nscd), no Microsoft cache folder. The
  * child also connects to a loopback server of its own, so the trace is shown to see connects at all.
@@ -34,6 +34,7 @@ function childScript(): string {
 import net from 'node:net';
 import { createPoseEstimator } from ${mod('native-models/enhance/poseEstimator.ts')};
 import { detectVoiceActivity } from ${mod('native-models/enhance/detectVoiceActivity.ts')};
+import { enhanceAudio } from ${mod('native-models/enhance/enhanceAudio.ts')};
 // A loopback connect the trace must show (the control).
 const server = net.createServer((s) => s.end()).listen(0, '127.0.0.1');
 await new Promise((r) => server.once('listening', r));
@@ -50,7 +51,8 @@ await estimator.dispose();
 const pcm = new Float32Array(16000 * 3);
 for (let i = 0; i < pcm.length; i++) pcm[i] = 0.3 * Math.sin(i / 10) * Math.sin(i / 3000);
 const segments = await detectVoiceActivity(pcm);
-console.log(JSON.stringify({ port, frames, segments: segments.length }));
+const inWorker = await enhanceAudio(pcm, 16000, { worker: true });
+console.log(JSON.stringify({ port, frames, segments: segments.length, workerSegments: inWorker.output.voiceActivity.length }));
 `;
 }
 
@@ -96,8 +98,9 @@ describe('onnxruntime telemetry is off for every ORT user (pose worker, voice ac
     const code = await new Promise<number | null>((r) => child.on('close', r));
     clearTimeout(killer);
     assert.equal(code, 0, `workload failed: ${err.slice(-2000)}`);
-    const result = JSON.parse(out.trim().split('\n').pop()!) as { port: number; frames: number; segments: number };
+    const result = JSON.parse(out.trim().split('\n').pop()!) as { port: number; frames: number; segments: number; workerSegments: number };
     assert.ok(result.frames > 0, 'pose estimation ran');
+    assert.equal(typeof result.workerSegments, 'number', 'voice activity ran in the audio worker');
 
     const lines = readFileSync(trace, 'utf8').split('\n');
     assert.ok(lines.some((l) => l.includes(`sin_port=htons(${result.port})`) && l.includes('127.0.0.1')),
