@@ -50,7 +50,7 @@ function engineProcess(): UtilityProcess {
   const child = utilityProcess.fork(path.join(here, 'engineProcess.js'), engineArgs({
     analysesDir: path.join(app.getPath('userData'), 'analyses'),
     dbPath: path.join(app.getPath('userData'), 'answers.sqlite'),
-  }), { serviceName: 'Semioscope engine', env: engineEnvironment({ isPackaged: app.isPackaged, resourcesPath: process.resourcesPath, platform: process.platform, env: process.env }) });
+  }), { serviceName: 'Semioscope engine', env: engineEnvironment({ isPackaged: app.isPackaged, resourcesPath: process.resourcesPath, platform: process.platform, env: process.env, mainDir: here }) });
   child.on('message', (m: unknown) => { for (const l of listeners) l(m); });
   child.on('exit', () => {
     engine = null;

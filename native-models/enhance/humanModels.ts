@@ -7,11 +7,12 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 
-const require = createRequire(import.meta.url);
+// Not named `require`: a bundle of the engine declares its own at the top of the chunk this lands in.
+const requireHere = createRequire(import.meta.url);
 
 function humanRoot(): string {
   // The package's exports hide package.json; its Node entry lives in dist/.
-  return path.dirname(path.dirname(require.resolve('@vladmandic/human')));
+  return path.dirname(path.dirname(requireHere.resolve('@vladmandic/human')));
 }
 
 /** Folder holding @vladmandic/human's model files (movenet-lightning, centernet, blazeface, ...). */

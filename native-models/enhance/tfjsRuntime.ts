@@ -10,14 +10,15 @@ import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import { loadGraphModel, type GraphModel } from '@tensorflow/tfjs-converter';
 import { InputError } from '../errors.ts';
 
-const require = createRequire(import.meta.url);
+// Not named `require`: a bundle of the engine declares its own at the top of the chunk this lands in.
+const requireHere = createRequire(import.meta.url);
 
 let ready: Promise<typeof tf> | null = null;
 
 /** Initialise tfjs with the WASM backend (SIMD build, files from @tensorflow/tfjs-backend-wasm). */
 export function initTfjs(): Promise<typeof tf> {
   ready ??= (async () => {
-    const wasmDir = path.dirname(require.resolve('@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm'));
+    const wasmDir = path.dirname(requireHere.resolve('@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm'));
     setWasmPaths(wasmDir + path.sep);
     tf.env().set('PROD', true);
     // The Emscripten glue adds process-wide uncaughtException/unhandledRejection handlers that rethrow and
