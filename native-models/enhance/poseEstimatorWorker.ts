@@ -6,12 +6,12 @@
  * CancelledError; so do requests still pending when the estimator is disposed.
  */
 import { Worker } from 'node:worker_threads';
-import { asCancellation, CancelledError } from '../errors.ts';
+import { asCancellation, CancelledError, fromErrorPayload } from '../errors.ts';
 import type { RgbImage } from '../media/frameTypes.ts';
 import { disableOrtTelemetry } from './onnxRuntime.ts';
 import type { PoseEstimator, PoseEstimatorOptions } from './poseEstimatorTypes.ts';
 import { poseModelInfo } from './poseModelInfo.ts';
-import { deserializeError, type FramePayload, type PoseWorkerCall, type PoseWorkerReply, type PoseWorkerResult } from './poseWorkerProtocol.ts';
+import type { FramePayload, PoseWorkerCall, PoseWorkerReply, PoseWorkerResult } from './poseWorkerProtocol.ts';
 
 interface Pending {
   resolve: (r: PoseWorkerResult) => void;
@@ -49,7 +49,7 @@ export async function createPoseEstimatorWorker(options: PoseEstimatorOptions): 
     if (!p) return; // its caller gave up (aborted signal)
     pending.delete(m.id);
     if (m.ok) p.resolve(m);
-    else p.reject(deserializeError(m.error));
+    else p.reject(fromErrorPayload(m.error));
   });
   worker.on('error', fail);
   worker.on('exit', (code) => fail(new Error(`pose worker exited (code ${code})`)));

@@ -3,7 +3,8 @@ import { parentPort } from 'node:worker_threads';
 import type { RgbImage } from '../media/frameTypes.ts';
 import { createPoseEstimator } from './poseEstimator.ts';
 import type { PoseEstimator } from './poseEstimatorTypes.ts';
-import { type FramePayload, type PoseWorkerReply, type PoseWorkerRequest, type PoseWorkerResult, serializeError } from './poseWorkerProtocol.ts';
+import { toErrorPayload } from '../errors.ts';
+import type { FramePayload, PoseWorkerReply, PoseWorkerRequest, PoseWorkerResult } from './poseWorkerProtocol.ts';
 
 let estimator: PoseEstimator | null = null;
 
@@ -40,6 +41,6 @@ parentPort?.on('message', (req: PoseWorkerRequest) => {
   const reply = (r: PoseWorkerReply) => parentPort?.postMessage(r);
   handle(req).then(
     (result) => reply({ id: req.id, ok: true, ...result }),
-    (e: unknown) => reply({ id: req.id, ok: false, error: serializeError(e) }),
+    (e: unknown) => reply({ id: req.id, ok: false, error: toErrorPayload(e) }),
   );
 });
