@@ -96,21 +96,21 @@ export async function createPoseEstimatorWorker(options: PoseEstimatorOptions): 
   return {
     modelId: info.id,
     info,
-    async estimate(frame, signal) {
+    async estimate(frame, signal, orientation = 0) {
       const { payload, transfer } = framePayload(frame);
-      const r = await request({ method: 'estimate', frame: payload }, transfer, signal);
+      const r = await request({ method: 'estimate', frame: payload, orientation }, transfer, signal);
       if (r.method !== 'estimate') throw unexpected(r);
       return r.result;
     },
-    async detectPeople(frame, signal) {
+    async detectPeople(frame, signal, orientation = 0) {
       const { payload, transfer } = framePayload(frame);
-      const r = await request({ method: 'detectPeople', frame: payload }, transfer, signal);
+      const r = await request({ method: 'detectPeople', frame: payload, orientation }, transfer, signal);
       if (r.method !== 'detectPeople') throw unexpected(r);
       return r.result;
     },
-    async estimateInRegion(frame, region, signal) {
+    async estimateInRegion(frame, region, signal, orientation = 0) {
       const { payload, transfer } = framePayload(frame);
-      const r = await request({ method: 'estimateInRegion', frame: payload, region }, transfer, signal);
+      const r = await request({ method: 'estimateInRegion', frame: payload, region, orientation }, transfer, signal);
       if (r.method !== 'estimateInRegion') throw unexpected(r);
       return r.result;
     },

@@ -23,11 +23,11 @@ async function handle(req: PoseWorkerRequest): Promise<PoseWorkerResult> {
       estimator = await createPoseEstimator({ ...req.options, worker: false });
       return { method: 'init', result: null };
     case 'estimate':
-      return { method: 'estimate', result: await ready().estimate(image(req.frame)) };
+      return { method: 'estimate', result: await ready().estimate(image(req.frame), undefined, req.orientation) };
     case 'detectPeople':
-      return { method: 'detectPeople', result: await ready().detectPeople(image(req.frame)) };
+      return { method: 'detectPeople', result: await ready().detectPeople(image(req.frame), undefined, req.orientation) };
     case 'estimateInRegion':
-      return { method: 'estimateInRegion', result: await ready().estimateInRegion(image(req.frame), req.region) };
+      return { method: 'estimateInRegion', result: await ready().estimateInRegion(image(req.frame), req.region, undefined, req.orientation) };
     case 'dispose': {
       const e = estimator;
       estimator = null;

@@ -9,6 +9,7 @@ import type { ErrorPayload } from '../errors.ts';
 import type { PersonDetection } from './personDetector.ts';
 import type { PoseEstimatorOptions } from './poseEstimatorTypes.ts';
 import type { Box, PersonPose } from './poseTypes.ts';
+import type { Orientation } from './uprightView.ts';
 
 /** An rgb24 frame as posted to the worker (its buffer is transferred). */
 export interface FramePayload {
@@ -23,9 +24,9 @@ export type PoseWorkerInitOptions = Omit<PoseEstimatorOptions, 'worker' | 'signa
 /** Per method: what the request carries and what the reply's result is. */
 export interface PoseWorkerMethods {
   init: { params: { options: PoseWorkerInitOptions }; result: null };
-  estimate: { params: { frame: FramePayload }; result: PersonPose[] };
-  detectPeople: { params: { frame: FramePayload }; result: PersonDetection[] };
-  estimateInRegion: { params: { frame: FramePayload; region: Box }; result: PersonPose };
+  estimate: { params: { frame: FramePayload; orientation: Orientation }; result: PersonPose[] };
+  detectPeople: { params: { frame: FramePayload; orientation: Orientation }; result: PersonDetection[] };
+  estimateInRegion: { params: { frame: FramePayload; region: Box; orientation: Orientation }; result: PersonPose };
   dispose: { params: Record<never, never>; result: null };
 }
 export type PoseWorkerMethod = keyof PoseWorkerMethods;
