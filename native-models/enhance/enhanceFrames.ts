@@ -20,7 +20,7 @@ import { PatientTracker, type PatientTrackerOptions } from './patientTracker.ts'
 import type { PoseEstimator } from './poseEstimator.ts';
 import { squareAround } from './poseEstimator.ts';
 import { MotionGate, type MotionGateOptions } from './motionGate.ts';
-import { OrientationSearch, type OrientationLook, type OrientationSetting } from './orientationSearch.ts';
+import { OrientationSearch, orientationScore, SEARCH_PEOPLE, type OrientationLook, type OrientationSetting } from './orientationSearch.ts';
 import { OtherPeopleWatch } from './otherPeopleWatch.ts';
 import { NMS_IOU, nonMaxSuppression, type PersonDetection } from './personDetector.ts';
 import { KEYPOINT_NAMES, type Box, type Keypoint, type PersonPose } from './poseTypes.ts';
@@ -154,7 +154,7 @@ async function* poseStage(frames: AsyncIterable<TimedFrame> | Iterable<TimedFram
 
   /**
    * Detect everyone with the frame turned `o`, let `t` pick the patient by box, then estimate the patient's
-   * pose only. Scored for the orientation search (orientationSearch.ts).
+   * pose only. Scored (the chosen person's detection times pose score) to tell whether to search.
    */
   async function lookForPatient(frame: TimedFrame, o: Orientation, t: PatientTracker): Promise<PatientLook> {
     const people = await estimator.detectPeople(frame, signal, o);
@@ -168,6 +168,19 @@ async function* poseStage(frames: AsyncIterable<TimedFrame> | Iterable<TimedFram
       score = (chosen.detectionScore ?? 0) * p.score;
     }
     return { orientation: o, score, people, tracker: t, chosen, patient };
+  }
+
+  /**
+   * A look scored for the search: how well anyone is seen this way up (orientationScore over the
+   * `SEARCH_PEOPLE` best detections), not only the person the tracker took, who may be the one seen worst.
+   */
+  async function scoredForSearch(frame: TimedFrame, look: PatientLook): Promise<PatientLook> {
+    const seen: Array<{ detectionScore: number; poseScore: number }> = [];
+    for (const d of look.people.slice(0, SEARCH_PEOPLE)) {
+      const p = await estimator.estimateInRegion(frame, squareAround(d.box, 1.2), signal, look.orientation);
+      seen.push({ detectionScore: d.score, poseScore: p.score });
+    }
+    return { ...look, score: Math.max(look.score, orientationScore(seen)) };
   }
 
   /**
@@ -223,8 +236,8 @@ async function* poseStage(frames: AsyncIterable<TimedFrame> | Iterable<TimedFram
         if (orient.shouldSearch(frame.tS, look)) {
           // Not found well this way up: the other ways too, and on in the one that finds the patient best
           // (with a tracker of its own: boxes found the wrong way up are not the patient's track).
-          const looks = [look];
-          for (const o of orient.others()) looks.push(await lookForPatient(frame, o, new PatientTracker(options.tracker)));
+          const looks = [await scoredForSearch(frame, look)];
+          for (const o of orient.others()) looks.push(await scoredForSearch(frame, await lookForPatient(frame, o, new PatientTracker(options.tracker))));
           const o = orient.choose(frame.tS, looks);
           look = looks.find((l) => l.orientation === o) ?? look;
           tracker = look.tracker;

@@ -5,15 +5,18 @@
  * keypoints). So when a detection in the current orientation does not find the patient well, the frame is
  * looked at turned the three other ways too (uprightView.ts) and the pose goes on in the orientation that finds
  * the patient best. A patient found well upright costs nothing more; a search costs three detections and up
- * to three MoveNet runs (~0.2 s), and runs at the first detection and after that only while the patient is not
- * found well, at most every `SEARCH_MIN_GAP_S`, the gap doubling up to `SEARCH_MAX_GAP_S` while searches find
- * no better orientation (a patient out of view does not make every re-detection four). A camera whose
- * orientation is known can fix it (the `patientOrientation` setting): no search at all.
+ * to three MoveNet runs (~0.2 s), and runs only at a detection that does not find the patient well, at most
+ * every `SEARCH_MIN_GAP_S`, the gap doubling up to `SEARCH_MAX_GAP_S` while searches find no better
+ * orientation (a patient out of view does not make every re-detection four). A camera whose orientation is
+ * known can fix it (the `patientOrientation` setting): no search at all.
  *
- * A look is scored by the detector's score of the person taken for the patient times MoveNet's mean keypoint
- * score of their pose: both fall when the picture is turned, and together they tell orientations apart better
- * than either (our measurement, real models, 10 photos of people each turned 4 ways: the right orientation
- * scored 0.16-0.31, every wrong one 0.18 or less, and in each picture the right orientation scored best).
+ * A look in the current orientation is scored by the detector's score of the person taken for the patient
+ * times MoveNet's mean keypoint score of their pose: below `FOUND_WELL_SCORE`, a search. A search scores each
+ * orientation by the best of that product over the few best detections (`orientationScore`): the person the
+ * tracker takes may be the one seen worst (three people on a sofa: the one taken scored 0.14 upright, while
+ * a wrong turn showed one person at 0.18; the best seen upright scored 0.29). Both scores fall when the
+ * picture is turned (tests/integration/enhance/orientationSearch.test.ts: 7 photos of people each turned 4
+ * ways by ffmpeg; in every one the right orientation is found).
  */
 import { ORIENTATIONS, type Orientation } from './uprightView.ts';
 
@@ -35,12 +38,20 @@ export function orientationKey(setting: OrientationSetting): string {
 export const FOUND_WELL_SCORE = 0.2;
 /** Another orientation is taken only when it scores at least this much better than the current one. Our choice (hysteresis). */
 export const SWITCH_MARGIN = 0.05;
-/** Least time between two searches (recording seconds). Our choice: a lost patient is re-detected every 1 s. */
+/** Least time between two searches (recording seconds). Our choice: every other re-detection of a lost patient (they run every 1 s). */
 export const SEARCH_MIN_GAP_S = 2;
 /** The gap doubles up to this while searches find no better orientation. Our choice. */
 export const SEARCH_MAX_GAP_S = 32;
 
-/** The patient looked for with the frame turned one way: the detector's score of the person taken for the patient times their pose's mean keypoint score (0: nobody). */
+/** People looked at in a search, per orientation: this many of the best detections get a pose. Our choice (cost: at most 4 x 3 MoveNet runs per search). */
+export const SEARCH_PEOPLE = 3;
+
+/** How well people are seen with the frame turned one way: the best detection score times pose score (0: nobody). */
+export function orientationScore(seen: ReadonlyArray<{ detectionScore: number; poseScore: number }>): number {
+  return seen.reduce((best, p) => Math.max(best, p.detectionScore * p.poseScore), 0);
+}
+
+/** The patient looked for with the frame turned one way, scored (0: nobody). */
 export interface OrientationLook {
   orientation: Orientation;
   score: number;
