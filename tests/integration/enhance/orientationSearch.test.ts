@@ -65,18 +65,23 @@ describe('the orientation search on real pose models over photos turned four way
     }
   });
 
-  it('takes a fixed orientation as told: one detection, no search', async () => {
+  it('takes a fixed orientation as told: one detection, no search (the models in their worker thread)', async () => {
     const upright = resizeLongSide(loadJpeg(MESSI), 548);
-    let detections = 0;
-    const counted: PoseEstimator = { ...est, detectPeople: (f, s, o) => { detections++; return est.detectPeople(f, s, o); } };
-    const e = await enhanceOne(counted, turned(upright, 270), 270);
-    assert.equal(e.orientation, 270);
-    assert.equal(e.record.keypoints.length, 17);
-    assert.equal(detections, 1);
-    // Told wrong (upright for a person lying head-left), it stays as told: no search overrides the setting.
-    detections = 0;
-    const wrong = await enhanceOne(counted, turned(upright, 270), 0);
-    assert.equal(wrong.orientation, 0);
-    assert.equal(detections, 1);
+    const inWorker = await createPoseEstimator({ worker: true });
+    try {
+      let detections = 0;
+      const counted: PoseEstimator = { ...inWorker, detectPeople: (f, s, o) => { detections++; return inWorker.detectPeople(f, s, o); } };
+      const e = await enhanceOne(counted, turned(upright, 270), 270);
+      assert.equal(e.orientation, 270);
+      assert.equal(e.record.keypoints.length, 17);
+      assert.equal(detections, 1);
+      // Told wrong (upright for a person lying head-left), it stays as told: no search overrides the setting.
+      detections = 0;
+      const wrong = await enhanceOne(counted, turned(upright, 270), 0);
+      assert.equal(wrong.orientation, 0);
+      assert.equal(detections, 1);
+    } finally {
+      await inWorker.dispose();
+    }
   });
 });
