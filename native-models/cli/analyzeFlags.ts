@@ -11,6 +11,7 @@ import { FEATURE_IDS } from '../semiology/featureCatalogue.ts';
 export const FLAG_OF_SETTING: Readonly<Record<string, string>> = {
   fps: '--fps', maxFrames: '--max-frames', frameSize: '--frame-size', segmentS: '--segment', overlapS: '--overlap',
   features: '--features', variants: '--variants', variantOverrides: '--variant', pose: '--no-pose', poseFps: '--pose-fps', signalsFps: '--signals-fps', mirrored: '--mirrored',
+  patientOrientation: '--patient-orientation',
   prompting: '--prompting', parallel: '--parallel', contextSize: '--ctx-size', threads: '--threads', backend: '--backend', gpuLayers: '--gpu-layers',
   paperSize: '--paper', patientId: '--patient-id', study: '--study', reviewer: '--reviewer',
   model: '--model', mmproj: '--mmproj', serverBinary: '--llama-server', endpoint: '--endpoint', remoteModel: '--remote-model', apiKey: '--api-key',
@@ -54,6 +55,10 @@ Sampling:
   --no-pose               skip pose estimation (the crop and pose variants and the measured signs are then not assessed)
   --signals-fps <n>       pose rate of the measured signs (default ${d.signalsFps}; 1-30; rhythm needs at least 10)
   --mirrored              the camera records a mirror image: every measured left/right is flipped
+  --patient-orientation <auto|0|90|180|270>
+                          which way the patient lies in the picture, clockwise from head-up (90: head to the
+                          right, 180: head at the bottom, 270: head to the left); default ${d.patientOrientation}: pose runs
+                          the way up the person detector finds the patient best
 Runtime:
   --prompting <mode>      ${PROMPTING_MODES.join(' | ')} (default ${d.prompting}): shared-prefix asks one question per
                           call against the server's cached evidence; batched asks one structured answer per

@@ -28,7 +28,7 @@ const OPTIONS = {
   constraint: { type: 'string' }, 'audio-model': { type: 'string' }, 'audio-mmproj': { type: 'string' },
   fps: { type: 'string' }, 'max-frames': { type: 'string' }, 'frame-size': { type: 'string' }, segment: { type: 'string' }, overlap: { type: 'string' },
   features: { type: 'string' }, variant: { type: 'string', multiple: true }, variants: { type: 'string' }, 'pose-fps': { type: 'string' },
-  'no-pose': { type: 'boolean' }, 'signals-fps': { type: 'string' }, mirrored: { type: 'boolean' }, db: { type: 'string' }, 'llama-server': { type: 'string' }, 'ctx-size': { type: 'string' },
+  'no-pose': { type: 'boolean' }, 'signals-fps': { type: 'string' }, mirrored: { type: 'boolean' }, 'patient-orientation': { type: 'string' }, db: { type: 'string' }, 'llama-server': { type: 'string' }, 'ctx-size': { type: 'string' },
   threads: { type: 'string' }, backend: { type: 'string' }, 'gpu-layers': { type: 'string' }, paper: { type: 'string' }, 'patient-id': { type: 'string' },
   prompting: { type: 'string' }, parallel: { type: 'string' }, study: { type: 'string' }, reviewer: { type: 'string' },
   'json-progress': { type: 'boolean' }, quiet: { type: 'boolean' }, help: { type: 'boolean', short: 'h' },
@@ -95,6 +95,7 @@ export function parseAnalyzeArgs(argv: readonly string[], env: NodeJS.ProcessEnv
     features: v.features === undefined ? undefined : v.features.split(',').map((s) => s.trim()).filter(Boolean),
     variants: v.variants, variantOverrides: v.variant ? variantOverrides : undefined,
     pose: v['no-pose'] ? false : undefined, poseFps: num(v['pose-fps']), signalsFps: num(v['signals-fps']), mirrored: v.mirrored ? true : undefined,
+    patientOrientation: autoOrNum(v['patient-orientation']),
     prompting: v.prompting, parallel: num(v.parallel), contextSize: num(v['ctx-size']), threads: autoOrNum(v.threads), backend: v.backend, gpuLayers: autoOrNum(v['gpu-layers']),
     paperSize: v.paper, patientId: v['patient-id'], study: v.study, reviewer: v.reviewer,
   }) as AnalysisSettingsInput;

@@ -11,7 +11,7 @@ import { z } from 'zod';
 import { reviewStateSchema } from './clinicianReview.ts';
 import { measuredSignsSchema } from './measuredSigns.ts';
 import { FEATURE_IDS, type InputVariant } from '../semiology/featureCatalogue.ts';
-import { PROMPTING_MODES } from './analysisSettings.ts';
+import { PATIENT_ORIENTATIONS, PROMPTING_MODES } from './analysisSettings.ts';
 
 /** 2: clinician decisions became `review`, an append-only log with the folded state (was `decisions`). */
 export const ANALYSIS_SCHEMA_VERSION = 2;
@@ -67,10 +67,27 @@ export const poseModelInfoSchema = z.object({
   backend: z.string().describe('Runtime that ran the pose models.'),
 });
 
+const orientationDegrees = z.literal(PATIENT_ORIENTATIONS)
+  .describe("Clockwise degrees the patient is turned from head-up in the picture: 0 head at the top, 90 to the right, 180 at the bottom, 270 to the left.");
+
+export const orientationSpanSchema = z.object({
+  startS: seconds.describe('Recording seconds of the first pose frame of the span.'),
+  endS: seconds.describe('Recording seconds of its last pose frame.'),
+  degrees: orientationDegrees,
+}).describe('Consecutive pose frames the pose models saw turned one way (the patient upright for them).');
+
+export const patientOrientationSchema = z.object({
+  setting: z.union([z.literal('auto'), orientationDegrees])
+    .describe("The patient orientation setting: auto (the way the person detector finds the patient best, searched while pose runs) or the camera's known orientation."),
+  spans: z.array(orientationSpanSchema).describe('Which way up the pose ran, over the pose frames, in time order.'),
+}).describe('Which way the patient lies in the picture, as the pose stage found or was told.');
+
 export const enhancementOutputSchema = z.object({
   pose: poseModelInfoSchema,
   poseFps: z.number().positive().describe("Rate at which pose was sampled (the model's frame rate, or the pose rate setting)."),
   frames: z.array(enhancedFrameRecordSchema),
+  orientation: patientOrientationSchema.optional()
+    .describe("Which way the patient lies in the picture, as the pose stage found or was told (keypoints and boxes are in the picture's own pixels whatever it is); absent in analyses made before orientations were searched (they ran upright)."),
 }).describe("The patient's pose and face region per sampled frame (source-video pixels).");
 
 // ---- audio (analysis.json `audio`) ----
@@ -261,6 +278,8 @@ export type FaceBoxRecord = z.infer<typeof faceBoxRecordSchema>;
 export type EnhancedFrameRecord = z.infer<typeof enhancedFrameRecordSchema>;
 export type PoseModelInfo = z.infer<typeof poseModelInfoSchema>;
 export type EnhancementOutput = z.infer<typeof enhancementOutputSchema>;
+export type OrientationSpan = z.infer<typeof orientationSpanSchema>;
+export type PatientOrientationOutput = z.infer<typeof patientOrientationSchema>;
 export type TimedSpan = z.infer<typeof timedSpanSchema>;
 export type TranscriptSegment = z.infer<typeof transcriptSegmentSchema>;
 export type Transcript = z.infer<typeof transcriptSchema>;

@@ -19,6 +19,9 @@
  * - signals rate 15 frames/s: pose for the measured signs (native-models/signals/) runs at this rate, the
  *   model's frames a subset of the same decode; 15 fps resolves jerks up to 7.5 Hz (rhythm needs >= 10).
  * - mirrored false: most EMU cameras record unmirrored; a mirrored camera flips every measured side.
+ * - patient orientation `auto`: the pose models see each frame turned the way the person detector finds the
+ *   patient best (head up, right, down or left in the picture: enhance/orientationSearch.ts); a camera whose
+ *   view is known can fix it, and then no other way is tried.
  */
 import { z } from 'zod';
 import { UsageError } from '../errors.ts';
@@ -38,6 +41,13 @@ export const COMPUTE_BACKENDS = ['auto', 'cpu', 'vulkan', 'cuda'] as const;
 export type ComputeBackendName = (typeof COMPUTE_BACKENDS)[number];
 
 const INPUT_VARIANTS = ['base', 'crop', 'pose', 'denoised', 'transcript'] as const satisfies readonly InputVariant[];
+
+/**
+ * How far the patient is turned clockwise from head-up in the picture, in degrees: head at the top 0, to the
+ * right 90, at the bottom 180, to the left 270 (after the container's own rotation is applied).
+ */
+export const PATIENT_ORIENTATIONS = [0, 90, 180, 270] as const;
+export type PatientOrientation = (typeof PATIENT_ORIENTATIONS)[number];
 
 /**
  * Frames of one segment are held in memory until the segment is asked; beyond this the sampling is refused
@@ -94,6 +104,9 @@ export const analysisSettingsSchema = z.object({
   signalsFps: bounded('signals pose rate', 'frames per second', 1, 30, 15),
   /** The recording is mirrored by the camera (a mirror image): every measured left/right is flipped. */
   mirrored: z.boolean({ error: 'The mirrored camera setting must be true or false.' }).default(false),
+  /** Which way the patient lies in the picture (PATIENT_ORIENTATIONS), or auto: searched by the pose stage. */
+  patientOrientation: z.literal(['auto', ...PATIENT_ORIENTATIONS],
+    { error: (iss) => `The patient orientation must be auto, 0, 90, 180 or 270 degrees (got ${shown(iss.input)}).` }).default('auto'),
   prompting: z.enum(PROMPTING_MODES, { error: (iss) => `The prompting mode must be ${PROMPTING_MODES.join(', ')} (got ${shown(iss.input)}).` }).default('shared-prefix'),
   /** Segments or variants asked at once, one model-server slot each. */
   parallel: bounded('number of parallel requests', '', 1, 16, 1, true),

@@ -5,7 +5,7 @@
  */
 import { parentPort } from 'node:worker_threads';
 import { enhanceAudioSignal } from './enhanceAudioSignal.ts';
-import { serializeError } from './poseWorkerProtocol.ts';
+import { toErrorPayload } from '../errors.ts';
 import type { AudioWorkerReply, AudioWorkerRequest } from './enhanceAudioWorker.ts';
 
 parentPort?.once('message', (req: AudioWorkerRequest) => {
@@ -15,6 +15,6 @@ parentPort?.once('message', (req: AudioWorkerRequest) => {
       const reply: AudioWorkerReply = { ok: true, result: r };
       parentPort?.postMessage(reply, transfer);
     },
-    (e: unknown) => { const reply: AudioWorkerReply = { ok: false, error: serializeError(e) }; parentPort?.postMessage(reply); },
+    (e: unknown) => { const reply: AudioWorkerReply = { ok: false, error: toErrorPayload(e) }; parentPort?.postMessage(reply); },
   );
 });

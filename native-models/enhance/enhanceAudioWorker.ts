@@ -5,17 +5,16 @@
  * that aborts ends the worker at once with CancelledError; so does a failure, with the engine error's class.
  */
 import { Worker } from 'node:worker_threads';
-import { CancelledError } from '../errors.ts';
+import { CancelledError, fromErrorPayload, type ErrorPayload } from '../errors.ts';
 import type { AudioSignal, AudioSignalOptions } from './enhanceAudioSignal.ts';
 import { disableOrtTelemetry } from './onnxRuntime.ts';
-import { deserializeError, type SerializedError } from './poseWorkerProtocol.ts';
 
 export interface AudioWorkerRequest {
   pcm: Float32Array;
   sampleRate: number;
   options: Omit<AudioSignalOptions, 'signal'>;
 }
-export type AudioWorkerReply = { ok: true; result: AudioSignal } | { ok: false; error: SerializedError };
+export type AudioWorkerReply = { ok: true; result: AudioSignal } | { ok: false; error: ErrorPayload };
 
 export function enhanceAudioSignalInWorker(pcm: Float32Array, sampleRate: number, options: AudioSignalOptions = {}): Promise<AudioSignal> {
   const { signal, ...rest } = options;
@@ -35,7 +34,7 @@ export function enhanceAudioSignalInWorker(pcm: Float32Array, sampleRate: number
     };
     const onAbort = () => finish(() => reject(new CancelledError()));
     signal?.addEventListener('abort', onAbort, { once: true });
-    worker.once('message', (m: AudioWorkerReply) => finish(() => (m.ok ? resolve(m.result) : reject(deserializeError(m.error)))));
+    worker.once('message', (m: AudioWorkerReply) => finish(() => (m.ok ? resolve(m.result) : reject(fromErrorPayload(m.error)))));
     worker.once('error', (e) => finish(() => reject(e)));
     worker.once('exit', (code) => finish(() => reject(new Error(`audio worker exited (code ${code})`))));
     // Copied once into a buffer of its own, which is then moved to the worker: the caller keeps its PCM.

@@ -2,9 +2,12 @@
  * Per-recording frame enhancement: for each decoded frame, the patient's pose (people detected every
  * `detectEveryS`, the patient followed in between with MoveNet on its own region), the smoothed face region,
  * other people's boxes (detected again when something large moves outside the patient's region:
- * otherPeopleWatch.ts), and on request the `crop` and `pose` variant images. Keypoints and face boxes come out in source-video
- * pixels for analysis.json; images in the frame's pixels. Frames are read ahead while pose runs, so decoding
- * overlaps inference when the estimator runs in a worker.
+ * otherPeopleWatch.ts), and on request the `crop` and `pose` variant images. The models see the frame turned
+ * so the patient stands upright (orientationSearch.ts finds which way: a patient lying across the picture or
+ * upside down); everything they find comes back in the frame's pixels, so the rest works the same whatever
+ * the orientation. Keypoints and face boxes come out in source-video pixels for analysis.json; images in the
+ * frame's pixels. Frames are read ahead while pose runs, so decoding overlaps inference when the estimator
+ * runs in a worker.
  */
 import type { RgbImage, TimedFrame } from '../media/frameTypes.ts';
 import { CancelledError } from '../errors.ts';
@@ -17,10 +20,13 @@ import { PatientTracker, type PatientTrackerOptions } from './patientTracker.ts'
 import type { PoseEstimator } from './poseEstimator.ts';
 import { squareAround } from './poseEstimator.ts';
 import { MotionGate, type MotionGateOptions } from './motionGate.ts';
+import { OrientationSearch, orientationScore, SEARCH_PEOPLE, type OrientationLook, type OrientationSetting } from './orientationSearch.ts';
 import { OtherPeopleWatch } from './otherPeopleWatch.ts';
+import { NMS_IOU, nonMaxSuppression, type PersonDetection } from './personDetector.ts';
 import { KEYPOINT_NAMES, type Box, type Keypoint, type PersonPose } from './poseTypes.ts';
 import { readAhead } from './readAhead.ts';
 import { resizeLongSide } from './resampleRegion.ts';
+import type { Orientation } from './uprightView.ts';
 
 export interface EnhanceFramesOptions {
   estimator: PoseEstimator;
@@ -59,6 +65,12 @@ export interface EnhanceFramesOptions {
    * the detector runs again when something large moves outside the patient's region. Default true.
    */
   watchOthers?: boolean;
+  /**
+   * Which way the patient lies in the picture (clockwise degrees from head-up), or `auto` (default): the
+   * orientation in which the person detector finds the patient best, searched at the first detection and
+   * while the patient is not found well (orientationSearch.ts).
+   */
+  orientation?: OrientationSetting;
   /** Frames decoded ahead of the one being estimated. Default 6. */
   readAhead?: number;
   signal?: AbortSignal;
@@ -89,6 +101,18 @@ export interface EnhancedFrame {
   fromCache: boolean;
   /** The keypoints were carried over from an earlier frame (nothing moved in the patient's region). */
   held?: boolean;
+  /** Which way up the models saw this frame: the patient's orientation in the picture (uprightView.ts). */
+  orientation: Orientation;
+}
+
+/** The patient looked for in one orientation: everyone detected, the person the tracker takes, their pose. */
+interface PatientLook extends OrientationLook {
+  people: PersonDetection[];
+  tracker: PatientTracker;
+  /** The person taken for the patient (detector box), or null. */
+  chosen: PersonPose | null;
+  /** Their pose when it scored at least `minTrackScore`, else null. */
+  patient: PersonPose | null;
 }
 
 export async function* enhanceFrames(frames: AsyncIterable<TimedFrame> | Iterable<TimedFrame>, options: EnhanceFramesOptions): AsyncGenerator<EnhancedFrame> {
@@ -116,7 +140,8 @@ function overlayImage(frame: TimedFrame, patient: PersonPose | null, minScore: n
 /** Patient pose and face box per frame, in order (no images). */
 async function* poseStage(frames: AsyncIterable<TimedFrame> | Iterable<TimedFrame>, options: EnhanceFramesOptions): AsyncGenerator<EnhancedFrame> {
   const { estimator, detectEveryS = 10, redetectAfterMissS = 1, minTrackScore = 0.2, signal } = options;
-  const tracker = new PatientTracker(options.tracker);
+  let tracker = new PatientTracker(options.tracker);
+  const orient = new OrientationSearch(options.orientation ?? 'auto');
   const faces = new FaceRegionTracker(options.face);
   let lastDetectT = -Infinity;
   let peopleInView = 0;
@@ -126,6 +151,49 @@ async function* poseStage(frames: AsyncIterable<TimedFrame> | Iterable<TimedFram
   // The patient's last pose from MoveNet on the tracking region: what a still frame carries over.
   let lastTracked: PersonPose | null = null;
   const watch = options.watchOthers === false ? null : new OtherPeopleWatch();
+
+  /**
+   * Detect everyone with the frame turned `o`, let `t` pick the patient by box, then estimate the patient's
+   * pose only. Scored (the chosen person's detection times pose score) to tell whether to search.
+   */
+  async function lookForPatient(frame: TimedFrame, o: Orientation, t: PatientTracker): Promise<PatientLook> {
+    const people = await estimator.detectPeople(frame, signal, o);
+    const boxes: PersonPose[] = people.map((d) => ({ keypoints: [], score: d.score, box: d.box, detectionScore: d.score }));
+    const chosen = t.update(frame.tS, boxes, frame.width, frame.height);
+    let patient: PersonPose | null = null;
+    let score = 0;
+    if (chosen) {
+      const p = await estimator.estimateInRegion(frame, squareAround(chosen.box, 1.2), signal, o);
+      if (p.score >= minTrackScore) patient = { ...p, box: chosen.box, detectionScore: chosen.detectionScore };
+      score = (chosen.detectionScore ?? 0) * p.score;
+    }
+    return { orientation: o, score, people, tracker: t, chosen, patient };
+  }
+
+  /**
+   * A look scored for the search: how well anyone is seen this way up (orientationScore over the
+   * `SEARCH_PEOPLE` best detections), not only the person the tracker took, who may be the one seen worst.
+   */
+  async function scoredForSearch(frame: TimedFrame, look: PatientLook): Promise<PatientLook> {
+    const seen: Array<{ detectionScore: number; poseScore: number }> = [];
+    for (const d of look.people.slice(0, SEARCH_PEOPLE)) {
+      const p = await estimator.estimateInRegion(frame, squareAround(d.box, 1.2), signal, look.orientation);
+      seen.push({ detectionScore: d.score, poseScore: p.score });
+    }
+    return { ...look, score: Math.max(look.score, orientationScore(seen)) };
+  }
+
+  /**
+   * Other people, detected with the frame turned as for the patient and, when the patient lies across or
+   * upside down, upright too: staff standing by a bed that lies across the picture stand upright in it.
+   */
+  async function detectOthers(frame: TimedFrame): Promise<PersonDetection[]> {
+    const o = orient.orientation;
+    const people = await estimator.detectPeople(frame, signal, o);
+    if (o === 0) return people;
+    const both = [...people, ...await estimator.detectPeople(frame, signal, 0)];
+    return nonMaxSuppression(both, NMS_IOU, both.length);
+  }
 
   for await (const frame of readAhead(frames, options.readAhead ?? 6)) {
     if (signal?.aborted) throw new CancelledError();
@@ -139,6 +207,7 @@ async function* poseStage(frames: AsyncIterable<TimedFrame> | Iterable<TimedFram
     const cached = cache ? cache.store.get(cache.recordingSha256, frame.tS, estimator.modelId, cache.samplingKey) : undefined;
     if (cached !== undefined) {
       fromCache = true;
+      orient.follow(cached.orientation);
       patient = cached.keypoints.length ? poseFromRecords(cached.keypoints, 1 / sx, 1 / sy) : null;
       others = cached.others.map((b) => ({ x: b.x / sx, y: b.y / sy, w: b.w / sx, h: b.h / sy }));
       tracker.update(frame.tS, patient ? [patient] : [], frame.width, frame.height);
@@ -155,7 +224,7 @@ async function* poseStage(frames: AsyncIterable<TimedFrame> | Iterable<TimedFram
           held = true;
           patient = tracker.update(frame.tS, [shiftPose(lastTracked, shift.dx, shift.dy)], frame.width, frame.height);
         } else {
-          const p = await estimator.estimateInRegion(frame, region, signal);
+          const p = await estimator.estimateInRegion(frame, region, signal, orient.orientation);
           if (p.score >= minTrackScore) patient = tracker.update(frame.tS, [p], frame.width, frame.height);
           lastTracked = patient;
           if (patient) gate?.reference(frame, region, frame.tS);
@@ -163,23 +232,28 @@ async function* poseStage(frames: AsyncIterable<TimedFrame> | Iterable<TimedFram
         }
       }
       if (!patient && (due || frame.tS - lastDetectT >= redetectAfterMissS)) {
-        // Detect everyone, let the tracker pick the patient by box, then estimate the patient's pose only.
-        const people = await estimator.detectPeople(frame, signal);
+        let look = await lookForPatient(frame, orient.orientation, tracker);
+        if (orient.shouldSearch(frame.tS, look)) {
+          // Not found well this way up: the other ways too, and on in the one that finds the patient best
+          // (with a tracker of its own: boxes found the wrong way up are not the patient's track).
+          const looks = [await scoredForSearch(frame, look)];
+          for (const o of orient.others()) looks.push(await scoredForSearch(frame, await lookForPatient(frame, o, new PatientTracker(options.tracker))));
+          const o = orient.choose(frame.tS, looks);
+          look = looks.find((l) => l.orientation === o) ?? look;
+          tracker = look.tracker;
+        }
+        const { people, chosen } = look;
+        patient = look.patient;
         detected = 'patient';
         lastDetectT = frame.tS;
         region = null;
         lastTracked = null;
         gate?.reset();
         peopleInView = people.length;
-        const boxes: PersonPose[] = people.map((d) => ({ keypoints: [], score: d.score, box: d.box, detectionScore: d.score }));
-        const chosen = tracker.update(frame.tS, boxes, frame.width, frame.height);
         watch?.seen(frame.tS, people, chosen?.box ?? null);
-        if (chosen) {
-          const p = await estimator.estimateInRegion(frame, squareAround(chosen.box, 1.2), signal);
-          if (p.score >= minTrackScore) patient = { ...p, box: chosen.box, detectionScore: chosen.detectionScore };
-        } else if (people.length === 0) {
+        if (!chosen && people.length === 0) {
           // Nobody detected (an unusual view, a covered patient): MoveNet on the whole frame.
-          const p = await estimator.estimateInRegion(frame, { x: 0, y: 0, w: frame.width, h: frame.height }, signal);
+          const p = await estimator.estimateInRegion(frame, { x: 0, y: 0, w: frame.width, h: frame.height }, signal, orient.orientation);
           if (p.score >= minTrackScore) patient = tracker.update(frame.tS, [p], frame.width, frame.height);
         }
       }
@@ -188,7 +262,7 @@ async function* poseStage(frames: AsyncIterable<TimedFrame> | Iterable<TimedFram
         // the patient's region (not on a frame the patient's detection just ran on: it saw them already).
         const moved = watch.moved(frame, region ?? (patient ? squareAround(patient.box, 1.25) : null));
         if (!detected && watch.due(frame.tS, moved)) {
-          const people = await estimator.detectPeople(frame, signal);
+          const people = await detectOthers(frame);
           detected = 'others';
           watch.seen(frame.tS, people, patient?.box ?? tracker.patientBox(), true);
         }
@@ -196,7 +270,7 @@ async function* poseStage(frames: AsyncIterable<TimedFrame> | Iterable<TimedFram
       }
       if (cache) {
         cache.store.put(cache.recordingSha256, frame.tS, estimator.modelId, cache.samplingKey, patient ? toRecords(patient.keypoints, sx, sy) : [],
-          others.map((b) => toFaceRecord(b, sx, sy)));
+          others.map((b) => toFaceRecord(b, sx, sy)), orient.orientation);
       }
     }
     const faceBox = faces.update(frame.tS, patient?.keypoints ?? null);
@@ -206,7 +280,8 @@ async function* poseStage(frames: AsyncIterable<TimedFrame> | Iterable<TimedFram
       face: faceBox ? toFaceRecord(faceBox, sx, sy) : null,
     };
     const othersRecord = others.map((b) => toFaceRecord(b, sx, sy));
-    yield { tS: frame.tS, frame, patient, faceBox, record, peopleInView, others, othersRecord, fromCache, ...(held ? { held } : {}), ...(detected ? { detected } : {}) };
+    yield { tS: frame.tS, frame, patient, faceBox, record, peopleInView, others, othersRecord, fromCache, orientation: orient.orientation,
+      ...(held ? { held } : {}), ...(detected ? { detected } : {}) };
   }
 }
 

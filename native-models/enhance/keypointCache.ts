@@ -3,16 +3,20 @@
  * answers: recording sha256, frame time (ms), pose model id, and a sampling key (e.g. `fps2-ls448`: frame
  * times and scale depend on it). An empty array means "no patient found in this frame", which is also cached.
  * Other people's boxes seen in the frame (enhance/otherPeopleWatch.ts) are stored beside them, so a resumed
- * analysis masks care interventions as a fresh one does.
+ * analysis masks care interventions as a fresh one does, and so is the orientation the models saw the frame in
+ * (uprightView.ts), so a resumed analysis goes on in it and reports it.
  */
 import type { Database } from 'better-sqlite3';
 import type { FaceBoxRecord, KeypointRecord } from '../contract/analysisSchema.ts';
 import { KEYPOINT_NAMES } from './poseTypes.ts';
+import { isOrientation, type Orientation } from './uprightView.ts';
 
 /** One cached frame: the patient's keypoints ([] = no patient) and other people's boxes (source pixels). */
 export interface CachedPoseFrame {
   keypoints: KeypointRecord[];
   others: FaceBoxRecord[];
+  /** Which way up the models saw the frame (0 for rows stored before orientations were). */
+  orientation: Orientation;
 }
 
 export class KeypointCache {
@@ -33,34 +37,46 @@ export class KeypointCache {
     // Caches made before other people were stored: add the column (their rows have other sampling keys).
     const columns = db.prepare<[], { name: string }>('PRAGMA table_info(pose_keypoints)').all().map((c) => c.name);
     if (!columns.includes('others')) db.exec('ALTER TABLE pose_keypoints ADD COLUMN others BLOB');
-    this.getStmt = db.prepare<[string, number, string, string], { keypoints: Buffer; others: Buffer | null }>(
-      'SELECT keypoints, others FROM pose_keypoints WHERE recording_sha256 = ? AND frame_ms = ? AND pose_model = ? AND sampling_key = ?');
-    this.putStmt = db.prepare<[string, number, string, string, Buffer, Buffer | null]>(
-      'INSERT OR REPLACE INTO pose_keypoints (recording_sha256, frame_ms, pose_model, sampling_key, keypoints, others) VALUES (?, ?, ?, ?, ?, ?)');
-    this.rangeStmt = db.prepare<[string, string, string], { frame_ms: number; keypoints: Buffer; others: Buffer | null }>(
-      'SELECT frame_ms, keypoints, others FROM pose_keypoints WHERE recording_sha256 = ? AND pose_model = ? AND sampling_key = ? ORDER BY frame_ms');
+    // ... and before orientations were (their rows read as upright; their sampling keys differ too).
+    if (!columns.includes('orientation')) db.exec('ALTER TABLE pose_keypoints ADD COLUMN orientation INTEGER');
+    this.getStmt = db.prepare<[string, number, string, string], Row>(
+      'SELECT keypoints, others, orientation FROM pose_keypoints WHERE recording_sha256 = ? AND frame_ms = ? AND pose_model = ? AND sampling_key = ?');
+    this.putStmt = db.prepare<[string, number, string, string, Buffer, Buffer | null, number]>(
+      'INSERT OR REPLACE INTO pose_keypoints (recording_sha256, frame_ms, pose_model, sampling_key, keypoints, others, orientation) VALUES (?, ?, ?, ?, ?, ?, ?)');
+    this.rangeStmt = db.prepare<[string, string, string], Row & { frame_ms: number }>(
+      'SELECT frame_ms, keypoints, others, orientation FROM pose_keypoints WHERE recording_sha256 = ? AND pose_model = ? AND sampling_key = ? ORDER BY frame_ms');
   }
 
-  /** A frame's keypoints (source pixels; `[]` when cached as "no patient") and other people, or undefined when not cached. */
+  /** A frame's keypoints (source pixels; `[]` when cached as "no patient"), other people and orientation, or undefined when not cached. */
   get(recordingSha256: string, tS: number, poseModel: string, samplingKey: string): CachedPoseFrame | undefined {
     const row = this.getStmt.get(recordingSha256, Math.round(tS * 1000), poseModel, samplingKey);
-    return row ? { keypoints: decodeKeypoints(row.keypoints), others: decodeBoxes(row.others) } : undefined;
+    return row ? decodeRow(row) : undefined;
   }
 
-  put(recordingSha256: string, tS: number, poseModel: string, samplingKey: string, keypoints: readonly KeypointRecord[], others: readonly FaceBoxRecord[] = []): void {
-    this.putStmt.run(recordingSha256, Math.round(tS * 1000), poseModel, samplingKey, encodeKeypoints(keypoints), others.length ? encodeBoxes(others) : null);
+  put(recordingSha256: string, tS: number, poseModel: string, samplingKey: string, keypoints: readonly KeypointRecord[], others: readonly FaceBoxRecord[] = [], orientation: Orientation = 0): void {
+    this.putStmt.run(recordingSha256, Math.round(tS * 1000), poseModel, samplingKey, encodeKeypoints(keypoints), others.length ? encodeBoxes(others) : null, orientation);
   }
 
   /** Every cached frame of a recording for one model and sampling, in time order. */
   all(recordingSha256: string, poseModel: string, samplingKey: string): Array<{ tS: number } & CachedPoseFrame> {
-    return this.rangeStmt.all(recordingSha256, poseModel, samplingKey)
-      .map((r) => ({ tS: r.frame_ms / 1000, keypoints: decodeKeypoints(r.keypoints), others: decodeBoxes(r.others) }));
+    return this.rangeStmt.all(recordingSha256, poseModel, samplingKey).map((r) => ({ tS: r.frame_ms / 1000, ...decodeRow(r) }));
   }
 
   /** Store many frames in one transaction. */
-  putMany(recordingSha256: string, poseModel: string, samplingKey: string, frames: ReadonlyArray<{ tS: number; keypoints: readonly KeypointRecord[]; others?: readonly FaceBoxRecord[] }>): void {
-    this.db.transaction(() => { for (const f of frames) this.put(recordingSha256, f.tS, poseModel, samplingKey, f.keypoints, f.others); })();
+  putMany(recordingSha256: string, poseModel: string, samplingKey: string,
+    frames: ReadonlyArray<{ tS: number; keypoints: readonly KeypointRecord[]; others?: readonly FaceBoxRecord[]; orientation?: Orientation }>): void {
+    this.db.transaction(() => { for (const f of frames) this.put(recordingSha256, f.tS, poseModel, samplingKey, f.keypoints, f.others, f.orientation); })();
   }
+}
+
+interface Row {
+  keypoints: Buffer;
+  others: Buffer | null;
+  orientation: number | null;
+}
+
+function decodeRow(r: Row): CachedPoseFrame {
+  return { keypoints: decodeKeypoints(r.keypoints), others: decodeBoxes(r.others), orientation: isOrientation(r.orientation) ? r.orientation : 0 };
 }
 
 /** Boxes as little-endian float32 (x, y, w, h), 16 bytes each. */

@@ -1,11 +1,13 @@
 /**
  * People in a frame: CenterNet (COCO, from @vladmandic/human's models) keeping the `person` class, with
- * non-maximum suppression. Boxes in the frame's pixels.
+ * non-maximum suppression. The detector sees the frame turned upright for the orientation asked for
+ * (uprightView.ts); boxes come back in the frame's own pixels.
  */
 import type { RgbImage } from '../media/frameTypes.ts';
 import { centerNetInput } from './poseModelInputs.ts';
 import { CENTERNET_SIZE, type PoseModelRunner } from './poseModelRunner.ts';
 import type { Box } from './poseTypes.ts';
+import { type Orientation, toFrameBox, uprightSize } from './uprightView.ts';
 
 export interface PersonDetection {
   box: Box;
@@ -23,29 +25,33 @@ export interface PersonDetectorOptions {
 
 export interface PersonDetector {
   readonly modelId: string;
-  detect(frame: RgbImage): Promise<PersonDetection[]>;
+  /** People in `frame`, seen with the picture turned so a person lying `orientation` stands upright. */
+  detect(frame: RgbImage, orientation?: Orientation): Promise<PersonDetection[]>;
 }
 
 const PERSON_CLASS = 0;
+/** Default IoU above which two boxes are one person (the usual NMS threshold of COCO detectors). */
+export const NMS_IOU = 0.5;
 
 /** The detector on `runner`'s CenterNet (the runner is owned, and disposed, by the caller). */
 export function createPersonDetector(runner: PoseModelRunner, options: PersonDetectorOptions = {}): PersonDetector {
   const inputSize = CENTERNET_SIZE; // fixed by the exported graph (its feature maps are concatenated at fixed sizes)
-  const { minScore = 0.25, maxPeople = 6, iouThreshold = 0.5 } = options;
+  const { minScore = 0.25, maxPeople = 6, iouThreshold = NMS_IOU } = options;
   return {
     modelId: 'centernet-512',
-    async detect(frame) {
-      const det = await runner.centerNet(centerNetInput(frame, inputSize));
-      const sx = frame.width / inputSize;
-      const sy = frame.height / inputSize;
+    async detect(frame, orientation = 0) {
+      const det = await runner.centerNet(centerNetInput(frame, inputSize, orientation));
+      const { width: W, height: H } = uprightSize(frame.width, frame.height, orientation);
+      const sx = W / inputSize;
+      const sy = H / inputSize;
       const found: PersonDetection[] = [];
       for (let k = 0; k + 6 <= det.length; k += 6) {
         const [x1 = 0, y1 = 0, x2 = 0, y2 = 0, score = 0, cls = -1] = det.subarray(k, k + 6);
         if (Math.round(cls) !== PERSON_CLASS || score < minScore) continue;
         const bx = Math.max(0, x1 * sx);
         const by = Math.max(0, y1 * sy);
-        const box = { x: bx, y: by, w: Math.min(frame.width, x2 * sx) - bx, h: Math.min(frame.height, y2 * sy) - by };
-        if (box.w > 2 && box.h > 2) found.push({ box, score });
+        const box = { x: bx, y: by, w: Math.min(W, x2 * sx) - bx, h: Math.min(H, y2 * sy) - by };
+        if (box.w > 2 && box.h > 2) found.push({ box: toFrameBox(box, orientation, frame.width, frame.height), score });
       }
       return nonMaxSuppression(found, iouThreshold, maxPeople);
     },

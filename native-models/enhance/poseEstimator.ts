@@ -3,7 +3,8 @@
  * `poseModelRunner.ts` on onnxruntime-node, or on TF.js WASM when asked): CenterNet finds the people, MoveNet
  * Lightning (17 COCO keypoints) runs on a square crop around each one. `estimateInRegion` skips the detector
  * for a person already being tracked. With `worker: true` the models live in a worker thread, so inference
- * overlaps frame decoding.
+ * overlaps frame decoding. Every method can look at the frame turned upright for a patient lying across or
+ * upside down (`orientation`, uprightView.ts); poses and boxes always come back in the frame's own pixels.
  */
 import { throwIfCancelled } from '../errors.ts';
 import type { RgbImage } from '../media/frameTypes.ts';
@@ -13,6 +14,7 @@ import { moveNetInput } from './poseModelInputs.ts';
 import { poseModelInfo } from './poseModelInfo.ts';
 import { createPoseModelRunner, defaultPoseThreads, MOVENET_SIZE } from './poseModelRunner.ts';
 import { type Box, type Keypoint, KEYPOINT_NAMES, type PersonPose } from './poseTypes.ts';
+import { type Orientation, toFrameKeypoints, toUprightBox } from './uprightView.ts';
 
 export type { PoseEstimator, PoseEstimatorOptions } from './poseEstimatorTypes.ts';
 export { poseModelInfo } from './poseModelInfo.ts';
@@ -33,22 +35,25 @@ export async function createPoseEstimator(options: PoseEstimatorOptions = {}): P
   const detector: PersonDetector = createPersonDetector(runner, { minScore: minPersonScore, maxPeople });
 
   /**
-   * MoveNet on the square `sq` (frame pixels, may extend past the frame: black outside). Only `visible` is
-   * shown: the rest of the square is blacked out so people beside the one in `visible` do not draw the pose.
+   * MoveNet on the square `sq` (pixels of the upright picture, may extend past it: black outside); keypoints
+   * in the frame's pixels. Only `visible` is shown: the rest of the square is blacked out so people beside the
+   * one in `visible` do not draw the pose.
    */
-  async function runMoveNet(frame: RgbImage, sq: Box, visible: Box): Promise<Keypoint[]> {
-    const data = await runner.moveNet(moveNetInput(frame, sq, visible, MOVENET_SIZE));
-    return KEYPOINT_NAMES.map((name, i) => ({
+  async function runMoveNet(frame: RgbImage, sq: Box, visible: Box, orientation: Orientation): Promise<Keypoint[]> {
+    const data = await runner.moveNet(moveNetInput(frame, sq, visible, MOVENET_SIZE, orientation));
+    const upright = KEYPOINT_NAMES.map((name, i) => ({
       name,
       x: sq.x + (data[i * 3 + 1] ?? 0) * sq.w,
       y: sq.y + (data[i * 3] ?? 0) * sq.h,
       score: data[i * 3 + 2] ?? 0,
     }));
+    return orientation === 0 ? upright : toFrameKeypoints(upright, orientation, frame.width, frame.height);
   }
 
-  async function poseIn(frame: RgbImage, region: Box, detectionScore: number | null, margin: number): Promise<PersonPose> {
-    const visible = grow(region, VISIBLE_MARGIN);
-    const keypoints = await runMoveNet(frame, squareAround(region, margin), visible);
+  /** The pose of the person in `region` (frame pixels), seen turned upright for `orientation`. */
+  async function poseIn(frame: RgbImage, region: Box, detectionScore: number | null, margin: number, orientation: Orientation): Promise<PersonPose> {
+    const up = toUprightBox(region, orientation, frame.width, frame.height);
+    const keypoints = await runMoveNet(frame, squareAround(up, margin), grow(up, VISIBLE_MARGIN), orientation);
     return {
       keypoints,
       score: keypoints.reduce((s, k) => s + k.score, 0) / keypoints.length,
@@ -60,18 +65,18 @@ export async function createPoseEstimator(options: PoseEstimatorOptions = {}): P
   return {
     modelId: info.id,
     info,
-    async estimate(frame, signal) {
+    async estimate(frame, signal, orientation = 0) {
       throwIfCancelled(signal);
-      const people = await detector.detect(frame);
+      const people = await detector.detect(frame, orientation);
       if (people.length === 0) {
         const whole = { x: 0, y: 0, w: frame.width, h: frame.height };
-        const p = await poseIn(frame, whole, null, 1);
+        const p = await poseIn(frame, whole, null, 1, orientation);
         return p.score >= 0.2 ? [p] : [];
       }
       const poses: PersonPose[] = [];
       for (const d of people.slice(0, maxPeople)) {
         throwIfCancelled(signal);
-        const p = await poseIn(frame, d.box, d.score, DETECTION_MARGIN);
+        const p = await poseIn(frame, d.box, d.score, DETECTION_MARGIN, orientation);
         // Two boxes over one person give the same pose twice: keep the better one.
         const twin = poses.findIndex((q) => samePerson(p, q));
         if (twin < 0) poses.push(p);
@@ -79,13 +84,13 @@ export async function createPoseEstimator(options: PoseEstimatorOptions = {}): P
       }
       return poses;
     },
-    async detectPeople(frame, signal) {
+    async detectPeople(frame, signal, orientation = 0) {
       throwIfCancelled(signal);
-      return detector.detect(frame);
+      return detector.detect(frame, orientation);
     },
-    async estimateInRegion(frame, region, signal) {
+    async estimateInRegion(frame, region, signal, orientation = 0) {
       throwIfCancelled(signal);
-      return poseIn(frame, region, null, 1);
+      return poseIn(frame, region, null, 1, orientation);
     },
     async dispose() {
       await runner.dispose();

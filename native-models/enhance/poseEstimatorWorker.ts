@@ -6,12 +6,12 @@
  * CancelledError; so do requests still pending when the estimator is disposed.
  */
 import { Worker } from 'node:worker_threads';
-import { asCancellation, CancelledError } from '../errors.ts';
+import { asCancellation, CancelledError, fromErrorPayload } from '../errors.ts';
 import type { RgbImage } from '../media/frameTypes.ts';
 import { disableOrtTelemetry } from './onnxRuntime.ts';
 import type { PoseEstimator, PoseEstimatorOptions } from './poseEstimatorTypes.ts';
 import { poseModelInfo } from './poseModelInfo.ts';
-import { deserializeError, type FramePayload, type PoseWorkerCall, type PoseWorkerReply, type PoseWorkerResult } from './poseWorkerProtocol.ts';
+import type { FramePayload, PoseWorkerCall, PoseWorkerReply, PoseWorkerResult } from './poseWorkerProtocol.ts';
 
 interface Pending {
   resolve: (r: PoseWorkerResult) => void;
@@ -49,7 +49,7 @@ export async function createPoseEstimatorWorker(options: PoseEstimatorOptions): 
     if (!p) return; // its caller gave up (aborted signal)
     pending.delete(m.id);
     if (m.ok) p.resolve(m);
-    else p.reject(deserializeError(m.error));
+    else p.reject(fromErrorPayload(m.error));
   });
   worker.on('error', fail);
   worker.on('exit', (code) => fail(new Error(`pose worker exited (code ${code})`)));
@@ -96,21 +96,21 @@ export async function createPoseEstimatorWorker(options: PoseEstimatorOptions): 
   return {
     modelId: info.id,
     info,
-    async estimate(frame, signal) {
+    async estimate(frame, signal, orientation = 0) {
       const { payload, transfer } = framePayload(frame);
-      const r = await request({ method: 'estimate', frame: payload }, transfer, signal);
+      const r = await request({ method: 'estimate', frame: payload, orientation }, transfer, signal);
       if (r.method !== 'estimate') throw unexpected(r);
       return r.result;
     },
-    async detectPeople(frame, signal) {
+    async detectPeople(frame, signal, orientation = 0) {
       const { payload, transfer } = framePayload(frame);
-      const r = await request({ method: 'detectPeople', frame: payload }, transfer, signal);
+      const r = await request({ method: 'detectPeople', frame: payload, orientation }, transfer, signal);
       if (r.method !== 'detectPeople') throw unexpected(r);
       return r.result;
     },
-    async estimateInRegion(frame, region, signal) {
+    async estimateInRegion(frame, region, signal, orientation = 0) {
       const { payload, transfer } = framePayload(frame);
-      const r = await request({ method: 'estimateInRegion', frame: payload, region }, transfer, signal);
+      const r = await request({ method: 'estimateInRegion', frame: payload, region, orientation }, transfer, signal);
       if (r.method !== 'estimateInRegion') throw unexpected(r);
       return r.result;
     },

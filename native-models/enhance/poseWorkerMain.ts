@@ -3,7 +3,8 @@ import { parentPort } from 'node:worker_threads';
 import type { RgbImage } from '../media/frameTypes.ts';
 import { createPoseEstimator } from './poseEstimator.ts';
 import type { PoseEstimator } from './poseEstimatorTypes.ts';
-import { type FramePayload, type PoseWorkerReply, type PoseWorkerRequest, type PoseWorkerResult, serializeError } from './poseWorkerProtocol.ts';
+import { toErrorPayload } from '../errors.ts';
+import type { FramePayload, PoseWorkerReply, PoseWorkerRequest, PoseWorkerResult } from './poseWorkerProtocol.ts';
 
 let estimator: PoseEstimator | null = null;
 
@@ -22,11 +23,11 @@ async function handle(req: PoseWorkerRequest): Promise<PoseWorkerResult> {
       estimator = await createPoseEstimator({ ...req.options, worker: false });
       return { method: 'init', result: null };
     case 'estimate':
-      return { method: 'estimate', result: await ready().estimate(image(req.frame)) };
+      return { method: 'estimate', result: await ready().estimate(image(req.frame), undefined, req.orientation) };
     case 'detectPeople':
-      return { method: 'detectPeople', result: await ready().detectPeople(image(req.frame)) };
+      return { method: 'detectPeople', result: await ready().detectPeople(image(req.frame), undefined, req.orientation) };
     case 'estimateInRegion':
-      return { method: 'estimateInRegion', result: await ready().estimateInRegion(image(req.frame), req.region) };
+      return { method: 'estimateInRegion', result: await ready().estimateInRegion(image(req.frame), req.region, undefined, req.orientation) };
     case 'dispose': {
       const e = estimator;
       estimator = null;
@@ -40,6 +41,6 @@ parentPort?.on('message', (req: PoseWorkerRequest) => {
   const reply = (r: PoseWorkerReply) => parentPort?.postMessage(r);
   handle(req).then(
     (result) => reply({ id: req.id, ok: true, ...result }),
-    (e: unknown) => reply({ id: req.id, ok: false, error: serializeError(e) }),
+    (e: unknown) => reply({ id: req.id, ok: false, error: toErrorPayload(e) }),
   );
 });

@@ -1,13 +1,15 @@
 /**
  * The messages between the pose worker client (poseEstimatorWorker.ts, main thread) and its host
  * (poseWorkerMain.ts, worker thread): one request and one reply type per method, discriminated by `method`,
- * so both sides narrow with a `switch` instead of casting. Engine errors cross the thread boundary with their
- * class, hint and setting (a missing model stays an InputError).
+ * so both sides narrow with a `switch` instead of casting. Engine errors cross the thread boundary as the
+ * engine's one error payload (errors.ts: `toErrorPayload`, `fromErrorPayload`), keeping their class, hint and
+ * setting (a missing model stays an InputError).
  */
-import { BackendError, CancelledError, InputError, SemioscopeError, UsageError } from '../errors.ts';
+import type { ErrorPayload } from '../errors.ts';
 import type { PersonDetection } from './personDetector.ts';
 import type { PoseEstimatorOptions } from './poseEstimatorTypes.ts';
 import type { Box, PersonPose } from './poseTypes.ts';
+import type { Orientation } from './uprightView.ts';
 
 /** An rgb24 frame as posted to the worker (its buffer is transferred). */
 export interface FramePayload {
@@ -22,9 +24,9 @@ export type PoseWorkerInitOptions = Omit<PoseEstimatorOptions, 'worker' | 'signa
 /** Per method: what the request carries and what the reply's result is. */
 export interface PoseWorkerMethods {
   init: { params: { options: PoseWorkerInitOptions }; result: null };
-  estimate: { params: { frame: FramePayload }; result: PersonPose[] };
-  detectPeople: { params: { frame: FramePayload }; result: PersonDetection[] };
-  estimateInRegion: { params: { frame: FramePayload; region: Box }; result: PersonPose };
+  estimate: { params: { frame: FramePayload; orientation: Orientation }; result: PersonPose[] };
+  detectPeople: { params: { frame: FramePayload; orientation: Orientation }; result: PersonDetection[] };
+  estimateInRegion: { params: { frame: FramePayload; region: Box; orientation: Orientation }; result: PersonPose };
   dispose: { params: Record<never, never>; result: null };
 }
 export type PoseWorkerMethod = keyof PoseWorkerMethods;
@@ -33,27 +35,4 @@ export type PoseWorkerCall = { [M in PoseWorkerMethod]: { method: M } & PoseWork
 export type PoseWorkerRequest = PoseWorkerCall & { id: number };
 export type PoseWorkerResult = { [M in PoseWorkerMethod]: { method: M; result: PoseWorkerMethods[M]['result'] } }[PoseWorkerMethod];
 
-export interface SerializedError {
-  name: string;
-  message: string;
-  hint?: string;
-  setting?: string;
-}
-export type PoseWorkerReply = { id: number } & ({ ok: true } & PoseWorkerResult | { ok: false; error: SerializedError });
-
-export function serializeError(e: unknown): SerializedError {
-  if (e instanceof SemioscopeError) return { name: e.name, message: e.message, hint: e.hint, setting: e.setting };
-  return { name: 'Error', message: e instanceof Error ? e.message : String(e) };
-}
-
-/** The engine error class the worker threw, rebuilt; anything else (a bug) as a plain Error with its message. */
-export function deserializeError(s: SerializedError): Error {
-  const details = { hint: s.hint, setting: s.setting };
-  switch (s.name) {
-    case 'UsageError': return new UsageError(s.message, details);
-    case 'InputError': return new InputError(s.message, details);
-    case 'BackendError': return new BackendError(s.message, details);
-    case 'CancelledError': return new CancelledError(s.message);
-    default: return new Error(s.message);
-  }
-}
+export type PoseWorkerReply = { id: number } & ({ ok: true } & PoseWorkerResult | { ok: false; error: ErrorPayload });

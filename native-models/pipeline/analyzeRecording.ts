@@ -19,7 +19,9 @@ import type { MeasuredSigns } from '../contract/measuredSigns.ts';
 import { measuredSignsKey } from './measuredSignsKey.ts';
 import { measureSigns, type OtherPeopleFrame } from '../signals/measureSigns.ts';
 import { compareMeasuredSigns } from './compareMeasuredSigns.ts';
-import { createPoseEstimator, poseModelInfo, type PoseEstimator } from '../enhance/poseEstimator.ts';
+import { orientationSpans } from '../enhance/orientationSpans.ts';
+import { createPoseEstimator, type PoseEstimator } from '../enhance/poseEstimator.ts';
+import type { Orientation } from '../enhance/uprightView.ts';
 import { hashFile } from '../media/hashFile.ts';
 import { planSegments } from '../media/planSegments.ts';
 import { probeRecording } from '../media/probeRecording.ts';
@@ -38,6 +40,7 @@ import { planFeatures, type PlannedPair } from './planFeatures.ts';
 import { AUDIO_RATE, prepareAudio } from './prepareAudio.ts';
 import { ProgressTracker, type ProgressListener } from './progress.ts';
 import { SlotPool } from './slotPool.ts';
+import { poseTrackKeys } from './poseTrackKeys.ts';
 import { streamSegmentFrames, type ModelFrame, type PoseStage } from './streamSegmentFrames.ts';
 import { writeFileAtomic } from '../platform/writeFileAtomic.ts';
 import { makeFolder } from '../platform/makeFolder.ts';
@@ -94,9 +97,6 @@ export async function analyzeRecording(o: AnalyzeOptions): Promise<AnalysisResul
   }
 }
 
-/** Version of the other-people boxes stored with a pose track (part of its cache key). */
-const OTHERS_VERSION = 1;
-
 async function analyze(o: AnalyzeOptions): Promise<AnalysisResult> {
   const t0 = Date.now();
   const { cache, signal, settings } = o;
@@ -125,10 +125,8 @@ async function analyze(o: AnalyzeOptions): Promise<AnalysisResult> {
   // at the signals rate too, in the same decode, and the whole-rate track stays in the cache.
   const listedPoseFps = Math.max(settings.poseFps ?? sampling.fps, sampling.fps);
   const poseFps = Math.max(listedPoseFps, settings.signalsFps);
-  const poseKey = `${poseModelInfo().id};fps=${poseFps};size=${sampling.frameSize}`;
-  // The stored track (keypoints and other people, per frame) and what is measured on it: other people's boxes
-  // came with this key, so tracks stored before them are made again (the answers keep poseKey).
-  const trackKey = `${poseKey};others=${OTHERS_VERSION}`;
+  // The stored track (keypoints and other people, per frame) and what is measured on it, and what the model is shown from it.
+  const { poseKey, trackKey } = poseTrackKeys({ poseFps, frameSize: sampling.frameSize, patientOrientation: settings.patientOrientation });
   const backendFor = (f: FeatureDefinition) => (f.modality === 'audio' && o.audioBackend ? o.audioBackend : o.backend);
   const keyFor = (p: FeaturePlan, s: SegmentInfo): AnswerKey => ({
     recordingSha: sha256, segmentStartS: s.startS, segmentEndS: s.endS, featureId: p.featureId, variant: p.variant,
@@ -257,13 +255,18 @@ async function analyze(o: AnalyzeOptions): Promise<AnalysisResult> {
         let estimator: PoseEstimator | null = null;
         const records: EnhancedFrameRecord[] = [];
         const others: OtherPeopleFrame[] = [];
+        const orientations: Array<{ tS: number; orientation: Orientation }> = [];
         try {
           let pose: PoseStage | undefined;
           if (poseOn) {
             progress.stage('model', 'Loading the pose model');
             estimator = await createPoseEstimator({ worker: true });
-            pose = { estimator, fps: poseFps, crop: needs.crop, overlay: needs.overlay,
-              onRecord: (r, e) => { records.push(r); if (e.othersRecord.length) others.push({ tS: r.tS, boxes: e.othersRecord }); },
+            pose = { estimator, fps: poseFps, crop: needs.crop, overlay: needs.overlay, orientation: settings.patientOrientation,
+              onRecord: (r, e) => {
+                records.push(r);
+                orientations.push({ tS: r.tS, orientation: e.orientation });
+                if (e.othersRecord.length) others.push({ tS: r.tS, boxes: e.othersRecord });
+              },
               cache: { store: new KeypointCache(cache.db), recordingSha256: sha256, samplingKey: trackKey } };
           }
           const pending = poseToRun ? segments : segments.filter((s) => todo.has(s.index));
@@ -273,7 +276,8 @@ async function analyze(o: AnalyzeOptions): Promise<AnalysisResult> {
           }
           if (estimator) {
             // Keep the longest track seen: a partial rerun (resumed segments) must not shrink the stored one.
-            const fresh: EnhancementOutput = { pose: estimator.info, poseFps, frames: records };
+            const fresh: EnhancementOutput = { pose: estimator.info, poseFps, frames: records,
+              orientation: { setting: settings.patientOrientation, spans: orientationSpans(orientations) } };
             if (!enhancement || fresh.frames.length >= enhancement.frames.length) { enhancement = fresh; otherPeople = others; }
             // Other people first: a stored track always has its other people stored with it.
             cache.putArtifact(sha256, 'otherPeople', trackKey, otherPeople);

@@ -10,6 +10,7 @@ import type { RgbImage, TimedFrame } from '../media/frameTypes.ts';
 import type { RecordingProbe } from '../media/probeRecording.ts';
 import { enhanceFrames, sampleEvery, type EnhancedFrame } from '../enhance/enhanceFrames.ts';
 import type { MotionGateOptions } from '../enhance/motionGate.ts';
+import type { OrientationSetting } from '../enhance/orientationSearch.ts';
 import type { EnhancedFrameRecord } from '../contract/analysisSchema.ts';
 import type { KeypointCache } from '../enhance/keypointCache.ts';
 import type { PoseEstimator } from '../enhance/poseEstimator.ts';
@@ -36,6 +37,8 @@ export interface PoseStage {
    * (other people's boxes, whether the keypoints were carried over).
    */
   onRecord: (r: EnhancedFrameRecord, frame: EnhancedFrame) => void;
+  /** Which way the patient lies in the picture, or auto (default): searched (enhance/orientationSearch.ts). */
+  orientation?: OrientationSetting;
   /** Only for comparisons (the preprocessing bench): the motion gate's settings, or false to run MoveNet on every frame. */
   motionGate?: MotionGateOptions | false;
   /** Only for comparisons: false leaves other people to the patient's own detections (every 10 s). */
@@ -91,7 +94,7 @@ async function* withPose(decoded: AsyncIterable<TimedFrame>, pose: PoseStage, fp
   const forModel = decodeFps > fps ? sampleEvery(1 / fps) : () => true;
   for await (const e of enhanceFrames(decoded, {
     estimator: pose.estimator, cropLongSide: pose.crop ? cropSide : undefined, overlay: pose.overlay,
-    imagesFor: forModel, cache: pose.cache, signal,
+    imagesFor: forModel, cache: pose.cache, signal, ...(pose.orientation !== undefined ? { orientation: pose.orientation } : {}),
     ...(pose.motionGate !== undefined ? { motionGate: pose.motionGate } : {}), ...(pose.watchOthers !== undefined ? { watchOthers: pose.watchOthers } : {}),
   })) {
     pose.onRecord(e.record, e);

@@ -11,8 +11,14 @@ import { LIMBS } from './detectClonic.ts';
 import { baselineOf, clamp01, HELD_SIGN_MAX_S, HELD_SIGN_MIN_S, patientSegment, r2, rhythmicAt, type SignalContext } from './signalContext.ts';
 import type { LabelSegment } from './segmentSignals.ts';
 
-/** Posture change from baseline that counts (torso lengths, summed over both joints). Our heuristic. */
-export const TONIC_MIN_DISPLACEMENT = 0.25;
+/**
+ * Posture change from baseline that counts (torso lengths, summed over both joints). Our heuristic, above
+ * MoveNet's own spread on a still limb: the same still forearm, read before and after 20 s of jerking from
+ * frames within 45 dB PSNR of each other (the photo video of tests/integration/signals/measureSigns.test.ts
+ * turned 180 or 270 degrees, wrist found at score ~0.5), differed by 0.28 torso lengths. A raised or extended
+ * arm moves its wrist alone by more than half a torso length.
+ */
+export const TONIC_MIN_DISPLACEMENT = 0.4;
 /** "Little movement": RMS speed under this (torso lengths/s). Our heuristic, ~3x MoveNet's jitter on a still person. */
 export const TONIC_MAX_MOTION = 0.15;
 /**

@@ -28,8 +28,9 @@ export type { OtherPeopleFrame } from './careInterventionMask.ts';
  * Measured signs cached under an older revision are measured again: the cache key carries it (pipeline/measuredSignsKey.ts).
  * 2: rhythm by prominence, drift and persistence; arm movement above the recording's jitter; tonic only for
  * joints found in most frames.
+ * 3: tonic needs a larger change of posture (TONIC_MIN_DISPLACEMENT 0.25 -> 0.4 torso lengths).
  */
-export const MEASURE_SIGNS_REVISION = 2;
+export const MEASURE_SIGNS_REVISION = 3;
 
 /** Rhythm needs pose at least this fast: 10 fps resolves jerks up to 5 Hz, the top of the clonic range. */
 export const MIN_RHYTHM_FPS = 10;

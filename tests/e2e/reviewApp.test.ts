@@ -149,6 +149,9 @@ describe('review app in Chromium over the bridge', () => {
     }
 
     await fillStartForm(page, ['blank_stare', 'tonic', 'clonic', 'ictal_vocalization']);
+    // The camera's view, as the reviewer knows it: the patient lies head up (no orientation search).
+    await page.selectOption('[data-testid=setting-patient-orientation]', '0');
+    await shot(page, '2c-settings');
     // Every progress text the page shows, from its first render.
     await page.evaluate(() => {
       const seen: string[] = ((window as any).progressTexts = []);
@@ -208,8 +211,10 @@ describe('review app in Chromium over the bridge', () => {
     // The skeleton toggle changes the overlay's pixels at a frame where the pose stage found joints (from
     // analysis.json; reached through the Go-to field): the pressed state flips and the skeleton is gone.
     const analysisDir = path.join(dir, 'analyses', readdirSync(path.join(dir, 'analyses'))[0]!);
-    const analysis = JSON.parse(readFileSync(path.join(analysisDir, 'analysis.json'), 'utf8')) as { recording: { sha256: string }; enhancement: { frames: Array<{ tS: number; keypoints: Array<{ score: number }> }> } | null };
+    const analysis = JSON.parse(readFileSync(path.join(analysisDir, 'analysis.json'), 'utf8')) as {
+      recording: { sha256: string }; enhancement: { frames: Array<{ tS: number; keypoints: Array<{ score: number }> }>; orientation: { setting: unknown } } | null };
     assert.ok(analysis.enhancement, 'pose ran (default settings)');
+    assert.equal(analysis.enhancement.orientation.setting, 0, 'the camera setup chosen on the start screen reached the engine');
     const posed = analysis.enhancement.frames.find((f) => f.keypoints.filter((k) => k.score >= 0.3).length >= 2);
     assert.ok(posed, 'the pose stage found the person\'s joints in some frame');
     await page.keyboard.press('g');

@@ -13,9 +13,13 @@ export interface SettingsDraft {
   segmentS: string;
   overlapS: string;
   features: string[];
+  /** Which way the patient lies in the picture: '' found by the engine, or clockwise degrees from head-up. */
+  patientOrientation: '' | '0' | '90' | '180' | '270';
+  /** The camera records a mirror image. */
+  mirrored: boolean;
 }
 
-export const EMPTY_SETTINGS: SettingsDraft = { fps: '', maxFrames: '', frameSize: '', threads: '', segmentS: '', overlapS: '', features: [] };
+export const EMPTY_SETTINGS: SettingsDraft = { fps: '', maxFrames: '', frameSize: '', threads: '', segmentS: '', overlapS: '', features: [], patientOrientation: '', mirrored: false };
 
 /** Only what the user filled in, as the engine's settings object. */
 export function settingsFromDraft(d: SettingsDraft): Record<string, unknown> | undefined {
@@ -28,10 +32,17 @@ export function settingsFromDraft(d: SettingsDraft): Record<string, unknown> | u
   if (num(d.overlapS) !== undefined) s.overlapS = num(d.overlapS);
   if (d.threads.trim() !== '') s.threads = d.threads.trim() === 'auto' ? 'auto' : Number(d.threads);
   if (d.features.length) s.features = d.features;
+  if (d.patientOrientation !== '') s.patientOrientation = Number(d.patientOrientation);
+  if (d.mirrored) s.mirrored = true;
   return Object.keys(s).length ? s : undefined;
 }
 
-const NUMBER_FIELDS: ReadonlyArray<[keyof Omit<SettingsDraft, 'features'>, string, string]> = [
+/** The camera's view of the bed, as a reviewer would name it. */
+const ORIENTATION_CHOICES: ReadonlyArray<[SettingsDraft['patientOrientation'], string]> = [
+  ['', 'Found automatically'], ['0', 'Head at the top'], ['90', 'Head to the right'], ['180', 'Head at the bottom'], ['270', 'Head to the left'],
+];
+
+const NUMBER_FIELDS: ReadonlyArray<[keyof Omit<SettingsDraft, 'features' | 'patientOrientation' | 'mirrored'>, string, string]> = [
   ['fps', 'Frames per second sent to the model', 'setting-fps'],
   ['maxFrames', 'Frames per segment at most', 'setting-max-frames'],
   ['frameSize', 'Frame size (px, long side)', 'setting-frame-size'],
@@ -50,6 +61,19 @@ export function SettingsFields({ draft, onChange, catalogue }: { draft: Settings
           <label key={key}>{label} <input data-testid={testId} value={draft[key]} inputMode="decimal" onChange={(e) => onChange({ ...draft, [key]: e.target.value })} /></label>
         ))}
       </div>
+      <fieldset className="camera-setup">
+        <legend>Camera</legend>
+        <label>Patient lies in the picture with{' '}
+          <select data-testid="setting-patient-orientation" value={draft.patientOrientation}
+            onChange={(e) => onChange({ ...draft, patientOrientation: e.target.value as SettingsDraft['patientOrientation'] })}>
+            {ORIENTATION_CHOICES.map(([v, label]) => <option key={v} value={v}>{label}</option>)}
+          </select>
+        </label>
+        <label>
+          <input type="checkbox" data-testid="setting-mirrored" checked={draft.mirrored} onChange={(e) => onChange({ ...draft, mirrored: e.target.checked })} />
+          {' '}Mirror-image camera (flips every measured left/right)
+        </label>
+      </fieldset>
       {catalogue && (
         <fieldset className="feature-picker">
           <legend>Features to ask (none ticked: all {catalogue.features.length})</legend>

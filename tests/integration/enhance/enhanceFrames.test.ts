@@ -1,7 +1,7 @@
 /**
  * enhanceFrames on videos made from real photos with ffmpeg: a 3 Hz shake recovered from the keypoint tracks
- * at 15 fps pose sampling (and no rhythm once the picture is still); the patient kept while a second person
- * walks into view; crops and overlays produced for the frames that need them.
+ * at 15 fps pose sampling by the signals layer's rhythm measure (and no rhythm once the picture is still); the
+ * patient kept while a second person walks into view; crops and overlays produced for the frames that need them.
  */
 import assert from 'node:assert/strict';
 import path from 'node:path';
@@ -9,10 +9,13 @@ import { after, before, describe, it } from 'node:test';
 import Database from 'better-sqlite3';
 import { decodeFrames } from '../../../native-models/media/decodeFrames.ts';
 import { enhanceFrames, sampleEvery, type EnhancedFrame } from '../../../native-models/enhance/enhanceFrames.ts';
-import { estimateRhythm } from '../../../native-models/enhance/estimateRhythm.ts';
 import { LEFT_COLOUR, RIGHT_COLOUR } from '../../../native-models/enhance/drawSkeleton.ts';
 import { KeypointCache } from '../../../native-models/enhance/keypointCache.ts';
 import { createPoseEstimator, type PoseEstimator } from '../../../native-models/enhance/poseEstimator.ts';
+import { buildKeypointTracks } from '../../../native-models/signals/keypointTracks.ts';
+import { segmentChannels } from '../../../native-models/signals/segmentSignals.ts';
+import { RHYTHM_WINDOW_S, shortTimeRhythm } from '../../../native-models/signals/shortTimeRhythm.ts';
+import { torsoLength } from '../../../native-models/signals/torsoLength.ts';
 import { faceApiSample, ffmpeg, MESSI, requireFiles, tempDir } from './testMedia.ts';
 
 async function collect(it: AsyncIterable<EnhancedFrame>): Promise<EnhancedFrame[]> {
@@ -37,20 +40,19 @@ describe('enhanceFrames on videos of real photos', () => {
     assert.equal(frames.length, 135);
     const withPatient = frames.filter((f) => f.record.keypoints.length === 17);
     assert.ok(withPatient.length >= 130, `patient in ${withPatient.length} frames`);
-    const track = (name: string, a: number, b: number) => frames
-      .filter((f) => f.tS >= a && f.tS < b)
-      .map((f) => ({ tS: f.tS, k: f.record.keypoints.find((k) => k.name === name) }))
-      .filter((s) => s.k && s.k.score >= 0.3)
-      .map((s) => ({ tS: s.tS, x: s.k!.x, y: s.k!.y }));
-    const found: number[] = [];
-    for (const name of ['left_shoulder', 'left_hip', 'right_hip']) {
-      const shake = estimateRhythm(track(name, 0.3, 4.9));
-      const still = estimateRhythm(track(name, 5.3, 9));
-      assert.ok(shake.frequencyHz !== null && Math.abs(shake.frequencyHz - 3) <= 0.1, `${name}: ${JSON.stringify(shake)}`);
-      assert.equal(still.frequencyHz, null, `${name} still: ${JSON.stringify(still)}`);
-      found.push(shake.frequencyHz);
-    }
-    console.log(`# recovered shake frequencies (Hz): ${found.join(', ')}`);
+    // The signals layer's short-time rhythm of the trunk (shoulder and hip midpoints, torso lengths): 3 s
+    // windows every 0.5 s, each judged on its own.
+    const tracks = buildKeypointTracks(frames.map((f) => f.record), 15);
+    const torso = torsoLength(tracks);
+    assert.ok(torso !== null && torso > 50, `torso ${torso} px`);
+    const windows = shortTimeRhythm(segmentChannels(tracks, torso).trunk, tracks.startS, 15);
+    const half = RHYTHM_WINDOW_S / 2;
+    const shaking = windows.filter((w) => w.centreS - half >= 0 && w.centreS + half <= 5);
+    const still = windows.filter((w) => w.centreS - half >= 5.2);
+    assert.ok(shaking.length >= 3 && still.length >= 1, `${shaking.length} windows in the shake, ${still.length} after it`);
+    for (const w of shaking) assert.ok(w.frequencyHz !== null && Math.abs(w.frequencyHz - 3) <= 0.1, `shake at ${w.centreS} s: ${JSON.stringify(w)}`);
+    for (const w of still) assert.equal(w.rhythmic, false, `still at ${w.centreS} s: ${JSON.stringify(w)}`);
+    console.log(`# recovered shake frequencies (Hz): ${shaking.map((w) => w.frequencyHz).join(', ')}`);
     // Images only at the model's 2 fps frames.
     const imaged = frames.filter((f) => f.overlay);
     assert.equal(imaged.length, 18);

@@ -5,7 +5,9 @@
  * rate (15 fps) in the same decode as the model's 1 fps frames: analysis.json carries a valid `measuredSigns`
  * (clonic on the patient's left), `measurementAgreement` per measured feature, and only the model-rate pose
  * frames. A rerun asks nothing, runs no pose and reuses the cached measurement; `--mirrored` measures again
- * from the cached track and reports the other side.
+ * from the cached track and reports the other side. The same recording turned 90 degrees (the patient lying
+ * head right, as a camera mounted across the bed shows him): pose runs the right way up (analysis.json says
+ * so) and clonic is still on his left.
  */
 import assert from 'node:assert/strict';
 import { readFileSync, rmSync } from 'node:fs';
@@ -36,8 +38,8 @@ after(() => rmSync(dir, { recursive: true, force: true }));
 const FEATURES = ['clonic', 'tonic', 'head_turning', 'oral_automatisms'];
 
 /** One analysis; the analysis.json it wrote and the progress messages it showed. */
-async function analyze(out: string, extra: string[] = []): Promise<{ analysis: AnalysisResult; messages: string[] }> {
-  const run = startCli(['analyze', video, '--out', path.join(dir, out), '--db', db, '--model', omni.model, '--mmproj', omni.mmproj,
+async function analyze(out: string, extra: string[] = [], recording = video): Promise<{ analysis: AnalysisResult; messages: string[] }> {
+  const run = startCli(['analyze', recording, '--out', path.join(dir, out), '--db', db, '--model', omni.model, '--mmproj', omni.mmproj,
     '--fps', '1', '--max-frames', '2', '--segment', '30', '--features', FEATURES.join(','), '--threads', '1', '--json-progress', ...extra]);
   const messages: string[] = [];
   onJsonLines(run.child, (e) => { if (typeof e.message === 'string') messages.push(e.message); });
@@ -73,6 +75,10 @@ test('a real analysis writes measuredSigns (clonic on the left) and the agreemen
   // analysis.json lists the pose frames at the model's rate; the 15 fps track stays in the cache.
   assert.equal(analysis.enhancement!.poseFps, 1);
   assert.ok(analysis.enhancement!.frames.length >= 28 && analysis.enhancement!.frames.length <= 31, `${analysis.enhancement!.frames.length} listed frames`);
+  const spans = analysis.enhancement!.orientation!.spans;
+  assert.equal(analysis.enhancement!.orientation!.setting, 'auto');
+  assert.deepEqual(spans.map((x) => x.degrees), [0], 'pose ran upright throughout');
+  assert.ok(spans[0]!.startS === 0 && spans[0]!.endS >= 28, JSON.stringify(spans));
 
   const agreement = analysis.measurementAgreement!;
   assert.deepEqual(agreement.map((a) => a.featureId), ['clonic', 'tonic', 'head_turning'], 'one entry per measured feature asked');
@@ -114,4 +120,20 @@ test('--mirrored measures again from the cached track (no pose, no model call) a
   assert.equal(leftClonic(analysis).length, 0);
   assert.ok(analysis.measuredSigns!.signs.some((s) => s.featureId === 'clonic' && s.side === 'right'), 'clonic on the right of a mirrored recording');
   assert.equal(artifactRows('measuredSigns'), 2);
+});
+
+test('the recording turned 90 degrees: pose is searched the right way up, analysis.json says so, clonic still on the left', async () => {
+  const turned = path.join(dir, 'rec-turned.mp4');
+  makeForearmVideo(turned, { onS: ON, offS: OFF, f0: F0, f1: F1, durationS: 30, post: 'transpose=1' });
+  const { analysis } = await analyze('out4', [], turned);
+  const o = analysis.enhancement!.orientation!;
+  assert.equal(o.setting, 'auto');
+  assert.deepEqual(o.spans.map((x) => x.degrees), [90], `the patient lies head right throughout: ${JSON.stringify(o.spans)}`);
+  // The keypoints are in the turned picture's pixels: the head (nose) right of the hips.
+  const withPatient = analysis.enhancement!.frames.filter((f) => f.keypoints.length === 17);
+  assert.ok(withPatient.length >= 0.9 * analysis.enhancement!.frames.length, `patient found in ${withPatient.length} frames`);
+  const k = (f: (typeof withPatient)[number], n: string) => f.keypoints.find((x) => x.name === n)!;
+  assert.ok(withPatient.every((f) => k(f, 'nose').x > k(f, 'left_hip').x), 'head to the right of the hips');
+  assert.ok(leftClonic(analysis).length >= 1, `clonic on the patient's left: ${JSON.stringify(analysis.measuredSigns!.signs)}`);
+  assert.ok(!analysis.measuredSigns!.signs.some((s) => s.featureId === 'clonic' && s.side === 'right'), 'nothing on the still right side');
 });

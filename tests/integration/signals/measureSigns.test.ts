@@ -4,7 +4,8 @@
  * ffmpeg at a rhythm slowing from 4 Hz to 1.5 Hz between 5 s and 25 s. MoveNet + CenterNet run at 15 fps
  * (motion gate on, as in an analysis); the clonic sign must come out on his left with the onset, offset and
  * frequency of the script. Metamorphic relations: the hflip'd video (a mirror image) reports the other side,
- * the video turned 90 degrees the same side, the video delayed by 5 s every onset 5 s later, and pose at 15,
+ * the video turned 90, 180 and 270 degrees (the pose models see it turned upright: the orientation search)
+ * the same side, the video delayed by 5 s every onset 5 s later, and pose at 15,
  * 25 and 30 fps the same frequency. Negatives: the same photo with no rhythm, perfectly still or drifting
  * slowly as on the bench's stand-in recording (with and without the motion gate), gives no rhythm sign.
  */
@@ -17,7 +18,7 @@ import { measuredSignsSchema, type MeasuredSign, type MeasuredSigns } from '../.
 import { enhanceFrames } from '../../../native-models/enhance/enhanceFrames.ts';
 import { createPoseEstimator, type PoseEstimator } from '../../../native-models/enhance/poseEstimator.ts';
 import { decodeFrames } from '../../../native-models/media/decodeFrames.ts';
-import type { TimedFrame } from '../../../native-models/media/frameTypes.ts';
+import type { Orientation } from '../../../native-models/enhance/uprightView.ts';
 import { measureSigns } from '../../../native-models/signals/measureSigns.ts';
 import { forearmHz, makeDriftingPhotoVideo, makeForearmVideo, PHOTO_PATIENT, type ForearmRhythm } from '../../helpers/photoPatientVideo.ts';
 import { requireFiles, tempDir } from '../enhance/testMedia.ts';
@@ -27,45 +28,28 @@ const SCRIPT: ForearmRhythm = { onS: 5, offS: 25, f0: 4, f1: 1.5, durationS: 30 
 const SHORT: ForearmRhythm = { onS: 2, offS: 12, f0: 4, f1: 2, durationS: 14 };
 const RHYTHM_SIGNS: ReadonlyArray<MeasuredSign['featureId']> = ['clonic', 'pelvic_thrusting', 'arms_move_simultaneously', 'asynchronous_movement', 'full_body_shaking'];
 
-/** A frame of a video turned 90 deg clockwise (ffmpeg transpose=1), turned back upright. */
-function upright(f: TimedFrame): TimedFrame {
-  const w = f.height, h = f.width; // upright size
-  const data = Buffer.alloc(w * h * 3);
-  for (let y = 0; y < h; y++) {
-    for (let x = 0; x < w; x++) {
-      const src = (x * f.width + (f.width - 1 - y)) * 3, dst = (y * w + x) * 3;
-      data[dst] = f.data[src]!; data[dst + 1] = f.data[src + 1]!; data[dst + 2] = f.data[src + 2]!;
-    }
-  }
-  return { ...f, width: w, height: h, data, sourceWidth: f.sourceHeight, sourceHeight: f.sourceWidth };
-}
-
 describe('measureSigns on real pose (MoveNet at 15 fps) over a photo with a rhythmically rotated forearm', () => {
   let est: PoseEstimator;
   const dir = tempDir('semioscope-signals-');
   before(async () => { requireFiles(PHOTO_PATIENT); est = await createPoseEstimator(); });
   after(async () => { await est?.dispose(); });
 
-  interface MeasureOptions { fps?: number; longSide?: number; motionGate?: boolean; turnedClockwise?: boolean; minWithPatient?: number }
+  interface MeasureOptions { fps?: number; longSide?: number; motionGate?: boolean; orientation?: Orientation; minWithPatient?: number }
 
   /**
-   * Real pose over the video, then measureSigns. `turnedClockwise`: the video was turned 90 deg clockwise; the
-   * pose models find no one lying sideways (CenterNet and MoveNet are trained on upright people), so the pose
-   * runs on the frames turned back upright and the keypoints are turned into the video's own pixels: the
-   * signals layer sees the patient lying sideways, as a camera turned 90 deg shows him.
+   * Real pose over the video (the orientation searched, as in an analysis), then measureSigns. `orientation`:
+   * the way the video shows the patient lying; every pose frame must have been seen that way up.
    */
   async function measure(video: string, o: MeasureOptions = {}): Promise<MeasuredSigns> {
     const fps = o.fps ?? 15;
     const records: EnhancedFrameRecord[] = [];
-    let frames: AsyncIterable<TimedFrame> = decodeFrames(video, { fps, longSide: o.longSide ?? 548 });
-    if (o.turnedClockwise) frames = (async function* (src) { for await (const f of src) yield upright(f); })(frames);
+    const seen = new Set<Orientation>();
+    const frames = decodeFrames(video, { fps, longSide: o.longSide ?? 548 });
     for await (const e of enhanceFrames(frames, { estimator: est, ...(o.motionGate === false ? { motionGate: false } : {}) })) {
-      const r = e.record;
-      if (!o.turnedClockwise) { records.push(r); continue; }
-      // Upright source (W x H) -> turned video: (x, y) -> (H - 1 - y, x).
-      const h = e.frame.sourceHeight;
-      records.push({ tS: r.tS, face: null, keypoints: r.keypoints.map((k) => ({ ...k, x: h - 1 - k.y, y: k.x })) });
+      records.push(e.record);
+      seen.add(e.orientation);
     }
+    assert.deepEqual([...seen], [o.orientation ?? 0], 'every frame seen the way the patient lies');
     assert.ok(records.filter((r) => r.keypoints.length === 17).length >= (o.minWithPatient ?? 0.95) * records.length, 'patient found in the frames');
     return measuredSignsSchema.parse(measureSigns(records, { fps }));
   }
@@ -126,15 +110,24 @@ describe('measureSigns on real pose (MoveNet at 15 fps) over a photo with a rhyt
     checkClonic(out, 'right');
   });
 
-  it('the video turned 90 degrees (transpose) reports the same side, the left', async () => {
-    const video = path.join(dir, 'forearm-turned.mp4');
-    makeForearmVideo(video, { ...SCRIPT, post: 'transpose=1' });
-    const out = await measure(video, { turnedClockwise: true });
-    report('turned 90', out);
-    // The patient lies sideways in the image: his left points down the turned frame (the photo's right).
-    assert.ok(out.bodyFrame.patientLeft!.y > 0.7, JSON.stringify(out.bodyFrame));
-    checkClonic(out, 'left');
-  });
+  // The patient lying head right, head down and head left in the picture (a camera mounted another way):
+  // the pose runs on the frame turned upright (the orientation searched) and the keypoints come back in the
+  // picture's pixels, so the signals layer sees him lying that way. His left is still his left, and it points
+  // down, left and up the picture in turn (upright, the photo's right: he faces the camera).
+  for (const [degrees, filter, leftPoints] of [
+    [90, 'transpose=1', (p: { x: number; y: number }) => p.y > 0.7],
+    [180, 'hflip,vflip', (p: { x: number; y: number }) => p.x < -0.7],
+    [270, 'transpose=2', (p: { x: number; y: number }) => p.y < -0.7],
+  ] as const) {
+    it(`the video turned ${degrees} degrees (${filter}) reports the same side, the left`, async () => {
+      const video = path.join(dir, `forearm-turned-${degrees}.mp4`);
+      makeForearmVideo(video, { ...SCRIPT, post: filter });
+      const out = await measure(video, { orientation: degrees });
+      report(`turned ${degrees}`, out);
+      assert.ok(leftPoints(out.bodyFrame.patientLeft!), `his left in the picture: ${JSON.stringify(out.bodyFrame)}`);
+      checkClonic(out, 'left');
+    });
+  }
 
   it('the video delayed by 5 s shifts every onset and offset by 5 s', async () => {
     const video = path.join(dir, 'forearm-delayed.mp4');

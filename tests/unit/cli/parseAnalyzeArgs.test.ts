@@ -33,6 +33,12 @@ describe('parseAnalyzeArgs', () => {
     assert.deepEqual(parseModelChoice(a.models), { main: { kind: 'local', model: 'm.gguf', mmproj: 'p.gguf' } });
   });
 
+  it('--patient-orientation: auto or degrees, checked by the contract', () => {
+    assert.equal(parsed([...base, '--patient-orientation', '90']).settings.patientOrientation, 90);
+    assert.equal(parsed([...base, '--patient-orientation', 'auto']).settings.patientOrientation, 'auto');
+    assert.throws(() => parseAnalysisSettings(parsed([...base, '--patient-orientation', 'left']).settings), /patient orientation must be auto, 0, 90, 180 or 270 degrees \(got "left"\)/);
+  });
+
   it('a value that is not a number reaches the contract as text, to be quoted back', () => {
     assert.throws(() => parseAnalysisSettings(parsed([...base, '--fps', 'fast']).settings), /\(got "fast"\)/);
   });

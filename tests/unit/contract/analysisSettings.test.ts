@@ -37,6 +37,11 @@ describe('analysis settings', () => {
     assert.equal(s.maxFrames, 60);
   });
 
+  it('the patient orientation: auto by default, or the camera\'s known 0, 90, 180 or 270 degrees', () => {
+    assert.equal(DEFAULT_SETTINGS.patientOrientation, 'auto');
+    for (const o of [0, 90, 180, 270] as const) assert.equal(parseAnalysisSettings({ patientOrientation: o }).patientOrientation, o);
+  });
+
   const cases: Array<[unknown, string, RegExp]> = [
     [{ fps: 1e9 }, 'fps', /^The sampling rate must be a number from 0\.1 to 30 frames per second \(got 1000000000\)\.$/],
     [{ fps: 'fast' }, 'fps', /\(got "fast"\)/],
@@ -58,6 +63,8 @@ describe('analysis settings', () => {
     [{ parallel: 17 }, 'parallel', /parallel requests/],
     [{ paperSize: 'A5' }, 'paperSize', /paper size/],
     [{ patientId: 'a\u0007b' }, 'patientId', /control characters/],
+    [{ patientOrientation: 45 }, 'patientOrientation', /^The patient orientation must be auto, 0, 90, 180 or 270 degrees \(got 45\)\.$/],
+    [{ patientOrientation: 'sideways' }, 'patientOrientation', /\(got "sideways"\)/],
     [{ bogus: 1 }, undefined as unknown as string, /Unknown setting "bogus"/],
   ];
   for (const [input, setting, message] of cases) {

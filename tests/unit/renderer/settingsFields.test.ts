@@ -16,6 +16,15 @@ describe('settingsFromDraft', () => {
     assert.deepEqual(settingsFromDraft({ ...EMPTY_SETTINGS, threads: 'auto' }), { threads: 'auto' });
   });
 
+  it('sends the camera setup: which way the patient lies (degrees) and a mirror-image camera; the engine accepts them', () => {
+    const s = settingsFromDraft({ ...EMPTY_SETTINGS, patientOrientation: '270', mirrored: true });
+    assert.deepEqual(s, { patientOrientation: 270, mirrored: true });
+    const parsed = analysisSettingsSchema.parse(s);
+    assert.equal(parsed.patientOrientation, 270);
+    assert.equal(parsed.mirrored, true);
+    assert.equal(settingsFromDraft({ ...EMPTY_SETTINGS, patientOrientation: '' }), undefined, 'found automatically: the engine default');
+  });
+
   it('passes a bad value on for the engine to reject with its own message', () => {
     const s = settingsFromDraft({ ...EMPTY_SETTINGS, fps: 'fast' });
     assert.ok(Number.isNaN(s?.fps));

@@ -154,7 +154,7 @@ describe('measureSigns on synthetic keypoint tracks', () => {
     assert.equal(tonic.length, 1, JSON.stringify(out.signs));
     assert.equal(tonic[0]!.side, 'right');
     assert.ok(Math.abs(tonic[0]!.startS - 15) <= 1 && Math.abs(tonic[0]!.endS - 25) <= 1, JSON.stringify(tonic[0]));
-    assert.ok(tonic[0]!.measures.displacementTorso! >= 0.25);
+    assert.ok(tonic[0]!.measures.displacementTorso! >= 0.4, 'beyond the least change of posture that counts');
     assert.equal(only(out, 'clonic').length, 0);
   });
 
