@@ -34,6 +34,7 @@ const api = {
   'review:get': invoke('review:get'),
   'review:record': invoke('review:record'),
   'review:export': invoke('review:export'),
+  'review:disagreements': invoke('review:disagreements'),
   'media:peaks': invoke('media:peaks'),
   'media:stills': invoke('media:stills'),
   'on:analysis:progress': subscribe('analysis:progress'),

@@ -10,6 +10,7 @@
 import { z } from 'zod';
 import { reviewStateSchema } from './clinicianReview.ts';
 import { measuredSignsSchema } from './measuredSigns.ts';
+import { reviewDisagreementsSchema } from './reviewDisagreements.ts';
 import { FEATURE_IDS, type InputVariant } from '../semiology/featureCatalogue.ts';
 import { PATIENT_ORIENTATIONS, PROMPTING_MODES } from './analysisSettings.ts';
 
@@ -270,6 +271,8 @@ export const analysisResultSchema = z.object({
   audio: audioEnhancementOutputSchema.nullable().describe('Voice activity and transcript; null without an audio track or when audio was not analysed.'),
   keyframes: z.array(keyframeSchema).describe('One keyframe per positive visual finding: from its earliest positive segment.'),
   review: reviewStateSchema.optional().describe("The clinician's review (contract/clinicianReview.ts): the append-only log of decisions, each finding's standing decision and the sign-off. Absent until a review is exported with the analysis."),
+  reviewDisagreements: reviewDisagreementsSchema.optional()
+    .describe('Model/measurement disagreements with no clinician decision, now and at the latest sign-off (contract/reviewDisagreements.ts): written with `review` by the exports, worked out from the review and `measurementAgreement`; readers work it out again rather than trust it.'),
   stats: analysisStatsSchema,
 }).describe('A semioscope analysis of one recording (analysis.json).');
 

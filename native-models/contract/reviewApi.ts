@@ -10,6 +10,7 @@ import { modelChoiceSchema } from './modelChoice.ts';
 import type { AnalysedRecording } from './analysedRecording.ts';
 import { reviewChangeSchema, reviewEntrySchema, type ReviewState } from './clinicianReview.ts';
 import { EXPORT_FORMATS, type ExportFormat } from './exportFormats.ts';
+import type { ReviewDisagreements } from './reviewDisagreements.ts';
 import type { AnalysisResult } from './analysisSchema.ts';
 import type { AnalysisPlanEvent, AnswerArrivedEvent } from './liveAnswers.ts';
 import type { ProgressEvent } from './progressEvent.ts';
@@ -60,6 +61,13 @@ export const API_INPUTS = {
     replaces: z.int().positive().nullable(),
     change: reviewChangeSchema,
   }).strict(),
+  /**
+   * The model/measurement disagreements of an analysis its clinician has not decided (now, and at the latest
+   * sign-off), from the stored analysis and the review log: what the sign-off dialog lists.
+   */
+  'review:disagreements': z.object({
+    analysisId: z.int({ error: 'Open an analysed recording first.' }).positive({ error: 'Open an analysed recording first.' }),
+  }).strict(),
   /** Writes the exports of an analysed recording with its review into the analysis's folder. */
   'review:export': z.object({
     analysisId: z.int({ error: 'Open an analysed recording first.' }).positive({ error: 'Open an analysed recording first.' }),
@@ -94,6 +102,7 @@ export interface ApiOutputs {
   'recordings:list': { recordings: AnalysedRecording[] };
   'review:get': ReviewState;
   'review:record': ReviewState;
+  'review:disagreements': ReviewDisagreements;
   /** The files written, each with its format, base name and full path (on this computer). */
   'review:export': { files: Array<{ format: ExportFormat; name: string; path: string }> };
   /**

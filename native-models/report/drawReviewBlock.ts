@@ -1,13 +1,15 @@
 /**
  * Page 1, under the identification: the clinician's review at a glance. Its status ("Review complete",
  * "Amended after sign-off" or "Not reviewed"), who reviewed, when it was signed off (the reviewer's local
- * time with its offset, as recorded) and the count of decisions, in a box coloured by the status.
+ * time with its offset, as recorded), the model/measurement disagreements the sign-off left undecided (⚠,
+ * bold, in the disagreement colour) and the count of decisions, in a box coloured by the status.
  */
 import { COLOURS, contentBox, ensureSpace, keepHyphens } from './reportLayout.ts';
 import { FONT } from './reportFonts.ts';
 import type { ReportContext } from './reportOptions.ts';
 import { byline, reviewStatusTitle } from './reviewText.ts';
 import type { ReportReview } from './summariseReview.ts';
+import { undecidedAtSignOffText } from './undecidedAtSignOffText.ts';
 
 const STYLE = {
   not_reviewed: { ink: '#8a5a00', fill: '#fff4e0' },
@@ -24,9 +26,12 @@ export function decisionCountsText(review: ReportReview): string {
   return `${c.confirmed} confirmed, ${c.rejected} rejected, ${c.uncertain} uncertain, ${c.added} added, ${c.notReviewed} not reviewed`;
 }
 
-/** The block's rows: [key, value]. */
-export function reviewBlockRows(review: ReportReview): [string, string][] {
-  const rows: [string, string][] = [];
+/** A row of the block: key, value, and 'warn' for a row printed as a warning. */
+export type ReviewBlockRow = [string, string] | [string, string, 'warn'];
+
+/** The block's rows. */
+export function reviewBlockRows(review: ReportReview): ReviewBlockRow[] {
+  const rows: ReviewBlockRow[] = [];
   if (review.status === 'not_reviewed') {
     rows.push(['Status', 'No clinician has reviewed these findings: every finding in this report is the model\'s proposal.']);
   } else if (review.status === 'in_progress') {
@@ -34,6 +39,8 @@ export function reviewBlockRows(review: ReportReview): [string, string][] {
   }
   if (review.reviewers.length) rows.push([review.reviewers.length === 1 ? 'Reviewer' : 'Reviewers', review.reviewers.join('; ')]);
   if (review.signOff) rows.push(['Signed off', byline(review.signOff)]);
+  const undecided = undecidedAtSignOffText(review.disagreements.signOff);
+  if (review.signOff && undecided) rows.push(['Undecided at sign-off', `⚠ ${undecided}`, 'warn']);
   if (review.status === 'amended' && review.amendment) {
     rows.push(['Changed after', `${byline(review.amendment)}: decisions changed after the sign-off; the sign-off does not cover them.`]);
   }
@@ -45,10 +52,14 @@ export function drawReviewBlock(doc: PDFKit.PDFDocument, ctx: ReportContext): vo
   const review = ctx.review;
   const box = contentBox(doc);
   const style = STYLE[review.status];
-  const rows = reviewBlockRows(review).map(([k, v]): [string, string] => [k, keepHyphens(v)]);
+  // A warning row: its first line bold in the disagreement colour, the lines under it regular.
+  const rows = reviewBlockRows(review).map(([k, v, warn]) => {
+    const [head, ...rest] = keepHyphens(v).split('\n');
+    return warn === 'warn' ? { key: k, head: head!, rest: rest.join('\n'), warn: true } : { key: k, head: keepHyphens(v), rest: '', warn: false };
+  });
   const valW = box.width - 2 * PAD - KEY_W;
-  doc.font(FONT.regular).fontSize(9);
-  const rowHs = rows.map(([, v]) => Math.max(doc.heightOfString(v, { width: valW }), 11) + 2);
+  const rowHs = rows.map((r) => Math.max(doc.font(r.warn ? FONT.bold : FONT.regular).fontSize(9).heightOfString(r.head, { width: valW })
+    + (r.rest ? doc.font(FONT.regular).fontSize(9).heightOfString(r.rest, { width: valW }) + 1 : 0), 11) + 2);
   const h = PAD + 16 + rowHs.reduce((s, x) => s + x, 0) + PAD - 2;
 
   doc.y += 8;
@@ -59,9 +70,10 @@ export function drawReviewBlock(doc: PDFKit.PDFDocument, ctx: ReportContext): vo
   doc.font(FONT.bold).fontSize(11).fillColor(style.ink)
     .text(`Clinician review: ${reviewStatusTitle(review)}`, box.left + PAD + 2, y0 + PAD, { width: box.width - 2 * PAD, lineBreak: false });
   let y = y0 + PAD + 16;
-  for (const [i, [key, value]] of rows.entries()) {
-    doc.font(FONT.bold).fontSize(8.5).fillColor(COLOURS.muted).text(key, box.left + PAD + 2, y + 0.5, { width: KEY_W - 8 });
-    doc.font(FONT.regular).fontSize(9).fillColor(COLOURS.text).text(value, box.left + PAD + KEY_W, y, { width: valW });
+  for (const [i, { key, head, rest, warn }] of rows.entries()) {
+    doc.font(FONT.bold).fontSize(8.5).fillColor(warn ? COLOURS.disagree : COLOURS.muted).text(key, box.left + PAD + 2, y + 0.5, { width: KEY_W - 8 });
+    doc.font(warn ? FONT.bold : FONT.regular).fontSize(9).fillColor(warn ? COLOURS.disagree : COLOURS.text).text(head, box.left + PAD + KEY_W, y, { width: valW });
+    if (rest) doc.font(FONT.regular).fontSize(9).fillColor(COLOURS.text).text(rest, box.left + PAD + KEY_W, doc.y + 1, { width: valW });
     y += rowHs[i] ?? 12;
   }
   doc.x = box.left;

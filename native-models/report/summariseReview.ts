@@ -1,14 +1,17 @@
 /**
  * What the report says about the clinician's review, worked out once from the review carried in
  * analysis.json: its status (not reviewed, in progress, complete, amended after sign-off), who reviewed,
- * and every finding sorted into "confirmed by the clinician", "rejected", "uncertain" and "model only (not
- * reviewed)", with the onset, offset and side the report prints (the clinician's where given).
+ * every finding sorted into "confirmed by the clinician", "rejected", "uncertain" and "model only (not
+ * reviewed)", with the onset, offset and side the report prints (the clinician's where given), and the
+ * model/measurement disagreements left undecided, now and at the sign-off.
  */
 import type { AnalysisResult, Finding } from '../contract/analysisSchema.ts';
 import { clinicianStatus, type ReviewEntry, type Side } from '../contract/clinicianReview.ts';
 import { FEATURES, type FeatureId } from '../semiology/featureCatalogue.ts';
 import { orderPositiveFindings, reviewedSequence } from './sequenceOfSigns.ts';
 import { measuredOnsetOf } from './measuredSignsSummary.ts';
+import type { ReviewDisagreements } from '../contract/reviewDisagreements.ts';
+import { undecidedDisagreements } from '../pipeline/undecidedDisagreements.ts';
 
 export type ReviewStatus = 'not_reviewed' | 'in_progress' | 'complete' | 'amended';
 
@@ -52,6 +55,8 @@ export interface ReportReview {
   decisions: Map<string, ReviewEntry>;
   /** Counts of standing decisions. */
   counts: { confirmed: number; rejected: number; uncertain: number; added: number; notReviewed: number };
+  /** Model/measurement disagreements with no decision, now and at the latest sign-off (pipeline/undecidedDisagreements.ts). */
+  disagreements: ReviewDisagreements;
 }
 
 export function reviewStatusOf(review: AnalysisResult['review']): ReviewStatus {
@@ -103,5 +108,6 @@ export function summariseReview(analysis: AnalysisResult): ReportReview {
     modelOnly: orderPositiveFindings(analysis.findings, new Set(decisions.keys())).map((f) => of(f.featureId)),
     decisions,
     counts,
+    disagreements: undecidedDisagreements(analysis, review),
   };
 }

@@ -2,7 +2,8 @@
  * The PDF semiology report, rendered with pdfkit in plain Node (no browser), so the CLI and the desktop app
  * produce the same document. Sections: header (with the demo-model banner when it applies), the clinician's
  * review (status and sign-off), sequence of signs, findings by review status, summary table, measured signs, timeline
- * figure, evidence per positive finding, review log, method and limits; the review status on every page.
+ * figure, evidence per positive finding, a card per sign measured where the model found it absent ("measured,
+ * model absent — for review"), review log, method and limits; the review status on every page.
  */
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -11,6 +12,7 @@ import type { AnalysisResult } from '../contract/analysisSchema.ts';
 import { InputError } from '../errors.ts';
 import { checkAnalysis } from '../contract/parseAnalysisJson.ts';
 import { drawEvidence } from './drawEvidence.ts';
+import { drawMeasuredAbsentCards } from './drawMeasuredAbsentCards.ts';
 import { drawMeasuredSigns } from './drawMeasuredSigns.ts';
 import { drawMethodSection } from './drawMethodSection.ts';
 import { drawPageFurniture } from './drawPageFurniture.ts';
@@ -113,6 +115,7 @@ export async function renderReport(input: AnalysisResult, options: ReportOptions
   drawMeasuredSigns(doc, ctx);
   const timeline = drawTimelineFigure(doc, ctx);
   drawEvidence(doc, ctx, keyframes);
+  drawMeasuredAbsentCards(doc, ctx);
   drawReviewLog(doc, ctx);
   drawMethodSection(doc, ctx);
   drawPageFurniture(doc, ctx);

@@ -21,6 +21,7 @@ import { pairFolder } from '../models/installedModels.ts';
 import { loadModelManifest } from '../models/loadModelManifest.ts';
 import { modelsRoot } from '../platform/paths.ts';
 import { writeExports } from '../export/writeExports.ts';
+import { undecidedDisagreements } from '../pipeline/undecidedDisagreements.ts';
 import { AnalysisSession } from './analysisSession.ts';
 
 export interface ReviewServiceOptions {
@@ -145,6 +146,13 @@ export function createReviewService(o: ReviewServiceOptions): ReviewService {
     'review:record': async (raw) => {
       const req = parseApiInput('review:record', raw);
       return withCache((cache) => recordReviewChange(cache, req));
+    },
+    'review:disagreements': async (raw) => {
+      const req = parseApiInput('review:disagreements', raw);
+      return withCache((cache) => {
+        const { analysis } = loadAnalysis(cache, req.analysisId);
+        return undecidedDisagreements(analysis, readReview(cache, analysis.recording.sha256));
+      });
     },
     'review:export': async (raw) => {
       const req = parseApiInput('review:export', raw);

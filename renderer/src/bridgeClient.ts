@@ -83,6 +83,7 @@ export function createBridgeClient(base = ''): ReviewApi {
     'review:get': call('review:get'),
     'review:record': call('review:record'),
     'review:export': call('review:export'),
+    'review:disagreements': call('review:disagreements'),
     'media:peaks': call('media:peaks'),
     'media:stills': call('media:stills'),
     'on:analysis:progress': subscribe('analysis:progress'),

@@ -28,6 +28,7 @@ import { Timeline } from './Timeline.tsx';
 import { timelineLanes } from './timelineLanes.ts';
 import { laneDisagreements, measuredLaneRows } from './measuredEvidence.ts';
 import { SignalPlots } from './SignalPlots.tsx';
+import { focusFinding } from './focusFinding.ts';
 import { VideoStage, type ViewUpdate } from './VideoStage.tsx';
 import { IDENTITY, PAN_STEP, ZOOM_STEP, clampView, contentFraction, pan, zoomAt, type View } from './viewTransform.ts';
 import './player.css';
@@ -88,6 +89,11 @@ export function ReviewScreen({ analysis, mediaUrl, videoPath, reopened = false, 
     v.currentTime = Math.min(Math.max(0, t), durationS);
     setTimeS(v.currentTime);
   }, [durationS]);
+
+  const goToFinding = useCallback((featureId: string, t: number | null) => {
+    if (t !== null) { videoRef.current?.pause(); seek(t); }
+    focusFinding(featureId);
+  }, [seek]);
 
   // Every view change is clamped to where the picture sits in the stage now (letterboxing included).
   const updateView = useCallback<ViewUpdate>((change) => {
@@ -177,7 +183,7 @@ export function ReviewScreen({ analysis, mediaUrl, videoPath, reopened = false, 
         {reopened
           ? <span className="meta" data-testid="progress">Reopened from the cache: 0 model calls now · analysed {new Date(analysis.analysedAt).toLocaleString()} with {analysis.stats.modelCalls} model calls, {analysis.stats.cacheHits} from cache</span>
           : <span className="meta" data-testid="progress">Analysis {progress ? shownPercent(progress) : 100} %{progress ? ` · ${progress.stage}` : ''} · {analysis.stats.modelCalls} model calls, {analysis.stats.cacheHits} from cache</span>}
-        <SignOff review={review} />
+        <SignOff review={review} analysisId={analysisId} onGoToFinding={goToFinding} />
         <ExportMenu analysisId={analysisId} />
         <button type="button" className="help-button" onClick={() => run('help')} title="Keyboard (?)">Keys ?</button>
       </header>

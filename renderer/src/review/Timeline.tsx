@@ -12,19 +12,12 @@ import { Lane } from './Lane.tsx';
 import type { MaskedSpan } from './MeasuredRow.tsx';
 import type { LaneGroup } from './timelineLanes.ts';
 import type { ClinicianMark } from './reviewLog.ts';
-import { disagreeNoteId, type MeasuredLaneRow } from './measuredEvidence.ts';
+import type { MeasuredLaneRow } from './measuredEvidence.ts';
+import { focusFinding } from './focusFinding.ts';
 
 /** Pixels a press on a segment must travel before it scrubs instead of clicking. */
 const DRAG_SLOP_PX = 4;
 const NO_SPANS: readonly MaskedSpan[] = [];
-
-/** The focus moves to the finding's disagreement note (which selects the finding), scrolled into view. */
-function reviewDisagreement(featureId: string): void {
-  const note = document.getElementById(disagreeNoteId(featureId));
-  if (!note) return;
-  note.focus({ preventScroll: true });
-  note.scrollIntoView({ block: 'center' });
-}
 
 interface Scrub {
   id: number;
@@ -129,7 +122,7 @@ export function Timeline({ groups, groupLabels, durationS, timeS, onSeek, clinic
           <div key={g.group} className="lane-group" role="group" aria-label={groupLabels[g.group] ?? g.group}>
             <h3>{groupLabels[g.group] ?? g.group}</h3>
             {g.lanes.map((lane) => <Lane key={lane.featureId} lane={lane} durationS={durationS} onSeek={onSeek} clinician={clinician?.get(lane.featureId)}
-              measured={measured?.get(lane.featureId)} masked={masked} disagreement={disagreements?.get(lane.featureId)} onReviewDisagreement={reviewDisagreement} />)}
+              measured={measured?.get(lane.featureId)} masked={masked} disagreement={disagreements?.get(lane.featureId)} onReviewDisagreement={focusFinding} />)}
           </div>
         ))}
         <div className="playhead-track" aria-hidden="true"><div className="playhead" data-testid="playhead" style={{ left }} /></div>

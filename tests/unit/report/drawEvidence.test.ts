@@ -14,6 +14,7 @@ import type { Answer, Finding } from '../../../native-models/contract/analysisSc
 import { MEASURED_FEATURE_IDS } from '../../../native-models/contract/measuredSigns.ts';
 import { compareMeasuredSigns } from '../../../native-models/pipeline/compareMeasuredSigns.ts';
 import { CARD_MEASURED_HEADING } from '../../../native-models/report/drawCardMeasurement.ts';
+import { MEASURED_ABSENT_HEADING } from '../../../native-models/report/drawMeasuredAbsentCards.ts';
 import { AGREE_TEXT, DISAGREE_TEXT, NO_INTERVAL_TEXT } from '../../../native-models/report/measuredCardText.ts';
 import { writeReportPdf } from '../../../native-models/report/writeReportPdf.ts';
 import { MARGINS } from '../../../native-models/report/reportLayout.ts';
@@ -80,7 +81,8 @@ describe('the measurement on each evidence card', () => {
     assert.ok(figure4.includes('First onset 1:24 · positive in segment 4'), figure4);
     assert.ok(!cardText(column, 'blank_stare').includes(CARD_MEASURED_HEADING), 'blank stare is not measured from the pose');
     const measuredPositives = analysis.findings.filter((f) => f.status === 'present' && (MEASURED_FEATURE_IDS as readonly string[]).includes(f.featureId));
-    assert.equal(report.flatText.split(CARD_MEASURED_HEADING).length - 1, measuredPositives.length, 'one measurement block per measured positive finding');
+    const evidence = report.flatText.slice(report.flatText.indexOf(EVIDENCE_HEADING), report.flatText.indexOf(MEASURED_ABSENT_HEADING));
+    assert.equal(evidence.split(CARD_MEASURED_HEADING).length - 1, measuredPositives.length, 'one measurement block per measured positive finding');
   });
 
   test('the disagreement is boxed (drawn, not only words), the agreement is not', async () => {

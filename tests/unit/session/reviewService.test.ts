@@ -143,6 +143,39 @@ describe('reviewService review:get and review:record', () => {
   });
 });
 
+describe('reviewService review:disagreements', () => {
+  it('answers the stored analysis\'s undecided model/measurement disagreements from the review log in the cache file, now and at the sign-off', async () => {
+    const db = path.join(dir, 'disagreements.sqlite');
+    const analysis = analysisSkeleton('bed5.mp4', [findingOf('clonic', 'absent'), findingOf('tonic', 'present')]);
+    analysis.recording.sha256 = 'e'.repeat(64);
+    analysis.measuredSigns = {
+      version: 1, rateHz: 15, torsoLengthPx: 300, bodyFrame: { mirrored: false, labelsSwapped: false, faceSamples: 0, faceAgreement: null, patientLeft: null },
+      signs: [{ featureId: 'clonic', startS: 5, endS: 25, side: 'left', confidence: 0.7, segments: ['left_arm'], measures: { frequencyHz: 4.1 } }],
+      series: [], notMeasurable: [], careIntervention: [],
+    };
+    const cache = new AnswerCache(db);
+    const id = recordAnalysis(cache, { analysis, videoPath: path.join(dir, 'bed5.mp4'), jsonPath: path.join(dir, 'analysis.json'), pdfPath: path.join(dir, 'report.pdf') });
+    cache.close();
+    const service = createReviewService({ analysesDir: dir, dbPath: db });
+    const sha = analysis.recording.sha256;
+    const before = await service['review:disagreements']({ analysisId: id }, noEvents);
+    assert.deepEqual(before.undecided.map((d) => [d.featureId, d.model, d.measured.map((m) => [m.side, m.startS, m.endS, m.frequencyHz])]),
+      [['tonic', 'present', []], ['clonic', 'absent', [['left', 5, 25, 4.1]]]]);
+    assert.equal(before.signOff, null);
+    const s1 = await service['review:record']({ recordingSha256: sha, analysisId: id, reviewer: 'Dr R', replaces: null, change: { kind: 'decision', featureId: 'tonic', decision: 'confirmed' } }, noEvents);
+    await service['review:record']({ recordingSha256: sha, analysisId: id, reviewer: 'Dr R', replaces: null, change: { kind: 'signoff' } }, noEvents);
+    const after = await service['review:disagreements']({ analysisId: id }, noEvents);
+    assert.deepEqual(after.undecided.map((d) => d.featureId), ['clonic']);
+    assert.deepEqual(after.signOff?.undecided.map((d) => d.featureId), ['clonic']);
+    assert.equal(after.signOff?.entryId, s1.entries[0]!.id + 1);
+    assert.deepEqual(JSON.parse(JSON.stringify(after)), after, 'plain data for either transport');
+    for (const bad of [{}, { analysisId: 0 }, { analysisId: null }, { analysisId: id, extra: 1 }]) {
+      await assert.rejects(service['review:disagreements'](bad, noEvents), (e: unknown) => e instanceof UsageError, JSON.stringify(bad));
+    }
+    await assert.rejects(service['review:disagreements']({ analysisId: id + 5 }, noEvents), (e: unknown) => e instanceof InputError);
+  });
+});
+
 describe('reviewService models:list and models:import', () => {
   it('imports a pair from a folder verified by its SHA256SUMS, with progress, and lists it with its files\' paths', async () => {
     const stick = path.join(dir, 'usb-stick');
