@@ -12,73 +12,34 @@
  */
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { AxeBuilder } from '@axe-core/playwright';
-import react from '@vitejs/plugin-react';
 import Database from 'better-sqlite3';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { build } from 'vite';
-import { startReviewBridge, type ReviewBridge } from '../../native-models/bridge/startReviewBridge.ts';
-import { recordAnalysis } from '../../native-models/cache/analysisIndex.ts';
-import { AnswerCache } from '../../native-models/cache/answerCache.ts';
+import type { Page } from 'playwright-core';
 import { parseAnalysisJson } from '../../native-models/contract/parseAnalysisJson.ts';
-import { resolveMediaTools } from '../../native-models/media/ffmpegPaths.ts';
-import { hashFile } from '../../native-models/media/hashFile.ts';
-import { probeRecording } from '../../native-models/media/probeRecording.ts';
-import { compareMeasuredSigns } from '../../native-models/pipeline/compareMeasuredSigns.ts';
-import { buildAnalysisFixture } from '../helpers/analysisFixture.ts';
 import { flattenText, renderPage } from '../helpers/checkReportPdf.ts';
-import { focalMeasuredSigns } from '../helpers/measuredSignsFixture.ts';
+import { openMeasuredReview, type MeasuredReview } from '../helpers/openMeasuredReview.ts';
 import { REPO } from '../helpers/runCli.ts';
 
-const CHROMIUM = '/usr/bin/chromium';
 const SHOTS = path.join(REPO, 'test-results', 'signoff-dialog');
-const DURATION_S = 150;
 const REVIEWER = 'Dr Ngozi Okafor';
-let dir: string;
+let review: MeasuredReview;
 let db: string;
 let analysisDir: string;
-let bridge: ReviewBridge;
-let browser: Browser;
 let page: Page;
 
 before(async () => {
-  assert.ok(existsSync(CHROMIUM), `Debian's Chromium is needed at ${CHROMIUM} (apt-get install chromium)`);
-  dir = mkdtempSync(path.join(tmpdir(), 'semioscope-signoff-dialog-'));
-  process.env.SEMIOSCOPE_STILLS_DIR = path.join(dir, 'stills');
   mkdirSync(SHOTS, { recursive: true });
-  const video = path.join(dir, 'EMU3_bed2.mp4');
-  execFileSync(resolveMediaTools().ffmpeg, ['-nostdin', '-v', 'error', '-y', '-f', 'lavfi', '-i', `testsrc=size=320x240:rate=5:duration=${DURATION_S}`,
-    '-c:v', 'libx264', '-preset', 'ultrafast', '-pix_fmt', 'yuv420p', '-movflags', '+faststart', video]);
-  const probe = await probeRecording(video);
-  analysisDir = path.join(dir, 'analysis');
-  const analysis = await buildAnalysisFixture(analysisDir, { durationS: DURATION_S, decisions: false, measuredSigns: focalMeasuredSigns() });
-  analysis.recording = { ...analysis.recording, fileName: 'EMU3_bed2.mp4', sha256: await hashFile(video), durationS: probe.durationS,
-    width: probe.width, height: probe.height, fps: probe.fps, rotation: probe.rotation, hasAudio: false, audioCodec: null };
-  analysis.measurementAgreement = compareMeasuredSigns(analysis.findings, analysis.measuredSigns!, analysis.segments);
-  db = path.join(dir, 'cache.sqlite');
-  const cache = new AnswerCache(db);
-  recordAnalysis(cache, { analysis, videoPath: video, jsonPath: path.join(analysisDir, 'analysis.json'), pdfPath: path.join(analysisDir, 'report.pdf') });
-  cache.close();
-  const dist = path.join(dir, 'renderer');
-  await build({ root: path.join(REPO, 'renderer'), configFile: false, plugins: [react()], logLevel: 'error', build: { outDir: dist, emptyOutDir: true } });
-  bridge = await startReviewBridge({ rendererDir: dist, dbPath: db, analysesDir: path.join(dir, 'analyses') });
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run'] });
-  page = await (await browser.newContext({ viewport: { width: 1400, height: 1000 } })).newPage();
-  await page.goto(bridge.url);
-  await (await page.waitForSelector('[data-testid=recording-item]', { timeout: 10_000 })).click();
-  await page.waitForFunction(() => (document.querySelector('[data-testid=player]') as HTMLVideoElement | null)?.readyState! >= 2, undefined, { timeout: 15_000 });
+  review = await openMeasuredReview('semioscope-signoff-dialog-');
+  ({ db, analysisDir, page } = review);
   await page.fill('[data-testid=reviewer-name]', REVIEWER);
   await page.click('[data-testid=reviewer-save]');
   await page.waitForSelector('[data-testid=reviewer-shown]');
 });
 after(async () => {
-  await browser?.close();
-  await bridge?.[Symbol.asyncDispose]();
-  if (dir) rmSync(dir, { recursive: true, force: true });
+  await review?.close();
 });
 
 const DIALOG = '[data-testid=signoff-dialog]';
