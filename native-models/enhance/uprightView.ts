@@ -99,15 +99,3 @@ export function toUprightBox(b: Box, o: Orientation, width: number, height: numb
 export function toFrameKeypoints(keypoints: readonly Keypoint[], o: Orientation, width: number, height: number): Keypoint[] {
   return keypoints.map((k) => ({ ...k, ...toFramePoint(k, o, width, height) }));
 }
-
-/** The upright picture as an image of its own (for tests and for looking at what the models see). */
-export function turnUpright(frame: RgbImage, o: Orientation): RgbImage {
-  const v = uprightView(frame, o);
-  const data = Buffer.alloc(v.width * v.height * 3);
-  for (let y = 0, d = 0; y < v.height; y++) {
-    for (let x = 0, s = v.origin + y * v.dv; x < v.width; x++, s += v.du, d += 3) {
-      data[d] = v.data[s]!; data[d + 1] = v.data[s + 1]!; data[d + 2] = v.data[s + 2]!;
-    }
-  }
-  return { width: v.width, height: v.height, data };
-}

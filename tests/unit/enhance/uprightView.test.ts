@@ -11,7 +11,7 @@ import { describe, it } from 'node:test';
 import type { RgbImage } from '../../../native-models/media/frameTypes.ts';
 import { centerNetInput, moveNetInput } from '../../../native-models/enhance/poseModelInputs.ts';
 import {
-  ORIENTATIONS, type Orientation, toFrameBox, toFramePoint, toUprightBox, toUprightPoint, turnUpright, uprightSize, uprightView,
+  ORIENTATIONS, type Orientation, toFrameBox, toFramePoint, toUprightBox, toUprightPoint, uprightSize, uprightView,
 } from '../../../native-models/enhance/uprightView.ts';
 
 /** ffmpeg filters that show an upright picture as a camera shows a patient lying `o` (head to the right for 90). */
@@ -32,6 +32,18 @@ function turnedByFfmpeg(p: RgbImage, o: Orientation): RgbImage {
   const { width, height } = o === 90 || o === 270 ? { width: p.height, height: p.width } : { width: p.width, height: p.height };
   assert.equal(out.length, width * height * 3, 'ffmpeg turned every pixel');
   return { width, height, data: out };
+}
+
+/** Every pixel of the view, in upright order, as an image of its own. */
+function turnUpright(frame: RgbImage, o: Orientation): RgbImage {
+  const v = uprightView(frame, o);
+  const data = Buffer.alloc(v.width * v.height * 3);
+  for (let y = 0, d = 0; y < v.height; y++) {
+    for (let x = 0, s = v.origin + y * v.dv; x < v.width; x++, s += v.du, d += 3) {
+      data[d] = v.data[s]!; data[d + 1] = v.data[s + 1]!; data[d + 2] = v.data[s + 2]!;
+    }
+  }
+  return { width: v.width, height: v.height, data };
 }
 
 const pixel = (img: RgbImage, x: number, y: number) => [...img.data.subarray((y * img.width + x) * 3, (y * img.width + x) * 3 + 3)];
